@@ -1,0 +1,16 @@
+package io.smppgateway.smpp.pdu;
+
+/** bind_transmitter_resp (SMPP 5.0, 4.1.1.4); a 3.3 SMSC sends no TLV, an error may come with no body. */
+public record BindTransmitterResp(int commandStatus, int sequenceNumber, String systemId, Tlvs tlvs)
+        implements PduResponse, BindResponse {
+
+    public BindTransmitterResp {
+        systemId = Fields.requireCString("system_id", systemId, 16);
+        tlvs = Fields.tlvs(tlvs);
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.BIND_TRANSMITTER_RESP;
+    }
+}
