@@ -1,0 +1,696 @@
+package io.smppgateway.smpp.netty;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.smppgateway.smpp.codec.InvalidPduException;
+import io.smppgateway.smpp.codec.PduEncoder;
+import io.smppgateway.smpp.codec.PduException;
+import io.smppgateway.smpp.codec.PduFramingException;
+import io.smppgateway.smpp.pdu.BindRequest;
+import io.smppgateway.smpp.pdu.BindResponse;
+import io.smppgateway.smpp.pdu.BindType;
+import io.smppgateway.smpp.pdu.CommandId;
+import io.smppgateway.smpp.pdu.CommandStatus;
+import io.smppgateway.smpp.pdu.EnquireLink;
+import io.smppgateway.smpp.pdu.ErrorResponses;
+import io.smppgateway.smpp.pdu.GenericNack;
+import io.smppgateway.smpp.pdu.InterfaceVersion;
+import io.smppgateway.smpp.pdu.Pdu;
+import io.smppgateway.smpp.pdu.PduRequest;
+import io.smppgateway.smpp.pdu.PduResponse;
+import io.smppgateway.smpp.pdu.Unbind;
+import io.smppgateway.smpp.session.BindHandler;
+import io.smppgateway.smpp.session.BindOutcome;
+import io.smppgateway.smpp.session.CommandPermissions;
+import io.smppgateway.smpp.session.CommandStatusException;
+import io.smppgateway.smpp.session.GenericNackException;
+import io.smppgateway.smpp.session.PduDirection;
+import io.smppgateway.smpp.session.PduListener;
+import io.smppgateway.smpp.session.RateLimiter;
+import io.smppgateway.smpp.session.RequestHandler;
+import io.smppgateway.smpp.session.RequestNotSentException;
+import io.smppgateway.smpp.session.ResponseTimeoutException;
+import io.smppgateway.smpp.session.SequenceNumbers;
+import io.smppgateway.smpp.session.SessionClosedException;
+import io.smppgateway.smpp.session.SessionConfig;
+import io.smppgateway.smpp.session.SessionRole;
+import io.smppgateway.smpp.session.SessionState;
+import io.smppgateway.smpp.session.SmppSession;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SMPP session on a Netty channel: the state machine, the window of requests awaiting their
+ * response, the queue in front of it, keep-alive, timeouts and back-pressure. Every field below the
+ * volatile ones is touched only on the channel's event loop; public methods hop onto it.
+ */
+public final class ChannelSession extends ChannelInboundHandlerAdapter implements SmppSession {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelSession.class);
+
+    private final String id = UUID.randomUUID().toString();
+    private final SessionRole role;
+    private final SessionConfig config;
+    private final Channel channel;
+    private final PduFrameEncoder frameEncoder;
+    private final RequestHandler requestHandler;
+    private final BindHandler bindHandler;
+    private final PduListener pduListener;
+    private final SequenceNumbers sequenceNumbers = new SequenceNumbers();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final AtomicLong lateResponses = new AtomicLong();
+
+    private volatile SessionState state = SessionState.OPEN;
+    private volatile long stateChangedAt = nowSeconds();
+    private volatile BindType bindType;
+    private volatile InterfaceVersion version = InterfaceVersion.SMPP_3_4;
+    private volatile String systemId = "";
+    private volatile String systemType = "";
+    private volatile int inflightCount;
+    private volatile int queueCount;
+
+    private final Map<Integer, InFlight> window = new HashMap<>();
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    private final ArrayDeque<Queued> retries = new ArrayDeque<>();
+    private int pendingInbound;
+    private RateLimiter rateLimiter;
+    private boolean throttleRetry;
+    private long pausedUntilNanos;
+    private int throttleStreak;
+    private ScheduledFuture<?> sweeper;
+    private ScheduledFuture<?> resumeTask;
+    private CompletableFuture<Void> unbinding;
+    private boolean bindPending;
+
+    /** A request we sent, waiting for its response. */
+    private record InFlight(Queued request, long deadlineNanos) {
+    }
+
+    /** A request waiting for room in the window. */
+    private record Queued(PduRequest<?> pdu, CompletableFuture<PduResponse> future) {
+    }
+
+    private ChannelSession(SessionRole role, SessionConfig config, Channel channel, PduFrameEncoder frameEncoder,
+                           RequestHandler requestHandler, BindHandler bindHandler, PduListener pduListener) {
+        this.role = role;
+        this.config = config;
+        this.channel = channel;
+        this.frameEncoder = frameEncoder;
+        this.requestHandler = requestHandler;
+        this.bindHandler = bindHandler;
+        this.pduListener = pduListener == null ? PduListener.NONE : pduListener;
+        this.throttleRetry = role == SessionRole.ESME;
+    }
+
+    /**
+     * Installs the codec, keep-alive and session handlers on a new channel and returns the session.
+     * On the ESME side {@code bindHandler} is {@code null}; on the SMSC side it decides binds.
+     */
+    public static ChannelSession install(Channel channel, SessionRole role, SessionConfig config,
+                                         RequestHandler requestHandler, BindHandler bindHandler,
+                                         PduListener pduListener) {
+        PduFrameDecoder decoder = new PduFrameDecoder(new io.smppgateway.smpp.codec.PduDecoder(config.maxPduLength()));
+        PduFrameEncoder encoder = new PduFrameEncoder();
+        ChannelSession session = new ChannelSession(role, config, channel, encoder, requestHandler, bindHandler, pduListener);
+        if (session.pduListener.wantsPdus()) {
+            decoder.keepOctets(true);
+            encoder.tap((pdu, octets) -> session.pduListener.onPdu(session, PduDirection.SENT, pdu, octets));
+        }
+        long inactivity = config.inactivityTimeout().toMillis();
+        long enquire = config.enquireLinkInterval().toMillis();
+        channel.pipeline()
+                .addLast("frameDecoder", decoder)
+                .addLast("frameEncoder", encoder)
+                .addLast("idle", new io.netty.handler.timeout.IdleStateHandler(
+                        inactivity, 0, enquire, TimeUnit.MILLISECONDS))
+                .addLast("session", session);
+        return session;
+    }
+
+    // ---- SmppSession ----
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public SessionRole role() {
+        return role;
+    }
+
+    @Override
+    public SessionState state() {
+        return state;
+    }
+
+    @Override
+    public BindType bindType() {
+        return bindType;
+    }
+
+    @Override
+    public InterfaceVersion version() {
+        return version;
+    }
+
+    @Override
+    public String systemId() {
+        return systemId;
+    }
+
+    @Override
+    public String systemType() {
+        return systemType;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) channel.remoteAddress();
+    }
+
+    @Override
+    public long stateChangedAt() {
+        return stateChangedAt;
+    }
+
+    @Override
+    public int inflightCount() {
+        return inflightCount;
+    }
+
+    @Override
+    public int queueCount() {
+        return queueCount;
+    }
+
+    /** Responses that came after their request had timed out, or matched no request. */
+    public long lateResponses() {
+        return lateResponses.get();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R extends PduResponse> CompletableFuture<R> send(PduRequest<R> request) {
+        CompletableFuture<PduResponse> future = new CompletableFuture<>();
+        onLoop(() -> enqueue(new Queued(request, future)));
+        return (CompletableFuture<R>) (CompletableFuture<?>) future;
+    }
+
+    /**
+     * Binds (ESME side): sends the bind request and, when the SMSC accepts, moves to the bound state
+     * with the version both sides speak. The future completes with the response whatever its status.
+     */
+    public CompletableFuture<BindResponse> bind(BindRequest request) {
+        CompletableFuture<PduResponse> future = new CompletableFuture<>();
+        onLoop(() -> {
+            if (role != SessionRole.ESME || state != SessionState.OPEN) {
+                future.completeExceptionally(new RequestNotSentException("bind needs an open ESME session, this one is " + state));
+                return;
+            }
+            writeRequest(new Queued((PduRequest<?>) request, future));
+            channel.flush();
+        });
+        return future.thenApply(response -> {
+            BindResponse bindResponse = (BindResponse) response;
+            if (bindResponse.commandStatus() == 0) {
+                onLoop(() -> {
+                    InterfaceVersion theirs = bindResponse.scInterfaceVersion().orElse(InterfaceVersion.SMPP_3_3);
+                    bound(request.bindType(), lower(request.version(), theirs), request.systemId(), request.systemType());
+                });
+            }
+            return bindResponse;
+        });
+    }
+
+    /** Whether ESME_RTHROTTLED/ESME_RMSGQFUL answers pause the session and retry in order (ESME side default). */
+    public void retryThrottled(boolean retry) {
+        onLoop(() -> throttleRetry = retry);
+    }
+
+    @Override
+    public CompletableFuture<Void> unbind() {
+        onLoop(this::startUnbind);
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+
+    @Override
+    public CompletableFuture<Void> closeFuture() {
+        return closed;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    // ---- outgoing ----
+
+    private void enqueue(Queued request) {
+        CommandId id = request.pdu.commandId();
+        if (state == SessionState.CLOSED || state == SessionState.UNBINDING
+                || !CommandPermissions.mayOutgoing(role, state, id)) {
+            request.future.completeExceptionally(
+                    new RequestNotSentException(id + " cannot be sent in state " + state));
+            return;
+        }
+        if (id == CommandId.OUTBIND || id == CommandId.ALERT_NOTIFICATION) {
+            channel.writeAndFlush(request.pdu.withSequenceNumber(sequenceNumbers.next()));
+            request.future.complete(null);
+            return;
+        }
+        if (queue.size() >= config.queueCapacity() && window.size() >= config.windowSize()) {
+            request.future.completeExceptionally(new RequestNotSentException(
+                    "the session's queue is full (" + config.queueCapacity() + " requests)"));
+            return;
+        }
+        queue.add(request);
+        dispatch();
+    }
+
+    private void dispatch() {
+        boolean wrote = false;
+        long now = System.nanoTime();
+        while (window.size() < config.windowSize() && now >= pausedUntilNanos
+                && (state.isBound() || state == SessionState.OPEN)) {
+            Queued next = retries.isEmpty() ? queue.poll() : retries.poll();
+            if (next == null) {
+                break;
+            }
+            if (next.future.isDone()) {
+                continue;
+            }
+            writeRequest(next);
+            wrote = true;
+        }
+        if (wrote) {
+            channel.flush();
+        }
+        updateCounts();
+    }
+
+    private void writeRequest(Queued request) {
+        PduRequest<?> pdu = request.pdu.withSequenceNumber(sequenceNumbers.next());
+        window.put(pdu.sequenceNumber(), new InFlight(new Queued(pdu, request.future),
+                System.nanoTime() + config.responseTimeout().toNanos()));
+        channel.write(pdu).addListener(written -> {
+            if (!written.isSuccess()) {
+                onLoop(() -> {
+                    if (window.remove(pdu.sequenceNumber()) != null) {
+                        request.future.completeExceptionally(
+                                new SessionClosedException("writing " + pdu.commandId() + " failed: " + written.cause()));
+                        updateCounts();
+                    }
+                });
+            }
+        });
+        updateCounts();
+    }
+
+    private void updateCounts() {
+        inflightCount = window.size();
+        queueCount = queue.size() + retries.size();
+    }
+
+    // ---- incoming ----
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        long interval = Math.max(50, Math.min(1000, config.responseTimeout().toMillis() / 4));
+        sweeper = ctx.executor().scheduleAtFixedRate(this::expireRequests, interval, interval, TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        changeState(SessionState.CLOSED);
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
+        if (resumeTask != null) {
+            resumeTask.cancel(false);
+        }
+        for (InFlight inFlight : window.values()) {
+            inFlight.request.future.completeExceptionally(new SessionClosedException(
+                    "the session closed before " + inFlight.request.pdu.commandId() + " was answered"));
+        }
+        window.clear();
+        failQueued(retries);
+        failQueued(queue);
+        updateCounts();
+        closed.complete(null);
+        ctx.fireChannelInactive();
+    }
+
+    private void failQueued(ArrayDeque<Queued> requests) {
+        for (Queued request : requests) {
+            request.future.completeExceptionally(new RequestNotSentException(
+                    "the session closed before " + request.pdu.commandId() + " was sent"));
+        }
+        requests.clear();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Pdu pdu;
+        if (msg instanceof ReceivedPdu received) {
+            pduListener.onPdu(this, PduDirection.RECEIVED, received.pdu(), received.octets());
+            if (received.error() != null) {
+                onDecodeError(received.error());
+                return;
+            }
+            pdu = received.pdu();
+        } else if (msg instanceof Pdu plain) {
+            pdu = plain;
+        } else {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (pdu instanceof PduResponse response) {
+            onResponse(response);
+        } else {
+            onRequest((PduRequest<?>) pdu);
+        }
+    }
+
+    private void onDecodeError(PduException error) {
+        if (error instanceof PduFramingException framing) {
+            log.warn("[{}] closing: {}", id, framing.getMessage());
+            channel.writeAndFlush(new GenericNack(framing.commandStatus(), framing.sequenceNumber()))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        InvalidPduException invalid = (InvalidPduException) error;
+        log.info("[{}] invalid PDU: {}", id, invalid.getMessage());
+        var header = invalid.header();
+        if (header.isResponse()) {
+            InFlight inFlight = window.remove(header.sequenceNumber());
+            if (inFlight != null) {
+                inFlight.request.future.completeExceptionally(invalid);
+                dispatch();
+            }
+            return;
+        }
+        CommandId id = header.knownCommandId();
+        Pdu answer;
+        if (id != null && id.responseId() != null) {
+            answer = ErrorResponses.of(id, header.sequenceNumber(), invalid.commandStatus());
+        } else {
+            answer = new GenericNack(invalid.commandStatus(), header.sequenceNumber());
+        }
+        channel.writeAndFlush(answer);
+    }
+
+    private void onResponse(PduResponse response) {
+        InFlight inFlight = window.remove(response.sequenceNumber());
+        if (inFlight == null) {
+            lateResponses.incrementAndGet();
+            log.debug("[{}] {} seq {} matches no request in flight", id, response.commandId(), response.sequenceNumber());
+            return;
+        }
+        Queued request = inFlight.request;
+        if (response instanceof GenericNack nack && request.pdu.commandId() != CommandId.GENERIC_NACK) {
+            request.future.completeExceptionally(new GenericNackException(nack.commandStatus()));
+        } else if (throttleRetry && isThrottle(response.commandStatus()) && isMessage(request.pdu.commandId())) {
+            retries.add(request);
+            pause();
+        } else {
+            if (response.commandStatus() == 0 && throttleStreak > 0) {
+                throttleStreak = 0;
+            }
+            request.future.complete(response);
+            if (request.pdu.commandId() == CommandId.UNBIND) {
+                channel.close();
+            }
+        }
+        dispatch();
+    }
+
+    private static boolean isThrottle(int status) {
+        return status == CommandStatus.ESME_RTHROTTLED.value() || status == CommandStatus.ESME_RMSGQFUL.value();
+    }
+
+    private static boolean isMessage(CommandId id) {
+        return id == CommandId.SUBMIT_SM || id == CommandId.DATA_SM || id == CommandId.SUBMIT_MULTI
+                || id == CommandId.DELIVER_SM;
+    }
+
+    /** Pauses sending after a throttling answer: 200 ms, doubling per answer in a row, at most 10 s. */
+    private void pause() {
+        long delayMillis = Math.min(10_000, 200L << Math.min(throttleStreak, 6));
+        throttleStreak++;
+        pausedUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
+        if (resumeTask != null) {
+            resumeTask.cancel(false);
+        }
+        resumeTask = channel.eventLoop().schedule(this::dispatch, delayMillis, TimeUnit.MILLISECONDS);
+        log.info("[{}] peer throttles: pausing sends for {} ms", id, delayMillis);
+    }
+
+    private void onRequest(PduRequest<?> request) {
+        CommandStatus allowed = CommandPermissions.checkIncoming(role, state, request.commandId());
+        if (allowed != CommandStatus.ESME_ROK) {
+            channel.writeAndFlush(request.errorResponse(allowed.value()));
+            return;
+        }
+        switch (request.commandId()) {
+            case ENQUIRE_LINK -> channel.writeAndFlush(((EnquireLink) request).response());
+            case UNBIND -> {
+                changeState(SessionState.UNBINDING);
+                channel.writeAndFlush(((Unbind) request).response()).addListener(ChannelFutureListener.CLOSE);
+            }
+            case BIND_TRANSMITTER, BIND_RECEIVER, BIND_TRANSCEIVER -> onBind((BindRequest) request);
+            case OUTBIND -> log.info("[{}] ignoring outbind: this ESME binds on its own", id);
+            case ALERT_NOTIFICATION -> requestHandler.onRequest(this, request);
+            default -> onMessage(request);
+        }
+    }
+
+    private void onMessage(PduRequest<?> request) {
+        if (rateLimiter != null && isMessage(request.commandId()) && !rateLimiter.tryAcquire()) {
+            channel.writeAndFlush(request.errorResponse(CommandStatus.ESME_RTHROTTLED.value()));
+            return;
+        }
+        CompletableFuture<? extends PduResponse> answer;
+        try {
+            answer = requestHandler.onRequest(this, request);
+        } catch (RuntimeException e) {
+            log.warn("[{}] request handler failed on {}", id, request.commandId(), e);
+            channel.writeAndFlush(request.errorResponse(CommandStatus.ESME_RSYSERR.value()));
+            return;
+        }
+        if (answer == null) {
+            channel.writeAndFlush(request.errorResponse(CommandStatus.ESME_RINVCMDID.value()));
+            return;
+        }
+        pendingInbound++;
+        if (pendingInbound >= config.maxPendingInbound()) {
+            channel.config().setAutoRead(false);
+        }
+        answer.whenComplete((response, failure) -> {
+            Pdu reply = response != null ? response : request.errorResponse(statusOf(failure));
+            if (response != null && !answers(request, response)) {
+                log.error("[{}] the request handler answered {} seq {} with {} seq {}", id, request.commandId(),
+                        request.sequenceNumber(), response.commandId(), response.sequenceNumber());
+                reply = request.errorResponse(CommandStatus.ESME_RSYSERR.value());
+            }
+            if (failure != null && !(unwrap(failure) instanceof CommandStatusException)) {
+                log.warn("[{}] request handler failed on {}", id, request.commandId(), failure);
+            }
+            channel.writeAndFlush(reply);
+            onLoop(() -> {
+                pendingInbound--;
+                if (pendingInbound < config.maxPendingInbound() && !channel.config().isAutoRead()) {
+                    channel.config().setAutoRead(true);
+                }
+            });
+        });
+    }
+
+    private static boolean answers(PduRequest<?> request, PduResponse response) {
+        return response.sequenceNumber() == request.sequenceNumber()
+                && response.commandId() == request.commandId().responseId();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static int statusOf(Throwable failure) {
+        return unwrap(failure) instanceof CommandStatusException status
+                ? status.commandStatus() : CommandStatus.ESME_RSYSERR.value();
+    }
+
+    private void onBind(BindRequest request) {
+        if (bindHandler == null) {
+            channel.writeAndFlush(((PduRequest<?>) request).errorResponse(CommandStatus.ESME_RINVBNDSTS.value()));
+            return;
+        }
+        if (bindPending) {
+            channel.writeAndFlush(((PduRequest<?>) request).errorResponse(CommandStatus.ESME_RALYBND.value()));
+            return;
+        }
+        bindPending = true;
+        CompletableFuture<BindOutcome> outcome;
+        try {
+            outcome = bindHandler.onBind(this, request);
+        } catch (RuntimeException e) {
+            outcome = CompletableFuture.failedFuture(e);
+        }
+        outcome.whenComplete((decision, failure) -> onLoop(() -> {
+            bindPending = false;
+            BindOutcome result = failure == null ? decision : BindOutcome.refused(CommandStatus.ESME_RBINDFAIL);
+            if (failure != null) {
+                log.warn("[{}] bind handler failed", id, failure);
+            }
+            InterfaceVersion ours = lower(request.version(), InterfaceVersion.SMPP_5_0);
+            if (result.isAccepted()) {
+                rateLimiter = RateLimiter.perMinute(result.throughputPerMinute());
+                bound(request.bindType(), ours, request.systemId(), request.systemType());
+                channel.writeAndFlush(request.response(0, result.systemId(), ours));
+                dispatch();
+            } else {
+                channel.writeAndFlush(request.response(result.commandStatus(), "", ours))
+                        .addListener(ChannelFutureListener.CLOSE);
+            }
+        }));
+    }
+
+    private void bound(BindType type, InterfaceVersion agreed, String boundSystemId, String boundSystemType) {
+        bindType = type;
+        version = agreed;
+        systemId = boundSystemId;
+        systemType = boundSystemType;
+        frameEncoder.encoder(PduEncoder.forVersion(agreed));
+        changeState(SessionState.boundAs(type));
+    }
+
+    private static InterfaceVersion lower(InterfaceVersion a, InterfaceVersion b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    // ---- timers ----
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent idle) {
+            if (idle.state() == IdleState.READER_IDLE) {
+                log.info("[{}] closing: nothing received for {}", id, config.inactivityTimeout());
+                close();
+            } else if (idle.state() == IdleState.ALL_IDLE && state != SessionState.UNBINDING) {
+                sendEnquireLink();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    private void sendEnquireLink() {
+        CompletableFuture<PduResponse> future = new CompletableFuture<>();
+        writeRequest(new Queued(new EnquireLink(1), future));
+        channel.flush();
+        future.whenComplete((response, failure) -> {
+            if (failure instanceof ResponseTimeoutException) {
+                log.info("[{}] closing: enquire_link unanswered", id);
+                close();
+            }
+        });
+    }
+
+    private void expireRequests() {
+        if (window.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        boolean expired = false;
+        for (Iterator<InFlight> it = window.values().iterator(); it.hasNext(); ) {
+            InFlight inFlight = it.next();
+            if (now - inFlight.deadlineNanos >= 0) {
+                it.remove();
+                expired = true;
+                inFlight.request.future.completeExceptionally(new ResponseTimeoutException(
+                        inFlight.request.pdu.commandId() + " seq " + inFlight.request.pdu.sequenceNumber()
+                                + " got no response within " + config.responseTimeout()));
+            }
+        }
+        if (expired) {
+            dispatch();
+        }
+    }
+
+    private void startUnbind() {
+        if (state == SessionState.CLOSED || unbinding != null) {
+            return;
+        }
+        if (!state.isBound()) {
+            close();
+            return;
+        }
+        unbinding = new CompletableFuture<>();
+        failQueued(queue);
+        failQueued(retries);
+        changeState(SessionState.UNBINDING);
+        writeRequest(new Queued(new Unbind(1), new CompletableFuture<>()));
+        channel.flush();
+        channel.eventLoop().schedule(this::close, config.unbindTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // ---- plumbing ----
+
+    private void changeState(SessionState next) {
+        if (state != next) {
+            state = next;
+            stateChangedAt = nowSeconds();
+        }
+    }
+
+    private void onLoop(Runnable task) {
+        if (channel.eventLoop().inEventLoop()) {
+            task.run();
+        } else {
+            channel.eventLoop().execute(task);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.info("[{}] closing after an I/O error: {}", id, cause.toString());
+        close();
+    }
+
+    private static long nowSeconds() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    @Override
+    public String toString() {
+        return "SmppSession[" + id + " " + role + " " + state + " " + systemId + "]";
+    }
+}

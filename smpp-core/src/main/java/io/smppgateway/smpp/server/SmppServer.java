@@ -1,0 +1,210 @@
+package io.smppgateway.smpp.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.smppgateway.smpp.netty.ChannelSession;
+import io.smppgateway.smpp.pdu.DeliverSm;
+import io.smppgateway.smpp.pdu.DeliverSmResp;
+import io.smppgateway.smpp.pdu.PduRequest;
+import io.smppgateway.smpp.pdu.PduResponse;
+import io.smppgateway.smpp.session.CommandStatusException;
+import io.smppgateway.smpp.session.PduListener;
+import io.smppgateway.smpp.session.RequestHandler;
+import io.smppgateway.smpp.session.SessionRole;
+import io.smppgateway.smpp.session.SmppSession;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SMPP server ESMEs bind to: plain TCP and TLS listeners, binds decided against the host's
+ * accounts, messages handed to the host, deliveries round-robin over receiving binds.
+ *
+ * <pre>{@code
+ * try (SmppServer server = SmppServer.start(config, accounts, handler, PduListener.NONE)) {
+ *     server.sessions().deliver(accountId, receipt);
+ * }
+ * }</pre>
+ */
+public final class SmppServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SmppServer.class);
+
+    private final SmppServerConfig config;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final EsmeSessions sessions = new EsmeSessions();
+    private final List<Channel> listeners = new ArrayList<>();
+    private final List<ChannelSession> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean closing;
+
+    private SmppServer(SmppServerConfig config) {
+        this.config = config;
+        this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+    }
+
+    /** Starts listening; the returned server stops with {@link #close()}. */
+    public static SmppServer start(SmppServerConfig config, EsmeAccounts accounts, EsmeRequestHandler handler,
+                                   PduListener pduListener) {
+        SmppServer server = new SmppServer(config);
+        try {
+            server.listen(accounts, handler, pduListener);
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void listen(EsmeAccounts accounts, EsmeRequestHandler handler, PduListener pduListener) {
+        EsmeBinder binder = new EsmeBinder(accounts, sessions, config.systemId());
+        RequestHandler requests = (session, request) -> forward(handler, session, request);
+        if (config.port() >= 0) {
+            listeners.add(bind(config.port(), null, binder, requests, pduListener));
+        }
+        if (config.tlsPort() >= 0) {
+            listeners.add(bind(config.tlsPort(), sslContext(), binder, requests, pduListener));
+        }
+    }
+
+    private CompletableFuture<? extends PduResponse> forward(EsmeRequestHandler handler, SmppSession session,
+                                                              PduRequest<?> request) {
+        BoundEsme bound = sessions.ofSession(session.id());
+        if (bound == null) {
+            return CompletableFuture.failedFuture(new CommandStatusException(
+                    io.smppgateway.smpp.pdu.CommandStatus.ESME_RINVBNDSTS, "not bound"));
+        }
+        return handler.onRequest(bound.account(), session, request);
+    }
+
+    private SslContext sslContext() {
+        if (config.certificate() == null || config.privateKey() == null) {
+            throw new IllegalArgumentException("TLS needs a certificate and a private key");
+        }
+        try {
+            return SslContextBuilder.forServer(config.certificate().toFile(), config.privateKey().toFile()).build();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot load the TLS certificate " + config.certificate()
+                    + " and key " + config.privateKey() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Channel bind(int port, SslContext ssl, EsmeBinder binder, RequestHandler requests, PduListener pduListener) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        if (closing) {
+                            channel.close();
+                            return;
+                        }
+                        if (ssl != null) {
+                            channel.pipeline().addLast("tls", ssl.newHandler(channel.alloc()));
+                        }
+                        ChannelSession session = ChannelSession.install(channel, SessionRole.SMSC, config.session(),
+                                requests, binder, pduListener);
+                        connections.add(session);
+                        session.closeFuture().whenComplete((ignored, failure) -> connections.remove(session));
+                        closeIfUnbound(session, config.bindTimeout());
+                    }
+                });
+        try {
+            Channel channel = bootstrap.bind(config.host(), port).sync().channel();
+            log.info("SMPP server listening on {}{}", channel.localAddress(), ssl != null ? " (TLS)" : "");
+            return channel;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding port " + port, e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeIfUnbound(ChannelSession session, Duration bindTimeout) {
+        session.channel().eventLoop().schedule(() -> {
+            if (!session.state().isBound()) {
+                session.close();
+            }
+        }, bindTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The plain TCP port, or -1. */
+    public int port() {
+        return portOf(config.port() >= 0 ? 0 : -1);
+    }
+
+    /** The TLS port, or -1. */
+    public int tlsPort() {
+        return portOf(config.tlsPort() < 0 ? -1 : (config.port() >= 0 ? 1 : 0));
+    }
+
+    private int portOf(int index) {
+        return index < 0 ? -1 : ((InetSocketAddress) listeners.get(index).localAddress()).getPort();
+    }
+
+    /** The live binds, by account, and deliveries to them. */
+    public EsmeSessions sessions() {
+        return sessions;
+    }
+
+    /** Every connection, bound or not. */
+    public List<SmppSession> connections() {
+        return List.copyOf(connections);
+    }
+
+    /** Sends a deliver_sm (an MO message or a receipt) to one of the account's receiving binds. */
+    public CompletableFuture<DeliverSmResp> deliver(long accountId, DeliverSm deliverSm) {
+        return sessions.deliver(accountId, deliverSm);
+    }
+
+    /** Unbinds every session of an account, as when it is disabled or edited. */
+    public CompletableFuture<Void> unbindAccount(long accountId) {
+        return unbindAll(sessions.ofAccount(accountId).stream().map(BoundEsme::session).toList());
+    }
+
+    private static CompletableFuture<Void> unbindAll(List<SmppSession> targets) {
+        return CompletableFuture.allOf(targets.stream().map(SmppSession::unbind).toArray(CompletableFuture[]::new));
+    }
+
+    /** Stops listening, unbinds every session in parallel (bounded by the unbind timeout), and stops the threads. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        closing = true;
+        for (Channel listener : listeners) {
+            listener.close().syncUninterruptibly();
+        }
+        try {
+            unbindAll(List.copyOf(connections))
+                    .get(config.session().unbindTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            log.warn("not every ESME session closed in time: {}", e.toString());
+        }
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
