@@ -24,6 +24,11 @@ public final class RateLimiter {
         return perMinute <= 0 ? null : new RateLimiter(perMinute, System.nanoTime());
     }
 
+    /** A limiter whose clock starts at {@code nowNanos}, for tests that drive time themselves. */
+    static RateLimiter startingAt(int perMinute, long nowNanos) {
+        return new RateLimiter(perMinute, nowNanos);
+    }
+
     /** Takes one token if there is one. */
     public boolean tryAcquire() {
         return tryAcquire(System.nanoTime());
