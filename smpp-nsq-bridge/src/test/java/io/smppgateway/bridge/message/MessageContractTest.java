@@ -1,0 +1,128 @@
+package io.smppgateway.bridge.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.smppgateway.smpp.receipt.FinalStatus;
+import org.junit.jupiter.api.Test;
+
+/** The four topics' JSON, exactly as the manual's examples write and read it. */
+class MessageContractTest {
+
+    @Test
+    void readsTheManualsSmsOutExample() {
+        SmsOut sms = SmsOut.parse("""
+                {
+                "smsc_id":"mysmsc-id-example",
+                "msg_id":"074b8a96-f983-4b0b-8079-4d4c8502ff02",
+                "sender":"Mysender",
+                "receiver":"390991234567",
+                "message":"I am test SMS message"
+                }""");
+        assertEquals(new SmsOut("mysmsc-id-example", "074b8a96-f983-4b0b-8079-4d4c8502ff02", "Mysender",
+                "390991234567", "I am test SMS message", null, null, null, null), sms);
+        assertEquals(false, sms.isSegment());
+    }
+
+    @Test
+    void readsTheManualsMultipartSegment() {
+        SmsOut part = SmsOut.parse("""
+                {"smsc_id":"mysmsc-id-example","msg_id":"3c02d014-512a-40ff-ad10-525308235cd7","sender":"Mysender",
+                "receiver":"390991234567","message":"years old.","data_coding": 0,"part_number": 2,"total_parts": 2,
+                "reference": 123}""");
+        assertEquals(2, part.partNumber());
+        assertEquals(2, part.totalParts());
+        assertEquals(123, part.reference());
+        assertEquals(0, part.dataCoding());
+        assertTrue(part.isSegment());
+    }
+
+    @Test
+    void reportsEveryBadFieldOfAnSmsOutAtOnce() {
+        InvalidMessageException error = assertThrows(InvalidMessageException.class, () -> SmsOut.parse("""
+                {"smsc_id": 5, "msg_id": "m-1", "receiver": "3809912345678901234", "message": "hi",
+                 "data_coding": 9, "part_number": 3, "total_parts": 2}"""));
+        assertEquals("m-1", error.msgId());
+        assertEquals("must be a string", error.fieldErrors().get("smsc_id"));
+        assertEquals("required", error.fieldErrors().get("sender"));
+        assertEquals("max 15 characters", error.fieldErrors().get("receiver"));
+        assertEquals("max 8", error.fieldErrors().get("data_coding"));
+        assertEquals("must not exceed total_parts", error.fieldErrors().get("part_number"));
+    }
+
+    @Test
+    void bodyThatIsNotJsonHasNobodyToAnswer() {
+        InvalidMessageException error = assertThrows(InvalidMessageException.class, () -> SmsOut.parse("hello"));
+        assertNull(error.msgId());
+        assertTrue(error.fieldErrors().containsKey("body"));
+        assertNull(assertThrows(InvalidMessageException.class, () -> SmsOut.parse("[1,2]")).msgId());
+        assertNull(assertThrows(InvalidMessageException.class, () -> DlrOut.parse("{\"msg_id\": ")).msgId());
+    }
+
+    @Test
+    void readsTheManualsDlrOutExampleAndItsJavaVariantWithATrailingComma() {
+        DlrOut expected = new DlrOut(1234, "074b8a96-f983-4b0b-8079-4d4c8502ff02", FinalStatus.DELIVERED, 0);
+        assertEquals(expected, DlrOut.parse("""
+                {
+                "client_id":1234,
+                "msg_id":"074b8a96-f983-4b0b-8079-4d4c8502ff02",
+                "status":"delivered",
+                "err_code":0
+                }"""));
+        // The manual's Java SendDLR example ends its object with a comma.
+        assertEquals(expected, DlrOut.parse("{\n" +
+                " \"client_id\": 1234,\n" +
+                " \"msg_id\": \"074b8a96-f983-4b0b-8079-4d4c8502ff02\",\n" +
+                " \"status\": \"delivered\",\n" +
+                " \"err_code\": 0,\n" +
+                "}"));
+        // Its Go example declares client_id and err_code as strings.
+        assertEquals(expected, DlrOut.parse("""
+                {"client_id":"1234","msg_id":"074b8a96-f983-4b0b-8079-4d4c8502ff02","status":"delivered","err_code":"0"}"""));
+    }
+
+    @Test
+    void trailingCommaInsideAStringIsKept() {
+        assertEquals("a,}", DlrOut.parse("{\"client_id\":1,\"msg_id\":\"a,}\",\"status\":\"unknown\",}").msgId());
+    }
+
+    @Test
+    void rejectsAnUnknownDlrOutStatus() {
+        InvalidMessageException error = assertThrows(InvalidMessageException.class,
+                () -> DlrOut.parse("{\"client_id\":1,\"msg_id\":\"x\",\"status\":\"sent\",\"err_code\":300}"));
+        assertTrue(error.fieldErrors().get("status").startsWith("must be one of"));
+        assertEquals("max 255", error.fieldErrors().get("err_code"));
+    }
+
+    @Test
+    void writesSmsInWithTheManualsFieldsAndTypes() {
+        SmsIn sms = new SmsIn(1234, "074b8a96-f983-4b0b-8079-4d4c8502ff02", "Mysender", "390991234567", "", 5, 0, 1,
+                1, "I am test SMS message", 0, 0, 1, 1, 1721980552913L);
+        JsonObject json = JsonParser.parseString(sms.toJson()).getAsJsonObject();
+        assertEquals("""
+                {"client_id":1234,"msg_id":"074b8a96-f983-4b0b-8079-4d4c8502ff02","sender":"Mysender",\
+                "receiver":"390991234567","service_type":"","src_ton":5,"src_npi":0,"dst_ton":1,"dst_npi":1,\
+                "message":"I am test SMS message","data_coding":0,"reference":0,"total_parts":1,"part_number":1,\
+                "smsc_time":1721980552913}""", sms.toJson());
+        assertTrue(json.get("client_id").getAsJsonPrimitive().isNumber());
+    }
+
+    @Test
+    void writesDlrInSentAndFinalAsTheManualShowsThem() {
+        DlrIn sent = new DlrIn("mysmsc-id-example", "074b8a96-f983-4b0b-8079-4d4c8502ff02",
+                "655a1b96a6c90b528d62397caec3c15d5d7dddccacaf9aae6feed22c0b9f9b15", 1, 1, 0, DlrIn.SENT, null,
+                1721980552913L, 1721980552933L, 1721980552953L, null);
+        assertEquals("""
+                {"smsc_id":"mysmsc-id-example","msg_id":"074b8a96-f983-4b0b-8079-4d4c8502ff02",\
+                "gateway_msg_id":"655a1b96a6c90b528d62397caec3c15d5d7dddccacaf9aae6feed22c0b9f9b15",\
+                "total_parts":1,"part_number":1,"data_coding":0,"status":"sent","acpt_time":1721980552913,\
+                "sent_time":1721980552933,"smsc_time":1721980552953}""", sent.toJson());
+        DlrIn delivered = new DlrIn("s", "m", "g", 1, 1, 0, "delivered", 0, 1L, 2L, 3L, 1721980562327L);
+        assertTrue(delivered.toJson().endsWith("\"status\":\"delivered\",\"err_code\":0,\"acpt_time\":1,"
+                + "\"sent_time\":2,\"smsc_time\":3,\"dlr_time\":1721980562327}"));
+    }
+}
