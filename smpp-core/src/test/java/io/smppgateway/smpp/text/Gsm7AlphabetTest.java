@@ -89,6 +89,26 @@ class Gsm7AlphabetTest {
     }
 
     @Test
+    void theWholeAlphabetRoundTripsUnpackedAndPackedWithEveryFillBitCount() {
+        StringBuilder all = new StringBuilder();
+        for (int septet = 0; septet < 128; septet++) {
+            if (septet != Gsm7Alphabet.ESCAPE) {
+                all.append(GSMCharset.CHAR_TABLE[septet]);
+            }
+        }
+        all.append("\f^{}\\[~]|€");
+        String text = all.toString();
+
+        assertEquals(127 + 2 * 10, Gsm7Alphabet.septetCount(text));
+        assertEquals(text, Gsm7Alphabet.decode(Gsm7Alphabet.encode(text)));
+        assertArrayEquals(CharsetUtil.encode(text, CharsetUtil.CHARSET_PACKED_GSM), Gsm7Alphabet.encodePacked(text, 0));
+        for (int fill = 0; fill <= 6; fill++) {
+            byte[] packed = Gsm7Alphabet.encodePacked(text, fill);
+            assertEquals(text, Gsm7Alphabet.decodePacked(packed, 0, packed.length, fill), "fill " + fill);
+        }
+    }
+
+    @Test
     void canEncodeIsFalseOutsideTheAlphabet() {
         assertTrue(Gsm7Alphabet.canEncode("Hello, World! €5 {ok}"));
         assertFalse(Gsm7Alphabet.canEncode("ç"));   // only capital Ç (0x09) is in the table
