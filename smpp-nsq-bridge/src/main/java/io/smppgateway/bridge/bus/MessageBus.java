@@ -1,0 +1,27 @@
+package io.smppgateway.bridge.bus;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The port between the gateway's message flows and the application: NSQ topics in production
+ * ({@code NsqMessageBus}), or in-process queues for the embedded default and for host applications
+ * that want Java callbacks ({@link InProcessMessageBus}).
+ */
+public interface MessageBus extends AutoCloseable {
+
+    /** Publishes one body; completes only once the bus has accepted it (for NSQ: nsqd's OK). */
+    CompletableFuture<Void> publish(Topic topic, String body);
+
+    /**
+     * Parks a body that can never be processed (not JSON, no msg_id) on the topic's dead-letter
+     * destination, so that it is kept for inspection and never blocks the queue.
+     */
+    CompletableFuture<Void> publishDeadLetter(Topic topic, String body, String reason);
+
+    /** Starts consuming a topic on a channel; the returned handle stops it. */
+    AutoCloseable consume(Topic topic, String channel, BusHandler handler);
+
+    /** Stops consuming and publishing; unsettled messages go back to the bus. */
+    @Override
+    void close();
+}
