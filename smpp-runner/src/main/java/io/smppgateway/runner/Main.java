@@ -1,6 +1,9 @@
 package io.smppgateway.runner;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -13,7 +16,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        // Decoded texts are Cyrillic, Arabic, emoji...: write UTF-8 whatever the platform default.
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
     }
 
     /** Runs one subcommand and returns the process exit code. */
@@ -25,11 +31,18 @@ public final class Main {
                 out.println("The gateway daemon is not wired yet: this build provides the PDU codec"
                         + " and 'smpp pdu decode <hex>'.");
                 return 0;
+            case "pdu":
+                if (rest.length > 0 && rest[0].equals("decode")) {
+                    return PduDecodeCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err);
+                }
+                err.println("Unknown command: " + String.join(" ", args));
+                printUsage(err);
+                return 2;
             case "help", "--help", "-h":
                 printUsage(out);
                 return 0;
             default:
-                err.println("Unknown command: " + command + " " + String.join(" ", rest).trim());
+                err.println("Unknown command: " + String.join(" ", args));
                 printUsage(err);
                 return 2;
         }
@@ -37,6 +50,6 @@ public final class Main {
 
     private static void printUsage(PrintStream out) {
         out.println("usage: smpp [run [--config FILE]]");
-        out.println("       smpp pdu decode <hex>");
+        out.println("       " + PduDecodeCommand.USAGE_LINE);
     }
 }
