@@ -1,0 +1,227 @@
+package io.smppgateway.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.smppgateway.persistence.batch.GroupCommitQueue;
+import io.smppgateway.persistence.batch.QueryRunner;
+import io.smppgateway.persistence.client.ClientStore;
+import io.smppgateway.persistence.client.JdbiClientStore;
+import io.smppgateway.persistence.gateway.GatewayStore;
+import io.smppgateway.persistence.gateway.JdbiGatewayStore;
+import io.smppgateway.persistence.inbound.InboundTracking;
+import io.smppgateway.persistence.inbound.JdbiInboundTracking;
+import io.smppgateway.persistence.outbound.JdbiOutboundTracking;
+import io.smppgateway.persistence.outbound.OutboundTracking;
+import io.smppgateway.persistence.receipt.JdbiPendingReceipts;
+import io.smppgateway.persistence.receipt.PendingReceipts;
+import io.smppgateway.persistence.retention.JdbiRetention;
+import io.smppgateway.persistence.retention.Retention;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The module's entry point: opens MySQL/MariaDB or the embedded database, applies the schema
+ * migrations, and hands out the stores. Close it to commit what is queued and release the pool.
+ *
+ * <pre>{@code
+ * try (Database db = Database.embedded(Path.of("data/smpp"))) {
+ *     db.outbound().accept(segment).thenAccept(result -> ...);
+ * }
+ * }</pre>
+ *
+ * <p>The embedded database is H2 in MySQL mode, one file ({@code <path>.mv.db}), running the same
+ * migrations as MySQL and MariaDB; each commit is written through to the file, so a killed
+ * process keeps every committed row.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final String description;
+    private final HikariDataSource dataSource;
+    private final GroupCommitQueue writes;
+    private final QueryRunner queries;
+    private final ScheduledExecutorService scheduler;
+    private final GatewayStore gateways;
+    private final ClientStore clients;
+    private final OutboundTracking outbound;
+    private final InboundTracking inbound;
+    private final PendingReceipts pendingReceipts;
+    private final Retention retention;
+
+    private Database(String description, HikariDataSource dataSource, StoreOptions options) {
+        this.description = description;
+        this.dataSource = dataSource;
+        try {
+            MigrateResult migrated = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            log.info("{}: schema at version {} ({} migrations applied now)", description,
+                    migrated.targetSchemaVersion, migrated.migrationsExecuted);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new PersistenceException(description + ": schema migration failed: " + e.getMessage(), e);
+        }
+        Jdbi jdbi = Jdbi.create(dataSource);
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        this.writes = new GroupCommitQueue(jdbi, "smpp-persistence", options.writerLanes(), options.laneCapacity(),
+                options.maxBatch());
+        this.queries = new QueryRunner(jdbi, "smpp-persistence", options.queryThreads(), options.queryQueueCapacity());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "smpp-persistence-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.gateways = new JdbiGatewayStore(jdbi, options.clock());
+        this.clients = new JdbiClientStore(jdbi, options.clock());
+        this.outbound = new JdbiOutboundTracking(writes, queries, scheduler, options.receiptLookupWindow());
+        this.inbound = new JdbiInboundTracking(writes, queries);
+        this.pendingReceipts = new JdbiPendingReceipts(writes, queries, options.pendingReceiptsPerClient());
+        this.retention = new JdbiRetention(jdbi, queries, options.clock(), options.retention(), options.purgeBatch());
+        if (!options.purgeInterval().isZero()) {
+            long every = options.purgeInterval().toMillis();
+            scheduler.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Opens a MySQL 8 or MariaDB 10.11+ database (through Connector/J) and migrates it. */
+    public static Database mysql(MysqlConfig config) {
+        return mysql(config, StoreOptions.defaults());
+    }
+
+    public static Database mysql(MysqlConfig config, StoreOptions options) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("smpp-mysql");
+        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setUsername(config.username());
+        hikari.setPassword(config.password());
+        hikari.setMaximumPoolSize(poolSize(options));
+        Map<String, String> properties = new LinkedHashMap<>();
+        // one round trip per JDBC batch: inserts become one multi-row INSERT, updates one multi-statement
+        properties.put("rewriteBatchedStatements", "true");
+        properties.put("cachePrepStmts", "true");
+        properties.put("prepStmtCacheSize", "250");
+        properties.put("prepStmtCacheSqlLimit", "4096");
+        properties.put("characterEncoding", "UTF-8");
+        properties.put("connectionCollation", "utf8mb4_bin");
+        properties.put("connectionTimeZone", "UTC");
+        properties.put("tcpKeepAlive", "true");
+        properties.putAll(config.driverProperties());
+        properties.forEach(hikari::addDataSourceProperty);
+        return open("MySQL " + config, hikari, options);
+    }
+
+    /**
+     * Opens (creating if needed) the embedded database in the file {@code <path>.mv.db}, e.g.
+     * {@code Database.embedded(dataDir.resolve("smpp"))}, and migrates it.
+     */
+    public static Database embedded(Path path) {
+        return embedded(path, StoreOptions.defaults());
+    }
+
+    public static Database embedded(Path path, StoreOptions options) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of " + absolute, e);
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("smpp-embedded");
+        // MODE=MySQL runs the MySQL migrations and statements; WRITE_DELAY=0 writes each commit
+        // through, so a killed process loses nothing it committed; the pool, not a JVM hook, closes it.
+        hikari.setJdbcUrl("jdbc:h2:file:" + absolute + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE"
+                + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+        hikari.setUsername("sa");
+        hikari.setPassword("");
+        hikari.setMaximumPoolSize(poolSize(options));
+        return open("embedded " + absolute + ".mv.db", hikari, options);
+    }
+
+    private static Database open(String description, HikariConfig hikari, StoreOptions options) {
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new PersistenceException(description + ": cannot connect: " + e.getMessage(), e);
+        }
+        return new Database(description, dataSource, options);
+    }
+
+    private static int poolSize(StoreOptions options) {
+        return options.writerLanes() + options.queryThreads() + 2;
+    }
+
+    private void purgeQuietly() {
+        try {
+            var report = retention.purge().get();
+            if (report.outboundRows() + report.inboundRows() > 0) {
+                log.info("{}: purged {} outbound and {} inbound tracking rows", description,
+                        report.outboundRows(), report.inboundRows());
+            }
+        } catch (Exception e) {
+            log.warn("{}: purge failed: {}", description, e.toString());
+        }
+    }
+
+    /** Which database this is, without credentials, for the startup log. */
+    public String description() {
+        return description;
+    }
+
+    public GatewayStore gateways() {
+        return gateways;
+    }
+
+    public ClientStore clients() {
+        return clients;
+    }
+
+    public OutboundTracking outbound() {
+        return outbound;
+    }
+
+    public InboundTracking inbound() {
+        return inbound;
+    }
+
+    public PendingReceipts pendingReceipts() {
+        return pendingReceipts;
+    }
+
+    public Retention retention() {
+        return retention;
+    }
+
+    /** Writes waiting to be committed, for metrics. */
+    public int pendingWrites() {
+        return writes.pending();
+    }
+
+    /** Commits what is queued, stops the module's threads and closes the pool. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        writes.close();
+        queries.close();
+        dataSource.close();
+        log.info("{}: closed", description);
+    }
+}

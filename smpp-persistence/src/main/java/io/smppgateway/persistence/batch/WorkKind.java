@@ -1,0 +1,26 @@
+package io.smppgateway.persistence.batch;
+
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Executes every queued work of one kind in a batch with as few statements as it can (a JDBC
+ * batch, an {@code IN} list). Kinds run in {@link #phase()} order inside the batch's transaction,
+ * so that the steps of a message's life that land in the same batch see each other: inserts
+ * before updates before lookups before final updates.
+ *
+ * @param <W> the work this kind executes
+ */
+public interface WorkKind<W extends QueuedWork<?>> {
+
+    int PHASE_INSERT = 10;
+    int PHASE_COUNTED_INSERT = 20;
+    int PHASE_UPDATE = 30;
+    int PHASE_LOOKUP = 40;
+    int PHASE_FINAL_UPDATE = 50;
+
+    int phase();
+
+    /** Runs the works inside the open transaction and sets each one's result. */
+    void apply(Handle handle, List<W> works);
+}

@@ -1,0 +1,13 @@
+package io.smppgateway.persistence.outbound;
+
+import io.smppgateway.persistence.MessageStatus;
+
+/**
+ * A tracked outbound segment as stored: everything DLR_IN reports about it. Times are Unix
+ * milliseconds and 0 until they happen; {@code gatewayMsgId} is the SMSC's id exactly as
+ * submit_sm_resp gave it, null until then.
+ */
+public record TrackedSegment(long id, String msgId, String smscId, int partNumber, int totalParts, int reference,
+                             int dataCoding, MessageStatus status, int errCode, String gatewayMsgId,
+                             long acptTime, long sentTime, long smscTime, long dlrTime) {
+}

@@ -1,0 +1,47 @@
+package io.smppgateway.persistence;
+
+import io.smppgateway.persistence.outbound.OutboundSegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A child process for {@link CrashTest}: writes batches of {@value #BATCH} segments, each batch in
+ * one {@code acceptAll}, and prints {@code committed <n>} once batch n is committed, until it is
+ * killed. Arguments: those of {@link TestLocation#childArgs()}.
+ */
+public final class CrashingWriter {
+
+    static final int BATCH = 20;
+
+    private CrashingWriter() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Database database = TestLocation.openFromArgs(args, StoreOptions.defaults());
+        Semaphore inFlight = new Semaphore(8);
+        System.out.println("ready");
+        System.out.flush();
+        for (int n = 0; ; n++) {
+            inFlight.acquire();
+            List<OutboundSegment> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < BATCH; i++) {
+                batch.add(new OutboundSegment(msgId(n, i), "crash", 1, 1, 0, 0, System.currentTimeMillis()));
+            }
+            int number = n;
+            database.outbound().acceptAll(batch).whenComplete((results, error) -> {
+                inFlight.release();
+                if (error == null) {
+                    synchronized (System.out) {
+                        System.out.println("committed " + number);
+                        System.out.flush();
+                    }
+                }
+            });
+        }
+    }
+
+    static String msgId(int batch, int index) {
+        return "crash-" + batch + "-" + index;
+    }
+}
