@@ -1,5 +1,6 @@
 package io.smppgateway.smpp.log;
 
+import io.smppgateway.smpp.session.PduDirection;
 import io.smppgateway.smpp.codec.InvalidPduException;
 import io.smppgateway.smpp.codec.PduDecoder;
 import io.smppgateway.smpp.codec.PduException;

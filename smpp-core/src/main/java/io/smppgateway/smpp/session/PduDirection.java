@@ -1,7 +1,20 @@
 package io.smppgateway.smpp.session;
 
-/** Whether a PDU came in from the peer or went out to it; the PDU log writes {@code <<<<<} or {@code >>>>>}. */
+/** Whether a PDU came in from the peer or went out to it, as the PDU log marks it. */
 public enum PduDirection {
-    RECEIVED,
-    SENT
+    /** Read from the peer: {@code <<<<<}. */
+    RECEIVED("<<<<<"),
+    /** Written to the peer: {@code >>>>>}. */
+    SENT(">>>>>");
+
+    private final String marker;
+
+    PduDirection(String marker) {
+        this.marker = marker;
+    }
+
+    /** The marker the log line puts before the hex. */
+    public String marker() {
+        return marker;
+    }
 }

@@ -1,5 +1,6 @@
 package io.smppgateway.smpp.log;
 
+import io.smppgateway.smpp.session.PduDirection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDateTime;

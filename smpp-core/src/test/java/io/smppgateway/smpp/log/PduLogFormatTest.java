@@ -1,5 +1,6 @@
 package io.smppgateway.smpp.log;
 
+import io.smppgateway.smpp.session.PduDirection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
