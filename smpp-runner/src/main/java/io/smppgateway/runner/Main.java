@@ -1,5 +1,6 @@
 package io.smppgateway.runner;
 
+import io.smppgateway.runner.tools.LoadCommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -38,6 +39,8 @@ public final class Main {
                 err.println("Unknown command: " + String.join(" ", args));
                 printUsage(err);
                 return 2;
+            case "load":
+                return LoadCommand.run(rest, out, err);
             case "help", "--help", "-h":
                 printUsage(out);
                 return 0;
@@ -51,5 +54,6 @@ public final class Main {
     private static void printUsage(PrintStream out) {
         out.println("usage: smpp [run [--config FILE]]");
         out.println("       " + PduDecodeCommand.USAGE_LINE);
+        out.println("       " + LoadCommand.USAGE_LINE);
     }
 }

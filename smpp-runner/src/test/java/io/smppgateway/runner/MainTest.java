@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
     private static final String USAGE = "usage: smpp [run [--config FILE]]\n"
-            + "       smpp pdu decode [--no-gsm7] <hex>\n";
+            + "       smpp pdu decode [--no-gsm7] <hex>\n"
+            + "       " + io.smppgateway.runner.tools.LoadCommand.USAGE_LINE + "\n";
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
