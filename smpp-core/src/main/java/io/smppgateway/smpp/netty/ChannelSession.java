@@ -320,8 +320,9 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
             if (!written.isSuccess()) {
                 onLoop(() -> {
                     if (window.remove(pdu.sequenceNumber()) != null) {
+                        // A failed write never reached the peer: safe to send elsewhere.
                         request.future.completeExceptionally(
-                                new SessionClosedException("writing " + pdu.commandId() + " failed: " + written.cause()));
+                                new RequestNotSentException("writing " + pdu.commandId() + " failed: " + written.cause()));
                         updateCounts();
                     }
                 });
