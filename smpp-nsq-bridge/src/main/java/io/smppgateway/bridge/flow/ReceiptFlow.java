@@ -218,14 +218,22 @@ public final class ReceiptFlow implements AutoCloseable {
                         action.accept(value, failure);
                     } catch (RuntimeException e) {
                         log.warn("DLR_OUT handling failed; requeueing", e);
-                        delivery.requeue(config.retryDelay());
+                        requeueQuietly(delivery);
                     }
                 });
             } catch (RejectedExecutionException full) {
                 stats.increment("retry");
-                delivery.requeue(config.retryDelay());
+                requeueQuietly(delivery);
             }
         };
+    }
+
+    private void requeueQuietly(BusDelivery delivery) {
+        try {
+            delivery.requeue(config.retryDelay());
+        } catch (IllegalStateException alreadySettled) {
+            log.debug("delivery already settled");
+        }
     }
 
     @Override
