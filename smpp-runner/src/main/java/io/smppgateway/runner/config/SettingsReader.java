@@ -1,5 +1,6 @@
 package io.smppgateway.runner.config;
 
+import io.smppgateway.bridge.bus.NsqTopicConfig;
 import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.persistence.MysqlConfig;
 import java.nio.file.Files;
@@ -36,7 +37,9 @@ public final class SettingsReader {
     public static final String DEFAULT_NSQ_CHANNEL = "smpp-gateway";
     public static final String DEFAULT_ADMIN_USERNAME = "admin";
 
-    private static final Pattern NSQ_NAME = Pattern.compile("[.a-zA-Z0-9_-]{1,64}(#ephemeral)?");
+    private static final Pattern NSQ_CHANNEL = Pattern.compile("[.a-zA-Z0-9_-]{1,64}(#ephemeral)?");
+    /** Room is left for the dead-letter topic's suffix. */
+    private static final Pattern NSQ_TOPIC = Pattern.compile("[.a-zA-Z0-9_-]{1," + NsqTopicConfig.MAX_TOPIC_LENGTH + "}");
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
 
     private final Path home;
@@ -146,14 +149,16 @@ public final class SettingsReader {
         for (Topic topic : Topic.values()) {
             String host = values.host(Setting.valueOf("NSQ_" + topic + "_HOST"), DEFAULT_NSQ_HOST);
             int port = values.port(Setting.valueOf("NSQ_" + topic + "_PORT"), DEFAULT_NSQD_PORT);
-            String name = values.nsqName(Setting.valueOf("NSQ_" + topic + "_TOPIC"), null);
+            String name = values.nsqName(Setting.valueOf("NSQ_" + topic + "_TOPIC"), null, NSQ_TOPIC,
+                    "1 to " + NsqTopicConfig.MAX_TOPIC_LENGTH + " of a-z A-Z 0-9 . _ -");
             if (host == null || port < 0 || name == null) {
                 complete = false;
             } else {
                 endpoints.put(topic, new BusChoice.NsqEndpoint(host, port, name));
             }
         }
-        String channel = values.nsqName(Setting.NSQ_CHANNEL, DEFAULT_NSQ_CHANNEL);
+        String channel = values.nsqName(Setting.NSQ_CHANNEL, DEFAULT_NSQ_CHANNEL, NSQ_CHANNEL,
+                "1 to 64 of a-z A-Z 0-9 . _ -, optionally ending in #ephemeral");
         return complete && channel != null ? new BusChoice.Nsq(endpoints, channel) : null;
     }
 
@@ -287,7 +292,7 @@ public final class SettingsReader {
             return value;
         }
 
-        String nsqName(Setting setting, String defaultName) {
+        String nsqName(Setting setting, String defaultName, Pattern rule, String ruleText) {
             String value = get(setting);
             if (value == null) {
                 if (defaultName == null) {
@@ -295,9 +300,8 @@ public final class SettingsReader {
                 }
                 return defaultName;
             }
-            if (!NSQ_NAME.matcher(value).matches()) {
-                problem(setting, "'" + value + "' is not an NSQ name (1 to 64 of a-z A-Z 0-9 . _ -,"
-                        + " optionally ending in #ephemeral)");
+            if (!rule.matcher(value).matches()) {
+                problem(setting, "'" + value + "' is not an NSQ name (" + ruleText + ")");
                 return null;
             }
             return value;

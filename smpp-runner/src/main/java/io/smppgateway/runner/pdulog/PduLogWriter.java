@@ -143,7 +143,7 @@ public final class PduLogWriter implements AutoCloseable {
         while (!closing || !queue.isEmpty()) {
             Entry entry;
             try {
-                entry = queue.poll(500, TimeUnit.MILLISECONDS);
+                entry = queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 break;
             }

@@ -151,6 +151,7 @@ class SettingsReaderTest {
                 not a setting
                 NSQ_SMS_OUT_TOPIC=bad topic
                 NSQ_SMS_IN_PORT=-1
+                NSQ_CHANNEL=#ephemeral
                 HTTP_API_TOKEN=has space
                 """);
 
@@ -160,12 +161,13 @@ class SettingsReaderTest {
                 "MYSQL_PORT: '70000' is not a port number (1 to 65535)",
                 "MYSQL_DBNAME: 'my-db' is not a database name (1 to 64 letters, digits, '_' or '$')",
                 "MYSQL_USERNAME: required",
-                "NSQ_SMS_OUT_TOPIC: 'bad topic' is not an NSQ name (1 to 64 of a-z A-Z 0-9 . _ -,"
-                        + " optionally ending in #ephemeral)",
+                "NSQ_SMS_OUT_TOPIC: 'bad topic' is not an NSQ name (1 to 59 of a-z A-Z 0-9 . _ -)",
                 "NSQ_DLR_IN_TOPIC: required",
                 "NSQ_SMS_IN_PORT: '-1' is not a port number (1 to 65535)",
                 "NSQ_SMS_IN_TOPIC: required",
                 "NSQ_DLR_OUT_TOPIC: required",
+                "NSQ_CHANNEL: '#ephemeral' is not an NSQ name (1 to 64 of a-z A-Z 0-9 . _ -,"
+                        + " optionally ending in #ephemeral)",
                 "SMPP_PORT: '0' is not a port number (1 to 65535)",
                 "HTTP_PORT: 'eighty' is not a port number (1 to 65535)",
                 "HTTP_API_TOKEN: must be printable ASCII without spaces (it travels in a header)"), problems);
