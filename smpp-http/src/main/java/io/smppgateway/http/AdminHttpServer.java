@@ -106,7 +106,6 @@ public final class AdminHttpServer implements AutoCloseable {
                 .addHttpListener(config.port(), config.host())
                 .setIoThreads(2)
                 .setWorkerThreads(2)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) config.maxBodyBytes())
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, 1000)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)

@@ -382,6 +382,16 @@ class GatewaysApiTest {
     }
 
     @Test
+    void anOverLargeChunkedBodyWithNoLengthIsRefusedToo() {
+        byte[] body = with("system_type", "x".repeat(100_000)).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> refused = Http.send(Http.withToken(url).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build());
+        assertEquals(413, refused.statusCode());
+        assertEquals(0, object(Http.get(url)).getAsJsonArray("gateways").size());
+    }
+
+    @Test
     void aTrailingSlashNamesTheSameResource() {
         createManualGateway();
         assertEquals(200, Http.get(url + "/").statusCode());

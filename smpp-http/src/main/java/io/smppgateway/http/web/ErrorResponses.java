@@ -36,6 +36,10 @@ public final class ErrorResponses {
             return;
         }
         if (failure instanceof ApiException api) {
+            if (api.status() == 413) {
+                // the unread rest of the body would be taken for the next request: close after answering
+                exchange.setPersistent(false);
+            }
             JsonResponses.error(exchange, api.status(), api.getMessage(), api.fields());
         } else if (failure instanceof ValidationException invalid) {
             JsonResponses.error(exchange, 400, invalid.getMessage(), invalid.fields());
