@@ -6,6 +6,7 @@ import io.smppgateway.persistence.ValidationException;
 import io.smppgateway.persistence.gateway.Gateway;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * A gateway in the manual's JSON (section "Manage SMSC" for what is sent, "Retrieving the list of
@@ -47,7 +48,7 @@ final class GatewayJson {
         return build(base, in.errors());
     }
 
-    private static void setInt(JsonFields in, String name, java.util.function.IntConsumer setter) {
+    private static void setInt(JsonFields in, String name, IntConsumer setter) {
         Integer value = in.integer(name);
         if (value != null) {
             setter.accept(value);

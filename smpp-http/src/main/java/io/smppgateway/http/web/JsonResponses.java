@@ -13,7 +13,7 @@ import java.util.Map;
 public final class JsonResponses {
 
     /** Compact JSON; {@code <}, {@code >} and {@code &} stay escaped so no answer can be read as HTML. */
-    public static final Gson GSON = new GsonBuilder().serializeNulls().create();
+    private static final Gson GSON = new GsonBuilder().serializeNulls().create();
 
     private JsonResponses() {
     }

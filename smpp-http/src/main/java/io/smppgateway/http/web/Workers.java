@@ -74,7 +74,7 @@ public final class Workers implements AutoCloseable {
             exchange.startBlocking();
             try {
                 next.handle(exchange);
-            } catch (Exception | Error failure) {
+            } catch (Exception failure) {
                 ErrorResponses.send(exchange, failure);
             }
         }
