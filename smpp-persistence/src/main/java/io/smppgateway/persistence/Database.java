@@ -210,9 +210,9 @@ public final class Database implements AutoCloseable {
         return retention;
     }
 
-    /** Writes waiting to be committed, for metrics. */
-    public int pendingWrites() {
-        return writes.pending();
+    /** What the group-commit writer has done so far and what waits. */
+    public WriteStats writeStats() {
+        return new WriteStats(writes.committedBatches(), writes.committedWorks(), writes.pending());
     }
 
     /** Commits what is queued, stops the module's threads and closes the pool. */

@@ -32,20 +32,20 @@ final class AncillaryBodyCodecs {
         table.put(CommandId.QUERY_SM_RESP, new QuerySmRespCodec());
         table.put(CommandId.CANCEL_SM, new CancelSmCodec());
         table.put(CommandId.CANCEL_SM_RESP,
-                SessionBodyCodecs.headerOnly(header -> new CancelSmResp(header.commandStatus(), header.sequenceNumber())));
+                SessionBodyCodecs.headerOnly(in -> new CancelSmResp(in.commandStatus(), in.sequenceNumber())));
         table.put(CommandId.REPLACE_SM, new ReplaceSmCodec());
         table.put(CommandId.REPLACE_SM_RESP,
-                SessionBodyCodecs.headerOnly(header -> new ReplaceSmResp(header.commandStatus(), header.sequenceNumber())));
+                SessionBodyCodecs.headerOnly(in -> new ReplaceSmResp(in.commandStatus(), in.sequenceNumber())));
         table.put(CommandId.ALERT_NOTIFICATION, new AlertNotificationCodec());
     }
 
     private static final class QuerySmCodec implements BodyCodec<QuerySm> {
         @Override
-        public QuerySm decode(PduHeader header, BodyReader in) {
+        public QuerySm decode(BodyReader in) {
             String messageId = in.cString("message_id", 65, ESME_RINVMSGID);
             Address source = in.address("source_addr", 21, ESME_RINVSRCADR);
             in.requireFullyRead();
-            return new QuerySm(header.sequenceNumber(), messageId, source);
+            return new QuerySm(in.sequenceNumber(), messageId, source);
         }
 
         @Override
@@ -57,15 +57,15 @@ final class AncillaryBodyCodecs {
 
     private static final class QuerySmRespCodec implements BodyCodec<QuerySmResp> {
         @Override
-        public QuerySmResp decode(PduHeader header, BodyReader in) {
+        public QuerySmResp decode(BodyReader in) {
             if (!in.hasRemaining()) {
-                return new QuerySmResp(header.commandStatus(), header.sequenceNumber(), "", "", 0, 0);
+                return new QuerySmResp(in.commandStatus(), in.sequenceNumber(), "", "", 0, 0);
             }
             String messageId = in.cString("message_id", 65, ESME_RINVMSGID);
             String finalDate = in.cString("final_date", 17, ESME_RINVCMDLEN);
             int state = in.octet("message_state");
             int errorCode = in.octet("error_code");
-            return new QuerySmResp(header.commandStatus(), header.sequenceNumber(), messageId, finalDate, state, errorCode);
+            return new QuerySmResp(in.commandStatus(), in.sequenceNumber(), messageId, finalDate, state, errorCode);
         }
 
         @Override
@@ -79,13 +79,13 @@ final class AncillaryBodyCodecs {
 
     private static final class CancelSmCodec implements BodyCodec<CancelSm> {
         @Override
-        public CancelSm decode(PduHeader header, BodyReader in) {
+        public CancelSm decode(BodyReader in) {
             String serviceType = in.cString("service_type", 6, ESME_RINVSERTYP);
             String messageId = in.cString("message_id", 65, ESME_RINVMSGID);
             Address source = in.address("source_addr", 21, ESME_RINVSRCADR);
             Address destination = in.address("destination_addr", 21, ESME_RINVDSTADR);
             in.requireFullyRead();
-            return new CancelSm(header.sequenceNumber(), serviceType, messageId, source, destination);
+            return new CancelSm(in.sequenceNumber(), serviceType, messageId, source, destination);
         }
 
         @Override
@@ -99,7 +99,7 @@ final class AncillaryBodyCodecs {
 
     private static final class ReplaceSmCodec implements BodyCodec<ReplaceSm> {
         @Override
-        public ReplaceSm decode(PduHeader header, BodyReader in) {
+        public ReplaceSm decode(BodyReader in) {
             String messageId = in.cString("message_id", 65, ESME_RINVMSGID);
             Address source = in.address("source_addr", 21, ESME_RINVSRCADR);
             String schedule = in.cString("schedule_delivery_time", 17, ESME_RINVSCHED);
@@ -107,7 +107,7 @@ final class AncillaryBodyCodecs {
             int registeredDelivery = in.octet("registered_delivery");
             int smDefaultMsgId = in.octet("sm_default_msg_id");
             Octets shortMessage = in.lengthPrefixedOctets("short_message");
-            return new ReplaceSm(header.sequenceNumber(), messageId, source, schedule, validity, registeredDelivery,
+            return new ReplaceSm(in.sequenceNumber(), messageId, source, schedule, validity, registeredDelivery,
                     smDefaultMsgId, shortMessage, in.tlvs());
         }
 
@@ -126,10 +126,10 @@ final class AncillaryBodyCodecs {
 
     private static final class AlertNotificationCodec implements BodyCodec<AlertNotification> {
         @Override
-        public AlertNotification decode(PduHeader header, BodyReader in) {
+        public AlertNotification decode(BodyReader in) {
             Address source = in.address("source_addr", 65, ESME_RINVSRCADR);
             Address esme = in.address("esme_addr", 65, ESME_RINVDSTADR);
-            return new AlertNotification(header.sequenceNumber(), source, esme, in.tlvs());
+            return new AlertNotification(in.sequenceNumber(), source, esme, in.tlvs());
         }
 
         @Override

@@ -9,7 +9,7 @@ import io.smppgateway.smpp.pdu.Pdu;
  */
 interface BodyCodec<P extends Pdu> {
 
-    P decode(PduHeader header, BodyReader in);
+    P decode(BodyReader in);
 
     void encode(P pdu, BodyWriter out);
 }

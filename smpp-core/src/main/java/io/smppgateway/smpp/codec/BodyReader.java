@@ -7,8 +7,6 @@ import io.smppgateway.smpp.pdu.Octets;
 import io.smppgateway.smpp.pdu.Tlv;
 import io.smppgateway.smpp.pdu.Tlvs;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads the fields of one PDU body from a buffer that holds exactly that body. Every read checks
@@ -19,21 +17,38 @@ final class BodyReader {
 
     private final ByteBuf in;
     private final int end;
-    private final PduHeader header;
+    private final int commandLength;
+    private final int commandId;
+    private final int commandStatus;
+    private final int sequenceNumber;
 
-    /** Reads from {@code in}'s reader index up to (not including) {@code end}. */
-    BodyReader(ByteBuf in, int end, PduHeader header) {
+    /**
+     * Reads from {@code in}'s reader index up to (not including) {@code end}; the header's values
+     * are kept as ints so that a {@link PduHeader} is only built for an error.
+     */
+    BodyReader(ByteBuf in, int end, int commandLength, int commandId, int commandStatus, int sequenceNumber) {
         this.in = in;
         this.end = end;
-        this.header = header;
+        this.commandLength = commandLength;
+        this.commandId = commandId;
+        this.commandStatus = commandStatus;
+        this.sequenceNumber = sequenceNumber;
     }
 
     private int remaining() {
         return end - in.readerIndex();
     }
 
+    int sequenceNumber() {
+        return sequenceNumber;
+    }
+
+    int commandStatus() {
+        return commandStatus;
+    }
+
     PduHeader header() {
-        return header;
+        return new PduHeader(commandLength, commandId, commandStatus, sequenceNumber);
     }
 
     boolean hasRemaining() {
@@ -59,23 +74,54 @@ final class BodyReader {
      * answered with {@code tooLongStatus}, one with no NUL before the end with ESME_RINVCMDLEN.
      */
     String cString(String field, int maxLength, CommandStatus tooLongStatus) {
+        int start = in.readerIndex();
         int searchable = Math.min(remaining(), maxLength);
-        int length = in.bytesBefore(in.readerIndex(), searchable, (byte) 0);
+        int length = nulOffset(start, searchable);
         if (length < 0) {
             if (remaining() > maxLength) {
-                throw new InvalidPduException(header, tooLongStatus.value(),
+                throw new InvalidPduException(header(), tooLongStatus.value(),
                         field + " is longer than " + (maxLength - 1) + " characters");
             }
             throw truncated(field);
         }
-        String value = length == 0 ? "" : in.toString(in.readerIndex(), length, StandardCharsets.ISO_8859_1);
-        in.skipBytes(length + 1);
+        String value;
+        if (length == 0) {
+            value = "";
+        } else if (in.hasArray()) {
+            value = new String(in.array(), in.arrayOffset() + start, length, StandardCharsets.ISO_8859_1);
+        } else {
+            value = in.toString(start, length, StandardCharsets.ISO_8859_1);
+        }
+        in.readerIndex(start + length + 1);
         return value;
     }
 
+    /** The offset of the first NUL within {@code searchable} octets from {@code start}, or -1. */
+    private int nulOffset(int start, int searchable) {
+        if (in.hasArray()) {
+            byte[] array = in.array();
+            int base = in.arrayOffset() + start;
+            for (int i = 0; i < searchable; i++) {
+                if (array[base + i] == 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        for (int i = 0; i < searchable; i++) {
+            if (in.getByte(start + i) == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     Address address(String field, int maxLength, CommandStatus tooLongStatus) {
-        int ton = octet(field + "_ton");
-        int npi = octet(field + "_npi");
+        if (remaining() < 2) {
+            throw truncated(field + "_ton");
+        }
+        int ton = in.readUnsignedByte();
+        int npi = in.readUnsignedByte();
         return new Address(ton, npi, cString(field, maxLength, tooLongStatus));
     }
 
@@ -83,7 +129,7 @@ final class BodyReader {
     Octets lengthPrefixedOctets(String field) {
         int length = octet("sm_length");
         if (remaining() < length) {
-            throw new InvalidPduException(header, CommandStatus.ESME_RINVMSGLEN.value(),
+            throw new InvalidPduException(header(), CommandStatus.ESME_RINVMSGLEN.value(),
                     "sm_length " + length + " exceeds the " + remaining() + " octets left for " + field);
         }
         return octets(length);
@@ -98,38 +144,44 @@ final class BodyReader {
         return Octets.wrap(bytes);
     }
 
-    /** The TLVs that fill the rest of the body. */
+    /** The TLVs that fill the rest of the body, checked in a first pass so the list is sized once. */
     Tlvs tlvs() {
         if (remaining() <= 0) {
             return Tlvs.EMPTY;
         }
-        List<Tlv> tlvs = new ArrayList<>(4);
-        while (remaining() > 0) {
-            if (remaining() < 4) {
-                throw new InvalidPduException(header, CommandStatus.ESME_RINVTLVSTREAM.value(),
-                        remaining() + " stray octets where a TLV header was expected");
+        int count = 0;
+        for (int at = in.readerIndex(); at < end; count++) {
+            if (end - at < 4) {
+                throw new InvalidPduException(header(), CommandStatus.ESME_RINVTLVSTREAM.value(),
+                        (end - at) + " stray octets where a TLV header was expected");
             }
+            int length = in.getUnsignedShort(at + 2);
+            if (end - at - 4 < length) {
+                throw new InvalidPduException(header(), CommandStatus.ESME_RINVTLVSTREAM.value(),
+                        String.format("TLV 0x%04X declares %d octets but %d remain", in.getUnsignedShort(at),
+                                length, end - at - 4));
+            }
+            at += 4 + length;
+        }
+        Tlv[] tlvs = new Tlv[count];
+        for (int i = 0; i < count; i++) {
             int tag = in.readUnsignedShort();
             int length = in.readUnsignedShort();
-            if (remaining() < length) {
-                throw new InvalidPduException(header, CommandStatus.ESME_RINVTLVSTREAM.value(),
-                        String.format("TLV 0x%04X declares %d octets but %d remain", tag, length, remaining()));
-            }
-            tlvs.add(new Tlv(tag, octets(length)));
+            tlvs[i] = new Tlv(tag, octets(length));
         }
-        return new Tlvs(tlvs);
+        return Tlvs.of(tlvs);
     }
 
     /** Fails when octets are left that the PDU's layout has no place for. */
     void requireFullyRead() {
         if (remaining() > 0) {
-            throw new InvalidPduException(header, CommandStatus.ESME_RINVCMDLEN.value(),
+            throw new InvalidPduException(header(), CommandStatus.ESME_RINVCMDLEN.value(),
                     remaining() + " octets beyond the end of the PDU's fields");
         }
     }
 
     private InvalidPduException truncated(String field) {
-        return new InvalidPduException(header, CommandStatus.ESME_RINVCMDLEN.value(),
+        return new InvalidPduException(header(), CommandStatus.ESME_RINVCMDLEN.value(),
                 "the PDU ends before " + field);
     }
 }

@@ -31,12 +31,12 @@ final class BroadcastBodyCodecs {
                 new MessageBodyCodecs.MessageIdResponseCodec<>(QueryBroadcastSmResp::new));
         table.put(CommandId.CANCEL_BROADCAST_SM, new CancelBroadcastSmCodec());
         table.put(CommandId.CANCEL_BROADCAST_SM_RESP, SessionBodyCodecs.headerOnly(
-                header -> new CancelBroadcastSmResp(header.commandStatus(), header.sequenceNumber())));
+                in -> new CancelBroadcastSmResp(in.commandStatus(), in.sequenceNumber())));
     }
 
     private static final class BroadcastSmCodec implements BodyCodec<BroadcastSm> {
         @Override
-        public BroadcastSm decode(PduHeader header, BodyReader in) {
+        public BroadcastSm decode(BodyReader in) {
             String serviceType = in.cString("service_type", 6, ESME_RINVSERTYP);
             Address source = in.address("source_addr", 21, ESME_RINVSRCADR);
             String messageId = in.cString("message_id", 65, ESME_RINVMSGID);
@@ -46,7 +46,7 @@ final class BroadcastBodyCodecs {
             int replaceIfPresent = in.octet("replace_if_present_flag");
             int dataCoding = in.octet("data_coding");
             int smDefaultMsgId = in.octet("sm_default_msg_id");
-            return new BroadcastSm(header.sequenceNumber(), serviceType, source, messageId, priorityFlag, schedule,
+            return new BroadcastSm(in.sequenceNumber(), serviceType, source, messageId, priorityFlag, schedule,
                     validity, replaceIfPresent, dataCoding, smDefaultMsgId, in.tlvs());
         }
 
@@ -67,10 +67,10 @@ final class BroadcastBodyCodecs {
 
     private static final class QueryBroadcastSmCodec implements BodyCodec<QueryBroadcastSm> {
         @Override
-        public QueryBroadcastSm decode(PduHeader header, BodyReader in) {
+        public QueryBroadcastSm decode(BodyReader in) {
             String messageId = in.cString("message_id", 65, ESME_RINVMSGID);
             Address source = in.address("source_addr", 21, ESME_RINVSRCADR);
-            return new QueryBroadcastSm(header.sequenceNumber(), messageId, source, in.tlvs());
+            return new QueryBroadcastSm(in.sequenceNumber(), messageId, source, in.tlvs());
         }
 
         @Override
@@ -83,11 +83,11 @@ final class BroadcastBodyCodecs {
 
     private static final class CancelBroadcastSmCodec implements BodyCodec<CancelBroadcastSm> {
         @Override
-        public CancelBroadcastSm decode(PduHeader header, BodyReader in) {
+        public CancelBroadcastSm decode(BodyReader in) {
             String serviceType = in.cString("service_type", 6, ESME_RINVSERTYP);
             String messageId = in.cString("message_id", 65, ESME_RINVMSGID);
             Address source = in.address("source_addr", 21, ESME_RINVSRCADR);
-            return new CancelBroadcastSm(header.sequenceNumber(), serviceType, messageId, source, in.tlvs());
+            return new CancelBroadcastSm(in.sequenceNumber(), serviceType, messageId, source, in.tlvs());
         }
 
         @Override

@@ -50,7 +50,7 @@ final class MessageBodyCodecs {
     private record ShortMessageCodec<P extends Pdu & ShortMessageRequest>(ShortMessageRequest.Factory<P> factory)
             implements BodyCodec<P> {
         @Override
-        public P decode(PduHeader header, BodyReader in) {
+        public P decode(BodyReader in) {
             String serviceType = in.cString("service_type", 6, ESME_RINVSERTYP);
             Address source = in.address("source_addr", 21, ESME_RINVSRCADR);
             Address destination = in.address("destination_addr", 21, ESME_RINVDSTADR);
@@ -65,7 +65,7 @@ final class MessageBodyCodecs {
             int smDefaultMsgId = in.octet("sm_default_msg_id");
             Octets shortMessage = in.lengthPrefixedOctets("short_message");
             Tlvs tlvs = in.tlvs();
-            return factory.create(header.sequenceNumber(), serviceType, source, destination, esmClass, protocolId,
+            return factory.create(in.sequenceNumber(), serviceType, source, destination, esmClass, protocolId,
                     priorityFlag, schedule, validity, registeredDelivery, replaceIfPresent, dataCoding,
                     smDefaultMsgId, shortMessage, tlvs);
         }
@@ -98,9 +98,9 @@ final class MessageBodyCodecs {
     record MessageIdResponseCodec<P extends Pdu & MessageIdResponse>(MessageIdResponseFactory<P> factory)
             implements BodyCodec<P> {
         @Override
-        public P decode(PduHeader header, BodyReader in) {
+        public P decode(BodyReader in) {
             String id = in.hasRemaining() ? in.cString("message_id", 65, ESME_RINVMSGID) : "";
-            return factory.create(header.commandStatus(), header.sequenceNumber(), id, in.tlvs());
+            return factory.create(in.commandStatus(), in.sequenceNumber(), id, in.tlvs());
         }
 
         @Override
@@ -112,14 +112,14 @@ final class MessageBodyCodecs {
 
     private static final class DataSmCodec implements BodyCodec<DataSm> {
         @Override
-        public DataSm decode(PduHeader header, BodyReader in) {
+        public DataSm decode(BodyReader in) {
             String serviceType = in.cString("service_type", 6, ESME_RINVSERTYP);
             Address source = in.address("source_addr", 65, ESME_RINVSRCADR);
             Address destination = in.address("destination_addr", 65, ESME_RINVDSTADR);
             int esmClass = in.octet("esm_class");
             int registeredDelivery = in.octet("registered_delivery");
             int dataCoding = in.octet("data_coding");
-            return new DataSm(header.sequenceNumber(), serviceType, source, destination, esmClass,
+            return new DataSm(in.sequenceNumber(), serviceType, source, destination, esmClass,
                     registeredDelivery, dataCoding, in.tlvs());
         }
 
@@ -137,7 +137,7 @@ final class MessageBodyCodecs {
 
     private static final class SubmitMultiCodec implements BodyCodec<SubmitMulti> {
         @Override
-        public SubmitMulti decode(PduHeader header, BodyReader in) {
+        public SubmitMulti decode(BodyReader in) {
             String serviceType = in.cString("service_type", 6, ESME_RINVSERTYP);
             Address source = in.address("source_addr", 21, ESME_RINVSRCADR);
             int count = in.octet("number_of_dests");
@@ -149,7 +149,7 @@ final class MessageBodyCodecs {
                 } else if (flag == DestinationAddress.DISTRIBUTION_LIST) {
                     destinations.add(new DestinationAddress.DistributionList(in.cString("dl_name", 21, ESME_RINVDLNAME)));
                 } else {
-                    throw new InvalidPduException(header, ESME_RINVDESTFLAG.value(), "dest_flag " + flag + " is neither 1 nor 2");
+                    throw new InvalidPduException(in.header(), ESME_RINVDESTFLAG.value(), "dest_flag " + flag + " is neither 1 nor 2");
                 }
             }
             int esmClass = in.octet("esm_class");
@@ -162,7 +162,7 @@ final class MessageBodyCodecs {
             int dataCoding = in.octet("data_coding");
             int smDefaultMsgId = in.octet("sm_default_msg_id");
             Octets shortMessage = in.lengthPrefixedOctets("short_message");
-            return new SubmitMulti(header.sequenceNumber(), serviceType, source, destinations, esmClass, protocolId,
+            return new SubmitMulti(in.sequenceNumber(), serviceType, source, destinations, esmClass, protocolId,
                     priorityFlag, schedule, validity, registeredDelivery, replaceIfPresent, dataCoding,
                     smDefaultMsgId, shortMessage, in.tlvs());
         }
@@ -197,9 +197,9 @@ final class MessageBodyCodecs {
 
     private static final class SubmitMultiRespCodec implements BodyCodec<SubmitMultiResp> {
         @Override
-        public SubmitMultiResp decode(PduHeader header, BodyReader in) {
+        public SubmitMultiResp decode(BodyReader in) {
             if (!in.hasRemaining()) {
-                return new SubmitMultiResp(header.commandStatus(), header.sequenceNumber(), "", List.of(), Tlvs.EMPTY);
+                return new SubmitMultiResp(in.commandStatus(), in.sequenceNumber(), "", List.of(), Tlvs.EMPTY);
             }
             String messageId = in.cString("message_id", 65, ESME_RINVMSGID);
             int count = in.hasRemaining() ? in.octet("no_unsuccess") : 0;
@@ -208,7 +208,7 @@ final class MessageBodyCodecs {
                 Address address = in.address("destination_addr", 21, ESME_RINVDSTADR);
                 unsuccessful.add(new UnsuccessfulSme(address, in.int32("error_status_code")));
             }
-            return new SubmitMultiResp(header.commandStatus(), header.sequenceNumber(), messageId, unsuccessful, in.tlvs());
+            return new SubmitMultiResp(in.commandStatus(), in.sequenceNumber(), messageId, unsuccessful, in.tlvs());
         }
 
         @Override

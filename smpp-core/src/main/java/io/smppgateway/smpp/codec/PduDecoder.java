@@ -62,15 +62,17 @@ public final class PduDecoder {
         }
         int start = in.readerIndex();
         int end = start + length;
-        PduHeader header = new PduHeader(length, in.getInt(start + 4), in.getInt(start + 8), in.getInt(start + 12));
+        int commandId = in.getInt(start + 4);
+        int status = in.getInt(start + 8);
+        int sequence = in.getInt(start + 12);
         try {
-            CommandId id = CommandId.of(header.commandId());
+            CommandId id = CommandId.of(commandId);
             if (id == null) {
-                throw new InvalidPduException(header, CommandStatus.ESME_RINVCMDID.value(),
-                        String.format("unknown command_id 0x%08X", header.commandId()));
+                throw new InvalidPduException(new PduHeader(length, commandId, status, sequence),
+                        CommandStatus.ESME_RINVCMDID.value(), String.format("unknown command_id 0x%08X", commandId));
             }
             in.readerIndex(start + PduHeader.LENGTH);
-            return BodyCodecs.forId(id).decode(header, new BodyReader(in, end, header));
+            return BodyCodecs.forId(id).decode(new BodyReader(in, end, length, commandId, status, sequence));
         } finally {
             in.readerIndex(end);
         }

@@ -35,13 +35,21 @@ public final class PduEncoder {
         return PduHeader.LENGTH + counter.length();
     }
 
-    /** Writes {@code pdu} at the writer index of {@code out}. */
+    /**
+     * Writes {@code pdu} at the writer index of {@code out} in one pass: the command_length is
+     * filled in once the body is written.
+     */
     public void encode(Pdu pdu, ByteBuf out) {
-        write(pdu, encodedLength(pdu), out);
+        int start = out.writerIndex();
+        out.writeInt(0);
+        out.writeInt(pdu.commandId().value());
+        out.writeInt(pdu.commandStatus());
+        out.writeInt(pdu.sequenceNumber());
+        BodyCodecs.forId(pdu.commandId()).encode(pdu, filter(new BufferWriter(out)));
+        out.setInt(start, out.writerIndex() - start);
     }
 
     private void write(Pdu pdu, int length, ByteBuf out) {
-        out.ensureWritable(length);
         out.writeInt(length);
         out.writeInt(pdu.commandId().value());
         out.writeInt(pdu.commandStatus());

@@ -40,21 +40,21 @@ final class SessionBodyCodecs {
         table.put(CommandId.BIND_RECEIVER_RESP, new BindResponseCodec<>(BindReceiverResp::new));
         table.put(CommandId.BIND_TRANSCEIVER_RESP, new BindResponseCodec<>(BindTransceiverResp::new));
         table.put(CommandId.OUTBIND, new OutbindCodec());
-        table.put(CommandId.UNBIND, headerOnly(header -> new Unbind(header.sequenceNumber())));
-        table.put(CommandId.UNBIND_RESP, headerOnly(header -> new UnbindResp(header.commandStatus(), header.sequenceNumber())));
-        table.put(CommandId.ENQUIRE_LINK, headerOnly(header -> new EnquireLink(header.sequenceNumber())));
+        table.put(CommandId.UNBIND, headerOnly(in -> new Unbind(in.sequenceNumber())));
+        table.put(CommandId.UNBIND_RESP, headerOnly(in -> new UnbindResp(in.commandStatus(), in.sequenceNumber())));
+        table.put(CommandId.ENQUIRE_LINK, headerOnly(in -> new EnquireLink(in.sequenceNumber())));
         table.put(CommandId.ENQUIRE_LINK_RESP,
-                headerOnly(header -> new EnquireLinkResp(header.commandStatus(), header.sequenceNumber())));
+                headerOnly(in -> new EnquireLinkResp(in.commandStatus(), in.sequenceNumber())));
         table.put(CommandId.GENERIC_NACK,
-                headerOnly(header -> new GenericNack(header.commandStatus(), header.sequenceNumber())));
+                headerOnly(in -> new GenericNack(in.commandStatus(), in.sequenceNumber())));
     }
 
     /** A PDU that is all header. Octets after the header are ignored, as some peers pad. */
-    static <P extends Pdu> BodyCodec<P> headerOnly(Function<PduHeader, P> factory) {
+    static <P extends Pdu> BodyCodec<P> headerOnly(Function<BodyReader, P> factory) {
         return new BodyCodec<>() {
             @Override
-            public P decode(PduHeader header, BodyReader in) {
-                return factory.apply(header);
+            public P decode(BodyReader in) {
+                return factory.apply(in);
             }
 
             @Override
@@ -77,14 +77,14 @@ final class SessionBodyCodecs {
 
     private record BindCodec<P extends Pdu & BindRequest>(BindFactory<P> factory) implements BodyCodec<P> {
         @Override
-        public P decode(PduHeader header, BodyReader in) {
+        public P decode(BodyReader in) {
             String systemId = in.cString("system_id", 16, ESME_RINVSYSID);
             String password = in.cString("password", 9, ESME_RINVPASWD);
             String systemType = in.cString("system_type", 13, ESME_RINVSYSTYP);
             int version = in.octet("interface_version");
             Address range = in.address("address_range", 41, ESME_RBINDFAIL);
             in.requireFullyRead();
-            return factory.create(header.sequenceNumber(), systemId, password, systemType, version, range);
+            return factory.create(in.sequenceNumber(), systemId, password, systemType, version, range);
         }
 
         @Override
@@ -100,10 +100,10 @@ final class SessionBodyCodecs {
     private record BindResponseCodec<P extends Pdu & BindResponse>(BindResponseFactory<P> factory)
             implements BodyCodec<P> {
         @Override
-        public P decode(PduHeader header, BodyReader in) {
+        public P decode(BodyReader in) {
             // An error bind_resp may carry no body at all; a 3.3 one has no TLVs.
             String systemId = in.hasRemaining() ? in.cString("system_id", 16, ESME_RINVSYSID) : "";
-            return factory.create(header.commandStatus(), header.sequenceNumber(), systemId, in.tlvs());
+            return factory.create(in.commandStatus(), in.sequenceNumber(), systemId, in.tlvs());
         }
 
         @Override
@@ -115,11 +115,11 @@ final class SessionBodyCodecs {
 
     private static final class OutbindCodec implements BodyCodec<Outbind> {
         @Override
-        public Outbind decode(PduHeader header, BodyReader in) {
+        public Outbind decode(BodyReader in) {
             String systemId = in.cString("system_id", 16, ESME_RINVSYSID);
             String password = in.cString("password", 9, ESME_RINVPASWD);
             in.requireFullyRead();
-            return new Outbind(header.sequenceNumber(), systemId, password);
+            return new Outbind(in.sequenceNumber(), systemId, password);
         }
 
         @Override

@@ -43,8 +43,10 @@ import io.smppgateway.smpp.session.SessionState;
 import io.smppgateway.smpp.session.SmppSession;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -320,8 +322,9 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
             if (!written.isSuccess()) {
                 onLoop(() -> {
                     if (window.remove(pdu.sequenceNumber()) != null) {
+                        // A failed write never reached the peer: safe to send elsewhere.
                         request.future.completeExceptionally(
-                                new SessionClosedException("writing " + pdu.commandId() + " failed: " + written.cause()));
+                                new RequestNotSentException("writing " + pdu.commandId() + " failed: " + written.cause()));
                         updateCounts();
                     }
                 });
@@ -366,11 +369,12 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
     }
 
     private void failQueued(ArrayDeque<Queued> requests) {
-        for (Queued request : requests) {
+        List<Queued> failed = new ArrayList<>(requests);
+        requests.clear();
+        for (Queued request : failed) {
             request.future.completeExceptionally(new RequestNotSentException(
                     "the session closed before " + request.pdu.commandId() + " was sent"));
         }
-        requests.clear();
     }
 
     @Override
@@ -654,9 +658,10 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
             return;
         }
         unbinding = new CompletableFuture<>();
+        // The state changes first, so a callback that resends from failQueued cannot add to the queue.
+        changeState(SessionState.UNBINDING);
         failQueued(queue);
         failQueued(retries);
-        changeState(SessionState.UNBINDING);
         writeRequest(new Queued(new Unbind(1), new CompletableFuture<>()));
         channel.flush();
         channel.eventLoop().schedule(this::close, config.unbindTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -158,7 +158,12 @@ public final class GroupCommitQueue implements AutoCloseable {
                 jdbi.useTransaction(handle -> {
                     for (Map<WorkKind<?>, List<QueuedWork<?>>> kinds : byPhase.values()) {
                         for (Map.Entry<WorkKind<?>, List<QueuedWork<?>>> entry : kinds.entrySet()) {
+                            long started = System.nanoTime();
                             apply(entry.getKey(), handle, entry.getValue());
+                            if (log.isTraceEnabled()) {
+                                log.trace("{}: {} x{} in {} us", name, entry.getKey().getClass().getSimpleName(),
+                                        entry.getValue().size(), (System.nanoTime() - started) / 1000);
+                            }
                         }
                     }
                 });

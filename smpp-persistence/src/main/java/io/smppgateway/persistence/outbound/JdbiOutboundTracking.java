@@ -327,7 +327,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
     }
 
     /**
-     * All receipt lookups of the batch for one SMSC in one indexed read of (smsc_id, gateway_key);
+     * All receipt lookups of the batch for one SMSC in one read of the (gateway_key, smsc_id) index;
      * each lookup then takes the row stored under its own form first, else the newest conversion.
      */
     private static final WorkKind<LookupWork> LOOKUP = new WorkKind<>() {
@@ -350,7 +350,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
                     chunk.forEach(w -> keys.addAll(w.candidates));
                     Map<String, List<TrackedSegment>> byKey = new HashMap<>();
                     handle.createQuery("SELECT " + COLUMNS + " FROM outbound_segments"
-                                    + " WHERE smsc_id = :smsc_id AND gateway_key IN (<keys>)")
+                                    + " WHERE gateway_key IN (<keys>) AND smsc_id = :smsc_id")
                             .bind("smsc_id", entry.getKey()).bindList("keys", new ArrayList<>(keys))
                             .map((rs, ctx) -> Map.entry(rs.getString("gateway_key"), map(rs, ctx)))
                             .forEach(row -> byKey.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue()));
