@@ -95,11 +95,20 @@ final class RunCommand {
         log.info("SMPP server: port {}{}; PDU logs: {} (ESMEs), {} (SMSCs)", daemon.smppServer().port(),
                 daemon.smppServer().tlsPort() > 0 ? ", TLS port " + daemon.smppServer().tlsPort() : "",
                 settings.serverLogs(), settings.clientLogs());
+        log.info("admin panel and REST API: http://{}:{}/", hostName(), daemon.httpServer().port());
         if (credentials.file() != null) {
             log.info("admin user '{}'; the generated password and API token are in {} (readable by this user only)",
                     settings.http().adminUsername(), credentials.file());
         }
         log.info("ready");
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
     }
 
     /**

@@ -12,17 +12,21 @@ import io.smppgateway.bridge.flow.FlowConfig;
 import io.smppgateway.bridge.flow.InboundFlow;
 import io.smppgateway.bridge.flow.OutboundFlow;
 import io.smppgateway.bridge.flow.ReceiptFlow;
+import io.smppgateway.http.AdminHttpServer;
+import io.smppgateway.http.HttpBackend;
+import io.smppgateway.http.HttpConfig;
+import io.smppgateway.http.logs.LogFolders;
 import io.smppgateway.persistence.Database;
 import io.smppgateway.persistence.gateway.Gateway;
 import io.smppgateway.runner.config.BusChoice;
 import io.smppgateway.runner.config.DatabaseChoice;
 import io.smppgateway.runner.config.GatewaySettings;
-import io.smppgateway.runner.pdulog.DayFolderLogFiles;
 import io.smppgateway.runner.pdulog.PduLogWriter;
 import io.smppgateway.runner.pdulog.PeerResolver;
 import io.smppgateway.smpp.client.GatewayConfig;
 import io.smppgateway.smpp.client.GatewayPool;
 import io.smppgateway.smpp.client.SmppConnector;
+import io.smppgateway.smpp.log.LogFileLayout;
 import io.smppgateway.smpp.log.PduLogFormat;
 import io.smppgateway.smpp.pdu.BindResponse;
 import io.smppgateway.smpp.server.BoundEsme;
@@ -38,6 +42,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -51,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * The running gateway: the database, the message bus, the SMPP server ESMEs bind to, the client
  * pool bound to the SMSCs, the four message flows between them and the application, and the PDU
  * logs. {@link #start} opens them in dependency order; {@link #stop} (the SIGTERM path) closes
- * them in reverse within {@link #STOP_BUDGET}:
+ * them in reverse within {@link #STOP_BUDGET}, the REST API and admin panel first:
  * <ol>
  *   <li>stop taking new work: no more SMS_OUT or DLR_OUT is consumed;</li>
  *   <li>let submits to the SMSCs in flight get their answers (bounded), so that their DLR_IN
@@ -74,12 +80,15 @@ public final class GatewayDaemon implements AutoCloseable {
     private final Lifecycle lifecycle = new Lifecycle(STOP_BUDGET);
     private final Map<String, Boolean> gsm7BySmsc = new ConcurrentHashMap<>();
     private final PoolSmscGateways smscGateways = new PoolSmscGateways();
+    private final TrafficCounters smscTraffic = new TrafficCounters();
+    private final TrafficCounters esmeTraffic = new TrafficCounters();
     private Database database;
     private MessageBus bus;
     private PduLogWriter pduLogs;
     private SmppServer server;
     private GatewayPool pool;
     private OutboundFlow outbound;
+    private AdminHttpServer http;
 
     private GatewayDaemon(GatewaySettings settings) {
         this.settings = settings;
@@ -108,7 +117,7 @@ public final class GatewayDaemon implements AutoCloseable {
         bus = lifecycle.add("message bus", openBus(settings.bus()));
         ThreadPoolExecutor storeCalls = storeExecutor();
         lifecycle.add("store calls", storeCalls::shutdownNow);
-        pduLogs = lifecycle.add("PDU logs", PduLogWriter.withDefaults(new DayFolderLogFiles()));
+        pduLogs = lifecycle.add("PDU logs", PduLogWriter.withDefaults(LogFileLayout::file));
 
         FlowConfig flowConfig = FlowConfig.defaults().withChannel(channel(settings.bus()));
         ConsumerGate consumers = new ConsumerGate(bus);
@@ -144,6 +153,19 @@ public final class GatewayDaemon implements AutoCloseable {
         receiptFlow.start();
         expiry.start();
         outbound.start();
+
+        HttpBackend backend = new HttpBackend(database.gateways(), database.clients(),
+                new LiveSessions(pool, smscGateways, server), new LiveChanges(this, server),
+                new LogFolders(settings.clientLogs(), settings.serverLogs()),
+                new HealthChecks(database, busDescription(settings.bus()), pool, smscGateways, storeCalls),
+                new GatewayMetrics(smscTraffic, esmeTraffic, pool, smscGateways, pduLogs, database));
+        HttpConfig httpConfig = HttpConfig.of(settings.http().apiToken(), settings.http().adminUsername(),
+                settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port());
+        http = lifecycle.add("HTTP server", AdminHttpServer.start(httpConfig, backend));
+    }
+
+    private static String busDescription(BusChoice choice) {
+        return choice instanceof BusChoice.Nsq nsq ? "NSQ, channel " + nsq.channel() : "in-process";
     }
 
     private void createFolders() {
@@ -208,6 +230,10 @@ public final class GatewayDaemon implements AutoCloseable {
                 PeerResolver.boundEsmes(() -> server == null ? null : server.sessions()), new PduLogFormat(true));
         return (session, direction, pdu, octets) -> {
             logs.onPdu(session, direction, pdu, octets);
+            BoundEsme esme = server == null ? null : server.sessions().ofSession(session.id());
+            if (esme != null) {
+                esmeTraffic.count(Long.toString(esme.account().id()), direction, pdu);
+            }
             if (direction == PduDirection.SENT && pdu instanceof BindResponse response
                     && response.commandStatus() == 0) {
                 BoundEsme bound = server.sessions().ofSession(session.id());
@@ -220,8 +246,12 @@ public final class GatewayDaemon implements AutoCloseable {
     }
 
     private PduListener clientPduListener(String smscId) {
-        return pduLogs.listener(settings.clientLogs(), PeerResolver.fixed(smscId),
+        PduListener logs = pduLogs.listener(settings.clientLogs(), PeerResolver.fixed(smscId),
                 new PduLogFormat(gsm7BySmsc.getOrDefault(smscId, true)));
+        return (session, direction, pdu, octets) -> {
+            logs.onPdu(session, direction, pdu, octets);
+            smscTraffic.count(smscId, direction, pdu);
+        };
     }
 
     private void startGateways() {
@@ -233,17 +263,27 @@ public final class GatewayDaemon implements AutoCloseable {
         log.info("SMPP client: {} enabled gateway(s) binding", enabled);
     }
 
-    /** A gateway was created or edited: run it with its new settings, or stop it when disabled. */
-    void gatewaySaved(Gateway gateway) {
+    /**
+     * A gateway was created or edited: run it with its new settings (rebinding when the connection
+     * settings changed), or stop it when disabled. An edit that renamed its smsc_id stops the old name.
+     */
+    CompletableFuture<Void> gatewaySaved(Gateway gateway) {
+        Optional<String> previousName = smscGateways.smscIdOf(gateway.id()).filter(id -> !id.equals(gateway.smscId()));
         smscGateways.saved(gateway);
         gsm7BySmsc.put(gateway.smscId(), gateway.gsm7());
-        if (gateway.enabled()) {
-            GatewayConfig config = GatewayConfigs.of(gateway).toBuilder()
-                    .drainTimeout(Duration.ofSeconds(2)).unbindTimeout(SESSION_UNBIND_TIMEOUT).build();
-            pool.put(config);
-        } else {
-            pool.remove(gateway.smscId());
+        CompletableFuture<Void> renamed = previousName.map(pool::remove).orElse(CompletableFuture.completedFuture(null));
+        if (!gateway.enabled()) {
+            return renamed.thenCompose(done -> pool.remove(gateway.smscId()));
         }
+        GatewayConfig config = GatewayConfigs.of(gateway).toBuilder()
+                .drainTimeout(Duration.ofSeconds(2)).unbindTimeout(SESSION_UNBIND_TIMEOUT).build();
+        return renamed.thenCompose(done -> pool.put(config));
+    }
+
+    /** A gateway was deleted: unbind it and forget it (SMS_OUT naming it is then rejected as unknown). */
+    CompletableFuture<Void> gatewayDeleted(Gateway gateway) {
+        smscGateways.deleted(gateway.smscId());
+        return pool.remove(gateway.smscId());
     }
 
     private void awaitOutboundInFlight() throws InterruptedException {
@@ -278,6 +318,10 @@ public final class GatewayDaemon implements AutoCloseable {
 
     public PduLogWriter pduLogs() {
         return pduLogs;
+    }
+
+    public AdminHttpServer httpServer() {
+        return http;
     }
 
     /**

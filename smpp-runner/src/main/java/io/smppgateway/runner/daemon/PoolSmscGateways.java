@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PoolSmscGateways implements SmscGateways {
 
     private final Map<String, SmscSettings> settings = new ConcurrentHashMap<>();
+    private final Map<String, Gateway> stored = new ConcurrentHashMap<>();
     private volatile GatewayPool pool;
     private volatile SmscDeliveryHandler deliveries;
 
@@ -37,11 +38,26 @@ final class PoolSmscGateways implements SmscGateways {
     }
 
     void saved(Gateway gateway) {
+        // an edit may rename the smsc_id: forget the old name
+        stored.values().removeIf(previous -> previous.id() == gateway.id() && !previous.smscId().equals(gateway.smscId()));
+        settings.keySet().retainAll(stored.keySet());
+        stored.put(gateway.smscId(), gateway);
         settings.put(gateway.smscId(), SmscSettings.of(gateway));
     }
 
     void deleted(String smscId) {
+        stored.remove(smscId);
         settings.remove(smscId);
+    }
+
+    /** The stored gateway of a running smsc_id, as last saved. */
+    Optional<Gateway> stored(String smscId) {
+        return Optional.ofNullable(stored.get(smscId));
+    }
+
+    /** The smsc_id of a stored gateway's id, when it is known. */
+    Optional<String> smscIdOf(long gatewayId) {
+        return stored.values().stream().filter(g -> g.id() == gatewayId).map(Gateway::smscId).findFirst();
     }
 
     @Override

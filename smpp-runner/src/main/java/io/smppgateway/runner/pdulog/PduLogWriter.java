@@ -139,6 +139,11 @@ public final class PduLogWriter implements AutoCloseable {
         return queue.size();
     }
 
+    /** Most entries that may wait. */
+    public int capacity() {
+        return queue.size() + queue.remainingCapacity();
+    }
+
     private void run() {
         while (!closing || !queue.isEmpty()) {
             Entry entry;

@@ -26,6 +26,10 @@ import io.smppgateway.smpp.simulator.ReceiptOutcomes;
 import io.smppgateway.smpp.simulator.SimulatorConfig;
 import io.smppgateway.smpp.simulator.SmscSimulator;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,6 +161,56 @@ class GatewayDaemonTest {
         assertEquals(sent.get("gateway_msg_id"), delivered.get("gateway_msg_id"));
         Path log = home.resolve("logs/client").resolve(LocalDate.now().toString()).resolve("sim.log");
         awaitTrue(() -> Files.exists(log) && read(log).contains("DELIVER_SM_RESP:"));
+    }
+
+    private HttpResponse<String> api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + daemon.httpServer().port() + path))
+                .header("X-API-Key", daemon.settings().http().apiToken()).timeout(Duration.ofSeconds(30));
+        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void clientsAndGatewaysSavedThroughTheRestApiTakeEffectAtOnce() throws Exception {
+        HttpResponse<String> created = api("POST", "/api/clients", """
+                {"username": "esme2", "password": "pw2", "allow_ip": "", "throughput": 0, "binds": 2,
+                 "enabled": true}""");
+        assertEquals(201, created.statusCode(), created.body());
+        long clientId = JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsLong();
+        ChannelSession esme = bind("esme2", "pw2");
+
+        JsonObject clients = JsonParser.parseString(api("GET", "/api/clients", null).body()).getAsJsonObject();
+        JsonObject connection = clients.getAsJsonObject("connections").getAsJsonArray("BIND_TRX").get(0)
+                .getAsJsonObject();
+        assertEquals("127.0.0.1:" + esme.localAddress().getPort(), connection.get("remoteAddr").getAsString(),
+                connection.toString());
+        assertEquals("BOUND_TRX", connection.get("status").getAsString());
+
+        HttpResponse<String> disabled = api("PUT", "/api/clients/" + clientId, """
+                {"id": %d, "username": "esme2", "password": "pw2", "allow_ip": "", "throughput": 0, "binds": 2,
+                 "enabled": false}""".formatted(clientId));
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        esme.closeFuture().get(20, TimeUnit.SECONDS);
+        assertTrue(assertFails(() -> bind("esme2", "pw2")));
+
+        SmscSimulator smsc = SmscSimulator.start(SimulatorConfig.defaults());
+        toClose.add(smsc);
+        HttpResponse<String> gateway = api("POST", "/api/gateways", """
+                {"smsc_id": "sim2", "host": "127.0.0.1", "port": %d, "username": "gw", "password": "pw",
+                 "enq_interval": 30, "src_autodetect": true, "dst_autodetect": true, "tx_binds": 1, "rx_binds": 0,
+                 "trx_binds": 1, "smpp_version": "3.4", "is_gsm7": true, "is_secure": false, "enabled": true}"""
+                .formatted(smsc.port()));
+        assertEquals(201, gateway.statusCode(), gateway.body());
+        assertEquals("bind", JsonParser.parseString(gateway.body()).getAsJsonObject().getAsJsonObject("live")
+                .get("action").getAsString(), gateway.body());
+        awaitTrue(() -> smsc.sessions().size() == 2 && smsc.sessions().stream().allMatch(s -> s.state().isBound()));
+        JsonObject gateways = JsonParser.parseString(api("GET", "/api/gateways", null).body()).getAsJsonObject();
+        assertEquals(1, gateways.getAsJsonObject("connections").getAsJsonArray("BIND_TX").size(), gateways.toString());
+        assertEquals(1, gateways.getAsJsonObject("connections").getAsJsonArray("BIND_TRX").size(), gateways.toString());
+        assertEquals(200, api("GET", "/api/health", null).statusCode());
     }
 
     @Test
