@@ -102,8 +102,9 @@ class GatewayJarIT {
     @Test
     void startsOnTheEmbeddedDefaultsServesAnEsmeAndStopsCleanlyOnSigterm() throws Exception {
         int smppPort = GatewayDaemonTest.freePort();
+        int httpPort = GatewayDaemonTest.freePort();
         Files.writeString(home.resolve("smpp.conf"), "# the first run\nSMPP_PORT=" + smppPort + "\nHTTP_PORT="
-                + GatewayDaemonTest.freePort() + "\n");
+                + httpPort + "\n");
         try (Database database = Database.embedded(home.resolve("data/smpp"))) {
             database.clients().create(Client.builder().username("esme1").password("pw").binds(2).enabled(true).build());
         }
@@ -136,6 +137,7 @@ class GatewayJarIT {
         assertTrue(all.contains("the generated password and API token are in "
                 + home.resolve("data/generated-credentials.conf")), all);
         assertTrue(all.contains("stopped SMPP server (unbinding every ESME)"), all);
+        assertTrue(all.matches("(?s).*INFO smpp - admin panel and REST API: http://[^:]+:" + httpPort + "/\n.*"), all);
         ConfFile secrets = ConfFile.read(home.resolve("data/generated-credentials.conf"));
         assertFalse(all.contains(secrets.values().get("HTTP_ADMIN_PASSWORD")), "the password was printed");
         assertFalse(all.contains(secrets.values().get("HTTP_API_TOKEN")), "the token was printed");
