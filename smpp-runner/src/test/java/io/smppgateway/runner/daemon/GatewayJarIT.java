@@ -142,6 +142,8 @@ class GatewayJarIT {
         assertFalse(all.contains(secrets.values().get("HTTP_ADMIN_PASSWORD")), "the password was printed");
         assertFalse(all.contains(secrets.values().get("HTTP_API_TOKEN")), "the token was printed");
         for (String line : output()) {
+            // one line per event for journalctl: level, logger, message; no colours, no JUL two-line records
+            assertTrue(line.matches("(TRACE|DEBUG|INFO|WARN|ERROR) [\\w.$]+ - .*"), "not a log line: " + line);
             assertFalse(line.contains("\u001b["), "a colour code in: " + line);
         }
         String log = Files.readString(home.resolve("logs/server").resolve(java.time.LocalDate.now().toString())
