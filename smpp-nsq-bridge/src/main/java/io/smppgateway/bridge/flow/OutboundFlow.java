@@ -141,7 +141,7 @@ public final class OutboundFlow implements AutoCloseable {
             } else if (result == AcceptResult.ACCEPTED) {
                 submit(delivery, submit, new TrackedSegment(0, segment.msgId(), segment.smscId(), segment.partNumber(),
                         segment.totalParts(), segment.reference(), segment.dataCoding(), MessageStatus.ACCEPTED, 0,
-                        null, acptTime, 0, 0, 0));
+                        null, acptTime, 0, 0, 0), false);
             } else {
                 onTrackedBefore(delivery, submit, segment);
             }
@@ -162,10 +162,9 @@ public final class OutboundFlow implements AutoCloseable {
                             row.partNumber());
                     delivery.finish();
                 } else {
-                    stats.increment("resubmitted");
                     log.info("SMS_OUT {} part {} was tracked but never answered by the SMSC: submitting it again",
                             row.msgId(), row.partNumber());
-                    submit(delivery, submit, row);
+                    submit(delivery, submit, row, true);
                 }
                 return;
             }
@@ -176,7 +175,12 @@ public final class OutboundFlow implements AutoCloseable {
         }));
     }
 
-    private void submit(BusDelivery delivery, OutboundSubmit submit, TrackedSegment row) {
+    /**
+     * Submits a tracked segment. {@code resubmission} marks a segment tracked before but never
+     * answered; it is counted as {@code resubmitted} once the SMSC answers it, however many
+     * redeliveries found the gateway unbound before that.
+     */
+    private void submit(BusDelivery delivery, OutboundSubmit submit, TrackedSegment row, boolean resubmission) {
         String key = key(row.msgId(), row.partNumber());
         if (!submitting.add(key)) {
             stats.increment("duplicate");
@@ -196,6 +200,9 @@ public final class OutboundFlow implements AutoCloseable {
         answer.whenComplete((response, failure) -> toucher.cancel(false));
         answer.whenComplete(onWorkers(delivery, key, (response, failure) -> {
             long smscTime = config.clock().millis();
+            if (failure == null && resubmission) {
+                stats.increment("resubmitted");
+            }
             if (failure != null) {
                 Throwable cause = InboundFlow.rootCause(failure);
                 if (cause instanceof GenericNackException nack) {
