@@ -63,6 +63,7 @@ import org.slf4j.LoggerFactory;
 public final class ChannelSession extends ChannelInboundHandlerAdapter implements SmppSession {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelSession.class);
+    private static final long REFUSED_BIND_LINGER_MILLIS = 500;
 
     private final String id = UUID.randomUUID().toString();
     private final SessionRole role;
@@ -581,8 +582,11 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
                 channel.writeAndFlush(request.response(0, result.systemId(), ours));
                 dispatch();
             } else {
-                channel.writeAndFlush(request.response(result.commandStatus(), "", ours))
-                        .addListener(ChannelFutureListener.CLOSE);
+                // Close a moment after the refusal rather than at once: an ESME that reads the
+                // response on one thread and the end of the stream on another (jsmpp does) would
+                // otherwise miss the status and see a timeout.
+                channel.writeAndFlush(request.response(result.commandStatus(), "", ours)).addListener(written ->
+                        channel.eventLoop().schedule(this::close, REFUSED_BIND_LINGER_MILLIS, TimeUnit.MILLISECONDS));
             }
         }));
     }
