@@ -78,9 +78,9 @@ final class SessionBodyCodecs {
     private record BindCodec<P extends Pdu & BindRequest>(BindFactory<P> factory) implements BodyCodec<P> {
         @Override
         public P decode(BodyReader in) {
-            String systemId = in.cString("system_id", 16, ESME_RINVSYSID);
-            String password = in.cString("password", 9, ESME_RINVPASWD);
-            String systemType = in.cString("system_type", 13, ESME_RINVSYSTYP);
+            String systemId = in.cString("system_id", BindRequest.SYSTEM_ID_OCTETS, ESME_RINVSYSID);
+            String password = in.cString("password", BindRequest.PASSWORD_OCTETS, ESME_RINVPASWD);
+            String systemType = in.cString("system_type", BindRequest.SYSTEM_TYPE_OCTETS, ESME_RINVSYSTYP);
             int version = in.octet("interface_version");
             Address range = in.address("address_range", 41, ESME_RBINDFAIL);
             in.requireFullyRead();
@@ -102,7 +102,7 @@ final class SessionBodyCodecs {
         @Override
         public P decode(BodyReader in) {
             // An error bind_resp may carry no body at all; a 3.3 one has no TLVs.
-            String systemId = in.hasRemaining() ? in.cString("system_id", 16, ESME_RINVSYSID) : "";
+            String systemId = in.hasRemaining() ? in.cString("system_id", BindRequest.SYSTEM_ID_OCTETS, ESME_RINVSYSID) : "";
             return factory.create(in.commandStatus(), in.sequenceNumber(), systemId, in.tlvs());
         }
 
@@ -116,8 +116,8 @@ final class SessionBodyCodecs {
     private static final class OutbindCodec implements BodyCodec<Outbind> {
         @Override
         public Outbind decode(BodyReader in) {
-            String systemId = in.cString("system_id", 16, ESME_RINVSYSID);
-            String password = in.cString("password", 9, ESME_RINVPASWD);
+            String systemId = in.cString("system_id", BindRequest.SYSTEM_ID_OCTETS, ESME_RINVSYSID);
+            String password = in.cString("password", BindRequest.PASSWORD_OCTETS, ESME_RINVPASWD);
             in.requireFullyRead();
             return new Outbind(in.sequenceNumber(), systemId, password);
         }

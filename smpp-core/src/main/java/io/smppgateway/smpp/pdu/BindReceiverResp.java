@@ -5,7 +5,7 @@ public record BindReceiverResp(int commandStatus, int sequenceNumber, String sys
         implements PduResponse, BindResponse {
 
     public BindReceiverResp {
-        systemId = Fields.requireCString("system_id", systemId, 16);
+        systemId = Fields.requireCString("system_id", systemId, BindRequest.SYSTEM_ID_OCTETS);
         tlvs = Fields.tlvs(tlvs);
     }
 

@@ -6,6 +6,22 @@ package io.smppgateway.smpp.pdu;
  */
 public sealed interface BindRequest permits BindTransmitter, BindReceiver, BindTransceiver {
 
+    /*
+     * SMPP sizes these C-octet strings with their NUL (system_id 16, password 9, system_type 13
+     * octets), but the manual lets usernames be 16 characters and passwords 9 (its own example
+     * client binds with "qwerty123"), and ESMEs in the field send such values. We accept one
+     * octet more than the specification so that every account the API admits can bind.
+     */
+
+    /** Most octets of system_id with its NUL: 16 characters. */
+    int SYSTEM_ID_OCTETS = 17;
+
+    /** Most octets of password with its NUL: 9 characters. */
+    int PASSWORD_OCTETS = 10;
+
+    /** Most octets of system_type with its NUL: 13 characters. */
+    int SYSTEM_TYPE_OCTETS = 14;
+
     int sequenceNumber();
 
     String systemId();

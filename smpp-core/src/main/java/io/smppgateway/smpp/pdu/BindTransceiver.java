@@ -6,9 +6,9 @@ public record BindTransceiver(int sequenceNumber, String systemId, String passwo
         implements PduRequest<BindTransceiverResp>, BindRequest {
 
     public BindTransceiver {
-        systemId = Fields.requireCString("system_id", systemId, 16);
-        password = Fields.requireCString("password", password, 9);
-        systemType = Fields.requireCString("system_type", systemType, 13);
+        systemId = Fields.requireCString("system_id", systemId, BindRequest.SYSTEM_ID_OCTETS);
+        password = Fields.requireCString("password", password, BindRequest.PASSWORD_OCTETS);
+        systemType = Fields.requireCString("system_type", systemType, BindRequest.SYSTEM_TYPE_OCTETS);
         Fields.requireOctet("interface_version", interfaceVersion);
         addressRange = addressRange == null ? Address.EMPTY : addressRange;
         Fields.requireCString("address_range", addressRange.address(), 41);

@@ -5,7 +5,7 @@ public record BindTransceiverResp(int commandStatus, int sequenceNumber, String 
         implements PduResponse, BindResponse {
 
     public BindTransceiverResp {
-        systemId = Fields.requireCString("system_id", systemId, 16);
+        systemId = Fields.requireCString("system_id", systemId, BindRequest.SYSTEM_ID_OCTETS);
         tlvs = Fields.tlvs(tlvs);
     }
 

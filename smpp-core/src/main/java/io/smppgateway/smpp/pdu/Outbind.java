@@ -4,8 +4,8 @@ package io.smppgateway.smpp.pdu;
 public record Outbind(int sequenceNumber, String systemId, String password) implements PduRequest<GenericNack> {
 
     public Outbind {
-        systemId = Fields.requireCString("system_id", systemId, 16);
-        password = Fields.requireCString("password", password, 9);
+        systemId = Fields.requireCString("system_id", systemId, BindRequest.SYSTEM_ID_OCTETS);
+        password = Fields.requireCString("password", password, BindRequest.PASSWORD_OCTETS);
     }
 
     @Override

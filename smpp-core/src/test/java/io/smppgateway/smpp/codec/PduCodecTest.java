@@ -205,11 +205,24 @@ class PduCodecTest {
 
     @Test
     void systemIdOverItsMaximumIsInvalidSystemId() {
-        // 16 characters and a NUL: one more than system_id's 16 octets
-        byte[] wire = hex("00000027", "00000002", "00000000", "00000001",
-                "3030303030303030303030303030303000", "00", "00", "34", "0000", "00");
+        // 17 characters and a NUL: one more than the 16 characters the manual allows a username
+        byte[] wire = hex("00000028", "00000002", "00000000", "00000001",
+                "303030303030303030303030303030303000", "00", "00", "34", "0000", "00");
         InvalidPduException error = assertThrows(InvalidPduException.class, () -> decoder.decode(wire));
         assertEquals(CommandStatus.ESME_RINVSYSID.value(), error.commandStatus());
+    }
+
+    @Test
+    void bindsWithTheManualsLongestCredentials() {
+        // The manual allows usernames of 16 characters and passwords of 9, one more than SMPP's
+        // octet sizes leave after the NUL; its own example client binds with "qwerty123".
+        BindTransmitter bind = new BindTransmitter(1, "sixteen-chars-id", "qwerty123", "", 0x34, Address.EMPTY);
+        byte[] wire = encoder.toBytes(bind);
+        assertEquals(bind, decoder.decode(wire));
+        byte[] tenCharPassword = hex("00000020", "00000002", "00000000", "00000001",
+                "6100", "7177657274793132333400", "00", "34", "0000", "00"); // "a", "qwerty1234"
+        InvalidPduException error = assertThrows(InvalidPduException.class, () -> decoder.decode(tenCharPassword));
+        assertEquals(CommandStatus.ESME_RINVPASWD.value(), error.commandStatus());
     }
 
     @Test

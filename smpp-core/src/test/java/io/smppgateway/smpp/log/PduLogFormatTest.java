@@ -112,7 +112,7 @@ class PduLogFormatTest {
         byte[] wire = hex(
                 "0000002a", "00000002", "00000000", "00000001",
                 "6573 6d65 00",             // system_id "esme"
-                "7061737377 6f72643132 33", // password "password123": over 8 characters, no NUL within 9
+                "7061737377 6f72643132 33", // password "password123": over 9 characters, no NUL within 10
                 "00 00 34 01 01 00 00 00 00 00"); // the rest of the 42 octets
 
         String entry = format.entry(AT, "c-1", PduDirection.RECEIVED, wire);
@@ -120,7 +120,7 @@ class PduLogFormatTest {
         assertEquals(json(
                 "INFO[2024-07-29 21:02:05][c-1]: <<<<< 0000002a000000020000000000000001" + "65736d6500"
                         + "2a2a2a2a2a2a2a2a2a2a2a" + "00003401010000000000",
-                "ERROR: ESME_RINVPASWD (Invalid password) in BIND_TRANSMITTER: password is longer than 8 characters"),
+                "ERROR: ESME_RINVPASWD (Invalid password) in BIND_TRANSMITTER: password is longer than 9 characters"),
                 entry);
     }
 
