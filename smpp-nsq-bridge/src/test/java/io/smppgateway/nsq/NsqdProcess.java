@@ -64,6 +64,19 @@ final class NsqdProcess implements AutoCloseable {
         throw new IOException("nsqd did not start listening on " + tcpPort);
     }
 
+    /**
+     * Whether nsqd has written the metadata (read/write positions) of the disk queue of
+     * {@code queue} - a topic, or "topic:channel" - at least once; it does so every --sync-timeout
+     * while the queue is active. A queue SIGKILLed before that first write restarts at position 0
+     * of its old data file and overwrites it in place while its reader's read-ahead still holds
+     * the old bytes: nsqd 1.3.0 logs "invalid message read size", sets the file aside as .bad and
+     * loses the messages it confirmed after the restart. With metadata written (even stale),
+     * nsqd writes to a new file after the restart and loses nothing it confirms afterwards.
+     */
+    boolean queueMetadataWritten(String queue) {
+        return Files.exists(dataDir.resolve(queue + ".diskqueue.meta.dat"));
+    }
+
     /** SIGKILL: no flush, no goodbye. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
