@@ -17,4 +17,12 @@ if [ -z "${SMPP_TEST_MYSQL_HOST:-}" ] || [ -z "${SMPP_TEST_NSQD_TCP:-}" ]; then
   done < .scratch/services.env
 fi
 
+# The admin panel's browser test drives Debian's Chromium through playwright-core (no browser download).
+if [ ! -x /usr/bin/chromium ]; then
+  as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+npm install --prefix smpp-http/src/test/browser --no-audit --no-fund --loglevel=error
+
 mvn -B -ntp "$@" verify

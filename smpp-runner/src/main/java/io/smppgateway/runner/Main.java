@@ -1,10 +1,15 @@
 package io.smppgateway.runner;
 
+import io.smppgateway.runner.tools.LoadCommand;
+import io.smppgateway.runner.tools.SimulateSmscCommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The launcher's entry point: reads the subcommand and hands over to it. Only this module reads
@@ -22,15 +27,13 @@ public final class Main {
         System.exit(run(args, out, err));
     }
 
-    /** Runs one subcommand and returns the process exit code. */
+    /** Runs one subcommand and returns the process exit code ({@code run} returns only when it cannot start). */
     static int run(String[] args, PrintStream out, PrintStream err) {
         String command = args.length == 0 ? "run" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "run":
-                out.println("The gateway daemon is not wired yet: this build provides the PDU codec"
-                        + " and 'smpp pdu decode <hex>'.");
-                return 0;
+                return RunCommand.run(rest, err, System.getenv());
             case "pdu":
                 if (rest.length > 0 && rest[0].equals("decode")) {
                     return PduDecodeCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err);
@@ -38,6 +41,10 @@ public final class Main {
                 err.println("Unknown command: " + String.join(" ", args));
                 printUsage(err);
                 return 2;
+            case "load":
+                return LoadCommand.run(rest, out, err);
+            case "simulate-smsc":
+                return untilStopped(stop -> SimulateSmscCommand.run(rest, out, err, stop));
             case "help", "--help", "-h":
                 printUsage(out);
                 return 0;
@@ -49,7 +56,31 @@ public final class Main {
     }
 
     private static void printUsage(PrintStream out) {
-        out.println("usage: smpp [run [--config FILE]]");
+        out.println("usage: " + RunCommand.USAGE_LINE);
         out.println("       " + PduDecodeCommand.USAGE_LINE);
+        out.println("       " + LoadCommand.USAGE_LINE);
+        out.println("       " + SimulateSmscCommand.USAGE_LINE);
+    }
+
+    /**
+     * Runs a command that serves until the process is asked to stop (SIGTERM, Ctrl-C): the future
+     * it gets completes then, and the shutdown waits a bounded time for it to finish and report.
+     */
+    private static int untilStopped(java.util.function.Function<CompletableFuture<Void>, Integer> command) {
+        CompletableFuture<Void> stop = new CompletableFuture<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.complete(null);
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "smpp-stop"));
+        try {
+            return command.apply(stop);
+        } finally {
+            finished.countDown();
+        }
     }
 }

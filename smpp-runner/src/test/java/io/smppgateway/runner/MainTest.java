@@ -3,15 +3,22 @@ package io.smppgateway.runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The subcommand dispatch of the launcher. */
 class MainTest {
 
     private static final String USAGE = "usage: smpp [run [--config FILE]]\n"
-            + "       smpp pdu decode [--no-gsm7] <hex>\n";
+            + "       smpp pdu decode [--no-gsm7] <hex>\n"
+            + "       " + io.smppgateway.runner.tools.LoadCommand.USAGE_LINE + "\n"
+            + "       " + io.smppgateway.runner.tools.SimulateSmscCommand.USAGE_LINE + "\n";
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -22,13 +29,24 @@ class MainTest {
     }
 
     @Test
-    void runIsTheDefaultAndStillAPlaceholder() {
-        assertEquals(0, run());
-        assertEquals(0, run("run"));
+    void runWithWrongSettingsNamesEveryKeyAndExits2BeforeOpeningAnything(@TempDir Path folder) throws IOException {
+        Path conf = Files.writeString(folder.resolve("bad.conf"), "SMPP_PORT=99999\nMYSQL_HOST=db\n");
 
-        String placeholder = "The gateway daemon is not wired yet: this build provides the PDU codec"
-                + " and 'smpp pdu decode <hex>'.\n";
-        assertEquals(placeholder + placeholder, stdout.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run("run", "--config", conf.toString()));
+
+        assertEquals("smpp: cannot start: invalid settings (" + conf + "), 3 problems:\n"
+                + "  MYSQL_DBNAME: required\n"
+                + "  MYSQL_USERNAME: required\n"
+                + "  SMPP_PORT: '99999' is not a port number (1 to 65535)\n", stderr.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of("bad.conf"), Files.list(folder).map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
+    void runRejectsAnUnknownArgument() {
+        assertEquals(2, run("run", "--port", "1"));
+
+        assertEquals("smpp run: unexpected argument --port; usage: smpp [run [--config FILE]]\n",
+                stderr.toString(StandardCharsets.UTF_8));
     }
 
     @Test

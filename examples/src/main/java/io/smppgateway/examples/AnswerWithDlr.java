@@ -1,0 +1,40 @@
+package io.smppgateway.examples;
+
+import com.google.gson.JsonObject;
+import io.smppgateway.nsq.NsqProducer;
+import io.smppgateway.nsq.NsqProducerConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays the application behind the SMPP server: for every SMS an ESME submits (SMS_IN), publishes a
+ * DLR_OUT saying it was delivered, so the ESME gets its delivery receipt.
+ * Usage: {@code AnswerWithDlr [count] [status]}.
+ */
+public final class AnswerWithDlr {
+
+    private AnswerWithDlr() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ExampleSettings settings = ExampleSettings.fromEnvironment();
+        String status = args.length > 1 ? args[1] : "delivered";
+        try (NsqProducer producer = NsqProducer.start(NsqProducerConfig.defaults(List.of(settings.nsqd())))) {
+            TopicReader.read(settings, settings.smsInTopic(), TopicReader.count(args, 0), sms -> {
+                JsonObject dlr = new JsonObject();
+                dlr.addProperty("client_id", sms.get("client_id").getAsLong());
+                dlr.addProperty("msg_id", sms.get("msg_id").getAsString());
+                dlr.addProperty("status", status);
+                dlr.addProperty("err_code", 0);
+                try {
+                    producer.publish(settings.dlrOutTopic(), dlr.toString().getBytes(StandardCharsets.UTF_8))
+                            .get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not publish the DLR for " + sms.get("msg_id"), e);
+                }
+                System.out.println("Answered " + sms.get("msg_id") + " with " + status);
+            });
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.smppgateway.http;
+
+import io.smppgateway.http.api.ClientsResource;
+import io.smppgateway.http.api.GatewaysResource;
+import io.smppgateway.http.api.HealthResource;
+import io.smppgateway.http.api.LogsResource;
+import io.smppgateway.http.api.OpenApiResource;
+import io.smppgateway.http.api.StatsResource;
+import io.smppgateway.http.auth.AdminSessions;
+import io.smppgateway.http.auth.ApiAuth;
+import io.smppgateway.http.auth.LoginEndpoints;
+import io.smppgateway.http.auth.LoginThrottle;
+import io.smppgateway.http.auth.Secret;
+import io.smppgateway.http.logs.LogCatalog;
+import io.smppgateway.http.metrics.MetricsResource;
+import io.smppgateway.http.web.JsonResponses;
+import io.smppgateway.http.web.PanelFiles;
+import io.smppgateway.http.web.SecurityHeaders;
+import io.smppgateway.http.web.Workers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's HTTP side: the manual's REST API under {@code /api}, {@code /metrics}, and the
+ * admin panel at the root, on Undertow.
+ *
+ * <pre>{@code
+ * try (AdminHttpServer http = AdminHttpServer.start(HttpConfig.of(token, admin, password), backend)) {
+ *     int port = http.port();
+ * }
+ * }</pre>
+ *
+ * <p>Undertow's I/O threads only parse, authenticate and hand over: store calls, file reads and
+ * waits for the runtime run on a bounded worker pool ({@link Workers}).
+ */
+public final class AdminHttpServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminHttpServer.class);
+
+    private final Undertow undertow;
+    private final Workers workers;
+    private final List<Route> routes;
+
+    private AdminHttpServer(Undertow undertow, Workers workers, List<Route> routes) {
+        this.undertow = undertow;
+        this.workers = workers;
+        this.routes = List.copyOf(routes);
+    }
+
+    /** Starts listening; the server stops with {@link #close()}. */
+    public static AdminHttpServer start(HttpConfig config, HttpBackend backend) {
+        Workers workers = new Workers(config.workerThreads(), config.workerQueue());
+        AdminSessions sessions = new AdminSessions(config.sessionIdleTimeout(), System::nanoTime);
+        ApiAuth auth = new ApiAuth(new Secret(config.apiToken()), sessions);
+        Router router = new Router(workers, auth);
+
+        GatewaysResource gateways = new GatewaysResource(backend, config.liveChangeTimeout(), config.maxBodyBytes());
+        ClientsResource clients = new ClientsResource(backend, config.liveChangeTimeout(), config.maxBodyBytes());
+        LogsResource gatewayLogs = new LogsResource(new LogCatalog(backend.logs().gateways(), config.zone()),
+                "smscIds", false, "smsc-logs");
+        LogsResource clientLogs = new LogsResource(new LogCatalog(backend.logs().clients(), config.zone()),
+                "clientIds", true, "esme-logs");
+        HealthResource health = new HealthResource(backend.health(), Duration.ofSeconds(5));
+        StatsResource stats = new StatsResource(backend);
+        MetricsResource metrics = new MetricsResource(backend);
+        OpenApiResource openApi = new OpenApiResource();
+        LoginEndpoints login = new LoginEndpoints(config.adminUsername(), config.adminPassword(), sessions,
+                new LoginThrottle(System::nanoTime), auth, config.maxBodyBytes());
+
+        router.api("GET", "/api/gateways", gateways::list);
+        router.api("POST", "/api/gateways", gateways::create);
+        router.api("PUT", "/api/gateways", gateways::update);
+        router.api("GET", "/api/gateways/logs", gatewayLogs::list);
+        router.api("GET", "/api/gateways/logs/download", gatewayLogs::download);
+        router.api("GET", "/api/gateways/{id}", gateways::get);
+        router.api("PUT", "/api/gateways/{id}", gateways::update);
+        router.api("DELETE", "/api/gateways/{id}", gateways::delete);
+        router.api("GET", "/api/clients", clients::list);
+        router.api("POST", "/api/clients", clients::create);
+        router.api("PUT", "/api/clients", clients::update);
+        router.api("GET", "/api/clients/logs", clientLogs::list);
+        router.api("GET", "/api/clients/logs/download", clientLogs::download);
+        router.api("GET", "/api/clients/{id}", clients::get);
+        router.api("PUT", "/api/clients/{id}", clients::update);
+        router.api("DELETE", "/api/clients/{id}", clients::delete);
+        router.api("GET", "/api/health", health::check);
+        router.api("GET", "/api/stats", stats::stats);
+        router.api("GET", "/api/openapi.json", openApi::send);
+        router.api("GET", "/metrics", metrics::send);
+        router.open("POST", "/auth/login", login::login);
+        router.open("POST", "/auth/logout", login::logout);
+        router.open("GET", "/auth/session", login::current);
+
+        HttpHandler root = new SecurityHeaders(router.handler(new PanelFiles(AdminHttpServer::notFound)));
+        Undertow undertow = Undertow.builder()
+                .addHttpListener(config.port(), config.host())
+                .setIoThreads(2)
+                .setWorkerThreads(2)
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, 1000)
+                .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                .setHandler(root)
+                .build();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            workers.close();
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
+        }
+        AdminHttpServer server = new AdminHttpServer(undertow, workers, router.routes());
+        log.info("HTTP API and admin panel listening on {}:{}", config.host(), server.port());
+        return server;
+    }
+
+    /** The port it listens on (the one picked when the config said 0). */
+    public int port() {
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /** Every endpoint it answers, method and path template. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    @Override
+    public void close() {
+        undertow.stop();
+        workers.close();
+    }
+
+    private static void notFound(HttpServerExchange exchange) {
+        String path = exchange.getRelativePath();
+        if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/auth/") || path.equals("/metrics")) {
+            JsonResponses.error(exchange, 404, "no such endpoint: " + exchange.getRequestMethod() + " " + path,
+                    Map.of());
+            return;
+        }
+        exchange.setStatusCode(404);
+        exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+        exchange.getResponseSender().send("Not found");
+    }
+
+    /** Collects the routes, each behind authentication (API) and the worker pool. */
+    private static final class Router {
+        private final RoutingHandler routing = new RoutingHandler();
+        private final Workers workers;
+        private final ApiAuth auth;
+        private final List<Route> routes = new ArrayList<>();
+
+        Router(Workers workers, ApiAuth auth) {
+            this.workers = workers;
+            this.auth = auth;
+        }
+
+        void api(String method, String path, Workers.BlockingHandler handler) {
+            routing.add(method, path, auth.protect(workers.blocking(handler)));
+            routes.add(new Route(method, path));
+        }
+
+        void open(String method, String path, Workers.BlockingHandler handler) {
+            routing.add(method, path, workers.blocking(handler));
+            routes.add(new Route(method, path));
+        }
+
+        List<Route> routes() {
+            return routes;
+        }
+
+        HttpHandler handler(HttpHandler fallback) {
+            routing.setFallbackHandler(fallback);
+            routing.setInvalidMethodHandler(exchange -> JsonResponses.error(exchange, 405,
+                    exchange.getRequestMethod() + " is not allowed on " + exchange.getRelativePath(), Map.of()));
+            return exchange -> {
+                String path = exchange.getRelativePath();
+                // "/api/gateways/" is "/api/gateways"
+                if (path.length() > 1 && path.endsWith("/") && !path.equals("/")) {
+                    exchange.setRelativePath(path.substring(0, path.length() - 1));
+                }
+                routing.handleRequest(exchange);
+            };
+        }
+    }
+}

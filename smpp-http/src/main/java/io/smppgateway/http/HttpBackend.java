@@ -1,0 +1,28 @@
+package io.smppgateway.http;
+
+import io.smppgateway.http.live.HealthProbes;
+import io.smppgateway.http.live.LiveConnections;
+import io.smppgateway.http.live.LiveControl;
+import io.smppgateway.http.live.MetricsSource;
+import io.smppgateway.http.logs.LogFolders;
+import io.smppgateway.persistence.client.ClientStore;
+import io.smppgateway.persistence.gateway.GatewayStore;
+import java.util.Objects;
+
+/**
+ * What the REST API and the admin panel work on: the two stores, and the running gateway's views and
+ * controls that the runner wires in.
+ */
+public record HttpBackend(GatewayStore gateways, ClientStore clients, LiveConnections connections,
+                          LiveControl control, LogFolders logs, HealthProbes health, MetricsSource metrics) {
+
+    public HttpBackend {
+        Objects.requireNonNull(gateways, "gateways");
+        Objects.requireNonNull(clients, "clients");
+        Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(logs, "logs");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(metrics, "metrics");
+    }
+}

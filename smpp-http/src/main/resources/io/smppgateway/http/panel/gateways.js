@@ -1,0 +1,125 @@
+// Gateways: list, add, edit, enable/disable, delete. Validation is the API's; its messages are shown
+// next to their fields.
+'use strict';
+
+(() => {
+  const { api, el, clear, formatTime, enabledBadge, notice, buildForm, fillForm, readForm, showFieldErrors,
+    clearFieldErrors, liveText } = Panel;
+
+  const FIELDS = [
+    { name: 'smsc_id', label: 'SMSC id', type: 'text', maxlength: 100, required: true, hint: 'Unique, up to 100 characters, e.g. infobip-direct' },
+    { name: 'host', label: 'Host', type: 'text', maxlength: 100, required: true, hint: 'IP address or domain of the SMSC' },
+    { name: 'port', label: 'Port', type: 'number', min: 1, max: 65535, required: true, default: 2775 },
+    { name: 'username', label: 'Username (system_id)', type: 'text', maxlength: 16, required: true, hint: 'Up to 16 characters' },
+    { name: 'password', label: 'Password', type: 'password', maxlength: 9, keepWhenEmpty: true, hint: 'Up to 9 characters; when editing, leave empty to keep it' },
+    { name: 'system_type', label: 'System type', type: 'text', maxlength: 13, hint: 'Optional, up to 13 characters' },
+    { name: 'smpp_version', label: 'SMPP version', type: 'select', options: ['3.4', '3.3', '5.0'], default: '3.4' },
+    { name: 'enq_interval', label: 'enquire_link interval (s)', type: 'number', min: 1, max: 120, required: true, default: 30, hint: '1 to 120; 30 recommended' },
+    { name: 'tx_binds', label: 'Transmitter binds', type: 'number', min: 0, max: 10, required: true, default: 0, hint: '0 to 10' },
+    { name: 'rx_binds', label: 'Receiver binds', type: 'number', min: 0, max: 10, required: true, default: 0, hint: '0 to 10' },
+    { name: 'trx_binds', label: 'Transceiver binds', type: 'number', min: 0, max: 10, required: true, default: 1, hint: '0 to 10' },
+    { name: 'window_size', label: 'Window size', type: 'number', min: 1, max: 1000, default: 1, hint: 'Unacknowledged PDUs per bind, 1 to 1000' },
+    { name: 'src_autodetect', label: 'Detect source TON/NPI', type: 'checkbox', default: true },
+    { name: 'source_ton', label: 'Source TON', type: 'number', min: 0, max: 6, default: 0, hint: '0 to 6, used when not detected' },
+    { name: 'source_npi', label: 'Source NPI', type: 'number', min: 0, max: 18, default: 0, hint: '0 to 18' },
+    { name: 'dst_autodetect', label: 'Detect destination TON/NPI', type: 'checkbox', default: true },
+    { name: 'dest_ton', label: 'Destination TON', type: 'number', min: 0, max: 6, default: 0, hint: '0 to 6, used when not detected' },
+    { name: 'dest_npi', label: 'Destination NPI', type: 'number', min: 0, max: 18, default: 0, hint: '0 to 18' },
+    { name: 'is_gsm7', label: 'SMSC takes GSM 7-bit (160 characters)', type: 'checkbox', default: true },
+    { name: 'is_secure', label: 'Connect over TLS', type: 'checkbox', default: false },
+    { name: 'enabled', label: 'Enabled', type: 'checkbox', default: true },
+  ];
+
+  const editor = document.getElementById('editor');
+  const form = document.getElementById('gateway-form');
+  let editingId = null;
+
+  function openEditor(gateway) {
+    editingId = gateway ? gateway.id : null;
+    document.getElementById('editor-title').textContent = gateway ? 'Edit gateway ' + gateway.smsc_id : 'Add a gateway';
+    fillForm(form, FIELDS, gateway);
+    clearFieldErrors(form);
+    editor.hidden = false;
+    form.elements.namedItem('smsc_id').focus();
+  }
+
+  function closeEditor() {
+    editor.hidden = true;
+    editingId = null;
+    document.getElementById('add').focus();
+  }
+
+  async function save(event) {
+    event.preventDefault();
+    const body = readForm(form, FIELDS, editingId !== null);
+    const answer = editingId === null
+      ? await api('POST', '/api/gateways', body)
+      : await api('PUT', '/api/gateways/' + editingId, body);
+    if (answer.status === 200 || answer.status === 201) {
+      notice('Saved gateway ' + answer.data.smsc_id + '.' + liveText(answer.data.live), true);
+      closeEditor();
+      await load();
+      return;
+    }
+    const orphans = showFieldErrors(form, answer.data.fields);
+    notice((answer.data.error || 'Not saved (' + answer.status + ')') + (orphans.length ? ' ' + orphans.join('; ') : ''), false);
+  }
+
+  async function setEnabled(gateway, enabled) {
+    const answer = await api('PUT', '/api/gateways/' + gateway.id, { enabled });
+    if (answer.status === 200) {
+      notice((enabled ? 'Enabled ' : 'Disabled ') + gateway.smsc_id + '.' + liveText(answer.data.live), true);
+    } else {
+      notice(answer.data.error || 'Not changed', false);
+    }
+    await load();
+  }
+
+  async function remove(gateway) {
+    if (!confirm('Delete gateway ' + gateway.smsc_id + '? Its connections are unbound at once.')) return;
+    const answer = await api('DELETE', '/api/gateways/' + gateway.id);
+    if (answer.status === 200) notice('Deleted gateway ' + gateway.smsc_id + '.' + liveText(answer.data.live), true);
+    else notice(answer.data.error || 'Not deleted', false);
+    await load();
+  }
+
+  async function load() {
+    const answer = await api('GET', '/api/gateways');
+    const tbody = clear(document.querySelector('#gateways tbody'));
+    if (answer.status !== 200) {
+      notice(answer.data.error || 'Cannot load the gateways', false);
+      return;
+    }
+    const connections = [...answer.data.connections.BIND_TX, ...answer.data.connections.BIND_RX,
+      ...answer.data.connections.BIND_TRX];
+    if (answer.data.gateways.length === 0) {
+      tbody.append(el('tr', {}, el('td', { colspan: 9, class: 'empty', text: 'No gateways yet.' })));
+    }
+    for (const g of answer.data.gateways) {
+      const bound = connections.filter(c => c.gateway_id === g.id && c.status.startsWith('BOUND')).length;
+      tbody.append(el('tr', { 'data-smsc-id': g.smsc_id },
+        el('th', { scope: 'row', text: g.smsc_id }),
+        el('td', { text: g.host + ':' + g.port }),
+        el('td', { text: g.tx_binds + ' / ' + g.rx_binds + ' / ' + g.trx_binds }),
+        el('td', { text: g.smpp_version + (g.is_secure ? ' TLS' : '') }),
+        el('td', { class: 'num', text: bound }),
+        el('td', { class: 'num', text: g.queue_count }),
+        el('td', {}, enabledBadge(g.enabled)),
+        el('td', { text: formatTime(g.updated) }),
+        el('td', {}, el('div', { class: 'actions' },
+          el('button', { type: 'button', onclick: () => openEditor(g), 'aria-label': 'Edit ' + g.smsc_id, text: 'Edit' }),
+          el('button', { type: 'button', onclick: () => setEnabled(g, !g.enabled),
+            'aria-label': (g.enabled ? 'Disable ' : 'Enable ') + g.smsc_id, text: g.enabled ? 'Disable' : 'Enable' }),
+          el('button', { type: 'button', class: 'danger', onclick: () => remove(g), 'aria-label': 'Delete ' + g.smsc_id,
+            text: 'Delete' })))));
+    }
+  }
+
+  Panel.start(async () => {
+    buildForm(form, FIELDS);
+    form.addEventListener('submit', save);
+    document.getElementById('add').addEventListener('click', () => openEditor(null));
+    document.getElementById('cancel').addEventListener('click', closeEditor);
+    await load();
+  });
+})();

@@ -1,0 +1,168 @@
+package io.smppgateway.http;
+
+import static io.smppgateway.http.Http.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.smppgateway.http.live.LatencyHistogram;
+import io.smppgateway.http.live.LiveConnection;
+import io.smppgateway.http.live.MetricsSnapshot;
+import io.smppgateway.http.live.PeerTraffic;
+import io.smppgateway.http.live.ProbeResult;
+import io.smppgateway.http.live.QueueDepth;
+import io.smppgateway.http.live.StatusCount;
+import io.smppgateway.smpp.pdu.BindType;
+import io.smppgateway.smpp.session.SessionState;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Health, stats, Prometheus metrics and the OpenAPI document. */
+class OperationsApiTest {
+
+    @TempDir
+    static Path folder;
+    static TestGateway gateway;
+
+    @BeforeAll
+    static void start() {
+        gateway = new TestGateway(folder);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        gateway.reset();
+    }
+
+    @Test
+    void healthIsReadyWhenEveryRequiredProbeIsUp() {
+        gateway.live.probes = List.of(new ProbeResult("database", true, true, "ok"),
+                new ProbeResult("nsq", true, true, "ok"),
+                new ProbeResult("gateway mysmsc", false, false, "0 of 1 binds up"));
+        HttpResponse<String> health = Http.get(gateway.base + "/api/health");
+        assertEquals(200, health.statusCode());
+        JsonObject body = object(health);
+        assertEquals("up", body.get("status").getAsString());
+        assertTrue(body.get("ready").getAsBoolean());
+        assertEquals(3, body.getAsJsonArray("checks").size());
+        assertEquals("down", body.getAsJsonArray("checks").get(2).getAsJsonObject().get("status").getAsString());
+    }
+
+    @Test
+    void healthIs503WhenTheDatabaseIsDown() {
+        gateway.live.probes = List.of(new ProbeResult("database", false, true, "connection refused"),
+                new ProbeResult("nsq", true, true, "ok"));
+        HttpResponse<String> health = Http.get(gateway.base + "/api/health");
+        assertEquals(503, health.statusCode());
+        assertFalse(object(health).get("ready").getAsBoolean());
+        assertTrue(object(health).get("live").getAsBoolean());
+    }
+
+    private void someTraffic() {
+        long gatewayId = gateway.database.gateways().create(io.smppgateway.persistence.gateway.Gateway.builder()
+                .smscId("smsc \"quoted\"").host("h").port(2775).username("u").enqInterval(30).srcAutodetect(true)
+                .dstAutodetect(true).txBinds(1).rxBinds(0).trxBinds(0).smppVersion("3.4").gsm7(true).secure(false)
+                .enabled(true).build()).id();
+        gateway.live.gatewayQueues.put(gatewayId, 12L);
+        gateway.live.gatewayConnections.add(new LiveConnection(gatewayId, BindType.TRANSMITTER,
+                SessionState.BOUND_TX, "c1", "", "", 3, 1, 1L, ""));
+        gateway.live.clientConnections.add(new LiveConnection(7, BindType.TRANSCEIVER, SessionState.BOUND_TRX,
+                "c2", "", "", 0, 2, 1L, ""));
+        gateway.live.metrics = new MetricsSnapshot(
+                List.of(new PeerTraffic(gatewayId, "smsc \"quoted\"", 5, 100)),
+                List.of(new PeerTraffic(7, "esme7", 90, 4)),
+                List.of(new StatusCount("smsc \"quoted\"", "delivered", 80)),
+                List.of(new LatencyHistogram("submit_sm", "smsc \"quoted\"", List.of(0.01, 0.1), List.of(60L, 95L),
+                        100, 3.5)),
+                List.of(new QueueDepth("sms_out", "smsc \"quoted\"", 12, 10000)));
+    }
+
+    @Test
+    void statsGiveTheTotalsTheDashboardCharts() {
+        someTraffic();
+        JsonObject stats = object(Http.get(gateway.base + "/api/stats"));
+        assertEquals(95, stats.get("messages_in").getAsLong());
+        assertEquals(104, stats.get("messages_out").getAsLong());
+        assertEquals(1, stats.get("gateway_binds").getAsLong());
+        assertEquals(1, stats.get("client_binds").getAsLong());
+        assertEquals(3, stats.get("queue_count").getAsLong());
+        assertTrue(stats.get("time").getAsLong() > 0);
+    }
+
+    @Test
+    void metricsAreInThePrometheusTextFormat() {
+        someTraffic();
+        HttpResponse<String> metrics = Http.get(gateway.base + "/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        String text = metrics.body();
+        List<String> expected = List.of(
+                "# TYPE smpp_gateway_messages_total counter",
+                "smpp_gateway_messages_total{smsc_id=\"smsc \\\"quoted\\\"\",direction=\"out\"} 100",
+                "smpp_gateway_messages_total{smsc_id=\"smsc \\\"quoted\\\"\",direction=\"in\"} 5",
+                "smpp_client_messages_total{client_id=\"7\",username=\"esme7\",direction=\"in\"} 90",
+                "smpp_dlr_status_total{smsc_id=\"smsc \\\"quoted\\\"\",status=\"delivered\"} 80",
+                "# TYPE smpp_latency_seconds histogram",
+                "smpp_latency_seconds_bucket{operation=\"submit_sm\",peer=\"smsc \\\"quoted\\\"\",le=\"0.01\"} 60",
+                "smpp_latency_seconds_bucket{operation=\"submit_sm\",peer=\"smsc \\\"quoted\\\"\",le=\"+Inf\"} 100",
+                "smpp_latency_seconds_sum{operation=\"submit_sm\",peer=\"smsc \\\"quoted\\\"\"} 3.5",
+                "smpp_queue_depth{queue=\"sms_out\",peer=\"smsc \\\"quoted\\\"\"} 12",
+                "smpp_gateway_queue_count{smsc_id=\"smsc \\\"quoted\\\"\"} 12",
+                "smpp_binds{side=\"gateway\",peer=\"smsc \\\"quoted\\\"\",bind_type=\"BIND_TX\",status=\"BOUND_TX\"} 1",
+                "smpp_binds{side=\"client\",peer=\"7\",bind_type=\"BIND_TRX\",status=\"BOUND_TRX\"} 1",
+                "smpp_connection_inflight{side=\"gateway\",peer=\"smsc \\\"quoted\\\"\"} 3");
+        for (String line : expected) {
+            assertTrue(text.lines().anyMatch(line::equals), "missing line " + line + " in\n" + text);
+        }
+        for (String line : text.lines().toList()) {
+            assertTrue(line.startsWith("# HELP ") || line.startsWith("# TYPE ")
+                    || line.matches("[a-z_]+(\\{.*})? [-+0-9.eE]+|[a-z_]+(\\{.*})? \\+Inf"), "malformed: " + line);
+        }
+        assertEquals(1, text.lines().filter(line -> line.equals("# TYPE smpp_binds gauge")).count());
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpoint() {
+        HttpResponse<String> response = Http.get(gateway.base + "/api/openapi.json");
+        assertEquals(200, response.statusCode());
+        JsonObject document = object(response);
+        assertTrue(document.get("openapi").getAsString().startsWith("3."));
+        JsonObject paths = document.getAsJsonObject("paths");
+        for (Route route : gateway.server.routes()) {
+            assertTrue(paths.has(route.path()), "no path " + route.path());
+            assertTrue(paths.getAsJsonObject(route.path()).has(route.method().toLowerCase(Locale.ROOT)),
+                    "no " + route.method() + " " + route.path());
+        }
+        int documented = paths.entrySet().stream().mapToInt(path -> (int) path.getValue().getAsJsonObject().keySet()
+                .stream().filter(key -> !key.equals("parameters")).count()).sum();
+        assertEquals(gateway.server.routes().size(), documented, "the document lists an endpoint that does not exist");
+        // every $ref resolves
+        JsonObject schemas = document.getAsJsonObject("components").getAsJsonObject("schemas");
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("#/components/schemas/(\\w+)")
+                .matcher(response.body());
+        while (refs.find()) {
+            assertTrue(schemas.has(refs.group(1)), "dangling $ref " + refs.group(1));
+        }
+    }
+
+    @Test
+    void unknownApiPathsAreJson404() {
+        HttpResponse<String> missing = Http.get(gateway.base + "/api/nothing");
+        assertEquals(404, missing.statusCode());
+        assertTrue(JsonParser.parseString(missing.body()).getAsJsonObject().has("error"));
+    }
+}

@@ -1,0 +1,94 @@
+package io.smppgateway.http;
+
+import io.smppgateway.http.live.HealthProbes;
+import io.smppgateway.http.live.LiveChange;
+import io.smppgateway.http.live.LiveConnection;
+import io.smppgateway.http.live.LiveConnections;
+import io.smppgateway.http.live.LiveControl;
+import io.smppgateway.http.live.MetricsSnapshot;
+import io.smppgateway.http.live.MetricsSource;
+import io.smppgateway.http.live.ProbeResult;
+import io.smppgateway.persistence.client.Client;
+import io.smppgateway.persistence.gateway.Gateway;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * In-memory stand-ins for what the runner wires into the HTTP server: connections the test sets,
+ * a control that records every call and answers as the runtime would, fixed health probes and
+ * settable metrics.
+ */
+final class TestLive implements LiveConnections, LiveControl, HealthProbes, MetricsSource {
+
+    final List<LiveConnection> gatewayConnections = new CopyOnWriteArrayList<>();
+    final List<LiveConnection> clientConnections = new CopyOnWriteArrayList<>();
+    final Map<Long, Long> gatewayQueues = new ConcurrentHashMap<>();
+    final List<String> controlCalls = new CopyOnWriteArrayList<>();
+    static final List<ProbeResult> DEFAULT_PROBES = List.of(new ProbeResult("database", true, true, "embedded"),
+            new ProbeResult("nsq", true, true, "in-process bus"));
+
+    volatile List<ProbeResult> probes = DEFAULT_PROBES;
+    volatile MetricsSnapshot metrics = MetricsSnapshot.empty();
+    volatile Supplier<CompletableFuture<LiveChange>> controlAnswer;
+
+    @Override
+    public List<LiveConnection> ofGateways() {
+        return List.copyOf(gatewayConnections);
+    }
+
+    @Override
+    public List<LiveConnection> ofClients() {
+        return List.copyOf(clientConnections);
+    }
+
+    @Override
+    public long gatewayQueueCount(long gatewayId) {
+        return gatewayQueues.getOrDefault(gatewayId, 0L);
+    }
+
+    @Override
+    public CompletableFuture<LiveChange> gatewaySaved(Gateway gateway) {
+        controlCalls.add("gatewaySaved " + gateway.smscId() + " enabled=" + gateway.enabled());
+        return answer(gateway.enabled() ? new LiveChange(LiveChange.Action.REBIND, gateway.txBinds()
+                + gateway.rxBinds() + gateway.trxBinds(), "binds reopening with the new settings")
+                : new LiveChange(LiveChange.Action.UNBIND, 0, "disabled: unbound"));
+    }
+
+    @Override
+    public CompletableFuture<LiveChange> gatewayDeleted(Gateway gateway) {
+        controlCalls.add("gatewayDeleted " + gateway.smscId());
+        return answer(new LiveChange(LiveChange.Action.UNBIND, 0, "deleted: unbound"));
+    }
+
+    @Override
+    public CompletableFuture<LiveChange> clientSaved(Client client) {
+        controlCalls.add("clientSaved " + client.username() + " enabled=" + client.enabled());
+        return answer(client.enabled() ? LiveChange.none("no ESME bound")
+                : new LiveChange(LiveChange.Action.UNBIND, 0, "disabled: unbound"));
+    }
+
+    @Override
+    public CompletableFuture<LiveChange> clientDeleted(Client client) {
+        controlCalls.add("clientDeleted " + client.username());
+        return answer(new LiveChange(LiveChange.Action.UNBIND, 0, "deleted: unbound"));
+    }
+
+    private CompletableFuture<LiveChange> answer(LiveChange usual) {
+        Supplier<CompletableFuture<LiveChange>> override = controlAnswer;
+        return override != null ? override.get() : CompletableFuture.completedFuture(usual);
+    }
+
+    @Override
+    public CompletableFuture<List<ProbeResult>> probe() {
+        return CompletableFuture.completedFuture(probes);
+    }
+
+    @Override
+    public MetricsSnapshot snapshot() {
+        return metrics;
+    }
+}

@@ -1,0 +1,91 @@
+package io.smppgateway.bridge.bus;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The NSQ side of the gateway, as smpp.conf's {@code NSQ_*} keys give it: for each of the manual's
+ * four topics its nsqd and name ({@link NsqTopicConfig}), plus how we consume.
+ *
+ * @param topics         the four topics
+ * @param maxInFlight    messages one consumer (SMS_OUT or DLR_OUT) works on at once (its RDY count)
+ * @param handlerThreads threads that run the flows' handlers per consumer (the handlers only start
+ *                       asynchronous work, so few are needed)
+ * @param maxAttempts    deliveries of one message before it is parked on the dead-letter topic
+ *                       instead (0: never; the flows requeue only for passing failures, and with
+ *                       backoff, so an outage of an SMSC or the database does not park messages)
+ */
+public record NsqBusConfig(Map<Topic, NsqTopicConfig> topics, int maxInFlight, int handlerThreads,
+                           int maxAttempts) {
+
+    public NsqBusConfig {
+        topics = Map.copyOf(topics);
+        for (Topic topic : Topic.values()) {
+            if (!topics.containsKey(topic)) {
+                throw new IllegalArgumentException("no NSQ settings for " + topic);
+            }
+        }
+        if (maxInFlight < 1 || handlerThreads < 1 || maxAttempts < 0) {
+            throw new IllegalArgumentException("maxInFlight and handlerThreads must be at least 1, maxAttempts at least 0");
+        }
+    }
+
+    public static NsqBusConfig of(Map<Topic, NsqTopicConfig> topics) {
+        return new NsqBusConfig(topics, 200, 2, 0);
+    }
+
+    /**
+     * Reads the manual's keys ({@code NSQ_SMS_OUT_HOST}, {@code NSQ_SMS_OUT_PORT},
+     * {@code NSQ_SMS_OUT_TOPIC}, and the same for DLR_IN, SMS_IN, DLR_OUT) through {@code keys}
+     * (which returns null for a key that is not set). A missing host is {@code localhost}, as the
+     * manual says; every missing or malformed port or topic is reported in one exception, by name.
+     */
+    public static NsqBusConfig fromKeys(Function<String, String> keys) {
+        Map<Topic, NsqTopicConfig> topics = new EnumMap<>(Topic.class);
+        List<String> problems = new ArrayList<>();
+        for (Topic topic : Topic.values()) {
+            String prefix = "NSQ_" + topic.name() + "_";
+            String host = keys.apply(prefix + "HOST");
+            String port = keys.apply(prefix + "PORT");
+            String name = keys.apply(prefix + "TOPIC");
+            int portNumber = -1;
+            if (port == null || port.isBlank()) {
+                problems.add(prefix + "PORT is required");
+            } else {
+                try {
+                    portNumber = Integer.parseInt(port.strip());
+                } catch (NumberFormatException e) {
+                    problems.add(prefix + "PORT must be a number, was '" + port + "'");
+                }
+            }
+            if (name == null || name.isBlank()) {
+                problems.add(prefix + "TOPIC is required");
+                continue;
+            }
+            if (portNumber < 0) {
+                continue;
+            }
+            try {
+                topics.put(topic, new NsqTopicConfig(host == null || host.isBlank() ? "localhost" : host.strip(),
+                        portNumber, name.strip()));
+            } catch (IllegalArgumentException e) {
+                problems.add(prefix + "*: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("NSQ settings: " + String.join("; ", problems));
+        }
+        return of(topics);
+    }
+
+    public NsqTopicConfig topic(Topic topic) {
+        return topics.get(topic);
+    }
+
+    public NsqBusConfig withConsumers(int inFlight, int threads, int attempts) {
+        return new NsqBusConfig(topics, inFlight, threads, attempts);
+    }
+}

@@ -1,0 +1,133 @@
+package io.smppgateway.bridge.bus;
+
+import io.smppgateway.nsq.NsqAddress;
+import io.smppgateway.nsq.NsqConsumer;
+import io.smppgateway.nsq.NsqConsumerConfig;
+import io.smppgateway.nsq.NsqDelivery;
+import io.smppgateway.nsq.NsqProducer;
+import io.smppgateway.nsq.NsqProducerConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The message bus over NSQ: each of the manual's topics on its own nsqd (smpp.conf's
+ * {@code NSQ_*} keys), one producer per distinct nsqd, one consumer per consumed topic.
+ *
+ * <p>Dead letters go, with their body unchanged (so that they can be replayed as they are), to the
+ * topic {@code <topic>_dead} on the same nsqd as the topic; the reason is logged. When
+ * {@link NsqBusConfig#maxAttempts()} is set, a message delivered that many times is parked there too.
+ *
+ * <p>A publish completes on nsqd's {@code OK} (never on an event loop); a failed publish fails
+ * its future with the NSQ client's exception, which says whether the message may have been stored.
+ */
+public final class NsqMessageBus implements MessageBus {
+
+    private static final Logger log = LoggerFactory.getLogger(NsqMessageBus.class);
+
+    private final NsqBusConfig config;
+    private final Map<NsqAddress, NsqProducer> producers = new ConcurrentHashMap<>();
+    private final List<NsqConsumer> consumers = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    public NsqMessageBus(NsqBusConfig config) {
+        this.config = config;
+    }
+
+    private NsqProducer producer(NsqAddress address) {
+        if (closed) {
+            throw new IllegalStateException("the bus is closed");
+        }
+        return producers.computeIfAbsent(address, a -> NsqProducer.start(NsqProducerConfig.defaults(List.of(a))));
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(Topic topic, String body) {
+        NsqTopicConfig where = config.topic(topic);
+        try {
+            return producer(where.address()).publish(where.topic(), body.getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> publishDeadLetter(Topic topic, String body, String reason) {
+        NsqTopicConfig where = config.topic(topic);
+        log.warn("dead letter for {} parked on {}: {}", where.topic(), where.deadLetterTopic(), reason);
+        try {
+            return producer(where.address()).publish(where.deadLetterTopic(), body.getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public AutoCloseable consume(Topic topic, String channel, BusHandler handler) {
+        NsqTopicConfig where = config.topic(topic);
+        NsqConsumerConfig consumerConfig = NsqConsumerConfig.defaults(where.topic(), channel)
+                .withNsqd(List.of(where.address()))
+                .withMaxInFlight(config.maxInFlight())
+                .withHandlerThreads(config.handlerThreads());
+        if (config.maxAttempts() > 0) {
+            consumerConfig = consumerConfig.withMaxAttempts(config.maxAttempts(), message -> publishDeadLetter(topic,
+                    message.bodyAsString(), "delivered " + message.attempts() + " times"));
+        } else {
+            consumerConfig = consumerConfig.withMaxAttempts(0, message -> CompletableFuture.completedFuture(null));
+        }
+        NsqConsumer consumer = NsqConsumer.start(consumerConfig, delivery -> handler.handle(new Delivery(delivery)));
+        consumers.add(consumer);
+        return () -> {
+            consumers.remove(consumer);
+            consumer.close();
+        };
+    }
+
+    /** Closes the consumers first (their in-flight messages are settled or requeued), then the producers. */
+    @Override
+    public void close() {
+        closed = true;
+        for (NsqConsumer consumer : consumers) {
+            consumer.close();
+        }
+        consumers.clear();
+        for (NsqProducer producer : producers.values()) {
+            producer.close();
+        }
+        producers.clear();
+    }
+
+    private record Delivery(NsqDelivery delivery) implements BusDelivery {
+
+        @Override
+        public String body() {
+            return delivery.message().bodyAsString();
+        }
+
+        @Override
+        public int attempts() {
+            return delivery.message().attempts();
+        }
+
+        @Override
+        public void finish() {
+            delivery.finish();
+        }
+
+        @Override
+        public void requeue(Duration delay) {
+            delivery.requeue(delay);
+        }
+
+        @Override
+        public void touch() {
+            delivery.touch();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.smppgateway.bridge.flow;
+
+import io.smppgateway.bridge.message.DlrIn;
+import io.smppgateway.persistence.MessageStatus;
+import io.smppgateway.persistence.outbound.TrackedSegment;
+
+/**
+ * The DLR_IN event that tells the application where a tracked segment stands, made from its
+ * tracking row. Times not reached yet (0 in the row) are left out; {@code err_code} is given with
+ * every final status but {@code delivered} with 0, and never with {@code sent}, as in the manual's
+ * examples.
+ */
+final class DlrInEvents {
+
+    private DlrInEvents() {
+    }
+
+    static DlrIn of(TrackedSegment segment) {
+        MessageStatus status = segment.status();
+        boolean withError = status.isFinal() && !(status == MessageStatus.DELIVERED && segment.errCode() == 0);
+        return new DlrIn(segment.smscId(), segment.msgId(), segment.gatewayMsgId(), segment.totalParts(),
+                segment.partNumber(), segment.dataCoding(), status.wireName(), withError ? segment.errCode() : null,
+                time(segment.acptTime()), time(segment.sentTime()), time(segment.smscTime()),
+                status.isFinal() ? time(segment.dlrTime()) : null);
+    }
+
+    /** The row as it is once {@code markFinal} has set this final status. */
+    static TrackedSegment withFinal(TrackedSegment segment, MessageStatus status, int errCode, long dlrTime) {
+        return new TrackedSegment(segment.id(), segment.msgId(), segment.smscId(), segment.partNumber(),
+                segment.totalParts(), segment.reference(), segment.dataCoding(), status, errCode,
+                segment.gatewayMsgId(), segment.acptTime(), segment.sentTime(), segment.smscTime(), dlrTime);
+    }
+
+    /** The row as it is once {@code markSent} has stored the SMSC's id and times. */
+    static TrackedSegment withSent(TrackedSegment segment, String gatewayMsgId, long sentTime, long smscTime) {
+        return new TrackedSegment(segment.id(), segment.msgId(), segment.smscId(), segment.partNumber(),
+                segment.totalParts(), segment.reference(), segment.dataCoding(), MessageStatus.SENT, 0,
+                gatewayMsgId, segment.acptTime(), sentTime, smscTime, 0);
+    }
+
+    private static Long time(long millis) {
+        return millis == 0 ? null : millis;
+    }
+}

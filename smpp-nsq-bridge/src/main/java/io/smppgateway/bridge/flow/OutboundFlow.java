@@ -1,0 +1,427 @@
+package io.smppgateway.bridge.flow;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.smppgateway.bridge.bus.BusDelivery;
+import io.smppgateway.bridge.bus.MessageBus;
+import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.bridge.message.DlrIn;
+import io.smppgateway.bridge.message.InvalidMessageException;
+import io.smppgateway.bridge.message.SmsOut;
+import io.smppgateway.persistence.MessageStatus;
+import io.smppgateway.persistence.outbound.AcceptResult;
+import io.smppgateway.persistence.outbound.OutboundSegment;
+import io.smppgateway.persistence.outbound.OutboundTracking;
+import io.smppgateway.persistence.outbound.TrackedSegment;
+import io.smppgateway.smpp.pdu.CommandStatus;
+import io.smppgateway.smpp.pdu.SubmitSmResp;
+import io.smppgateway.smpp.session.GenericNackException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SMS_OUT -> SMSC: sends the application's messages through the gateways and reports each step on
+ * DLR_IN. A message is finished on the bus only once it is tracked and the SMSC answered, or once
+ * it is definitively rejected; until then it is requeued, never dropped.
+ *
+ * <ol>
+ *   <li>Parse. Not JSON, not an object, or no usable {@code msg_id}: dead letter, finish
+ *       ({@code dead_letter}). Any other field error: DLR_IN {@code rejected} with the
+ *       {@link Rejection} code, finish ({@code rejected}).</li>
+ *   <li>Unknown or disabled {@code smsc_id}, a text too long for its encoding, a character its
+ *       data_coding cannot carry: {@code rejected}.</li>
+ *   <li>{@link OutboundTracking#accept}. A segment tracked before (the same {@code msg_id} and
+ *       {@code part_number}) is not sent again once the SMSC has answered for it: its latest DLR_IN
+ *       event is published again (so an event lost to a failed publish is never lost for good) and
+ *       the message finished ({@code duplicate}). A segment tracked but never answered (the session
+ *       was lost in flight, or the gateway stopped) is submitted again ({@code resubmitted}), unless
+ *       this instance is submitting it right now.</li>
+ *   <li>submit_sm through {@link SmscGateways}; the bus message is touched while it waits.
+ *       <ul>
+ *         <li>OK with a message_id: {@code markSent}, DLR_IN {@code sent} ({@code sent}).</li>
+ *         <li>OK without a message_id: no receipt can ever be matched, so {@code unknown}.</li>
+ *         <li>ESME_RTHROTTLED or ESME_RMSGQFUL (when the session did not retry it itself), no
+ *             session, a session lost or a response timeout: requeued with backoff ({@code retry}).</li>
+ *         <li>Any other error, or generic_nack: {@code markFinal rejected}, DLR_IN {@code rejected}
+ *             with {@code err_code} = the command_status ({@code rejected_by_smsc}).</li>
+ *       </ul></li>
+ * </ol>
+ *
+ * <p>What can be duplicated: a submit_sm whose session was lost, or whose response timed out, after
+ * it was written may have reached the SMSC; the requeued message submits it again, so the handset
+ * may get that segment twice. Nothing else is sent twice: a segment the SMSC answered is never
+ * submitted again, whatever the bus redelivers. DLR_IN events are at least once: a redelivered or
+ * repeated SMS_OUT repeats the segment's latest event.
+ */
+public final class OutboundFlow implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundFlow.class);
+    private static final int MARK_SENT_ATTEMPTS = 5;
+
+    private final MessageBus bus;
+    private final OutboundTracking tracking;
+    private final SmscGateways gateways;
+    private final FlowConfig config;
+    private final FlowWorkers workers;
+    private final FlowStats stats = new FlowStats();
+    /** Segments this instance is submitting now ("part:msg_id"), so that a redelivery does not submit them twice. */
+    private final Set<String> submitting = ConcurrentHashMap.newKeySet();
+    private volatile AutoCloseable consumer;
+
+    public OutboundFlow(MessageBus bus, OutboundTracking tracking, SmscGateways gateways, FlowConfig config) {
+        this.bus = bus;
+        this.tracking = tracking;
+        this.gateways = gateways;
+        this.config = config;
+        this.workers = new FlowWorkers("outbound-flow", config.workerThreads(), config.workerQueue());
+    }
+
+    public OutboundFlow start() {
+        consumer = bus.consume(Topic.SMS_OUT, config.channel(), this::handle);
+        return this;
+    }
+
+    public FlowStats stats() {
+        return stats;
+    }
+
+    /** Segments submitted and not yet answered, for metrics. */
+    public int submitting() {
+        return submitting.size();
+    }
+
+    private void handle(BusDelivery delivery) {
+        long acptTime = config.clock().millis();
+        SmsOut sms;
+        try {
+            sms = SmsOut.parse(delivery.body());
+        } catch (InvalidMessageException e) {
+            if (e.msgId() == null) {
+                deadLetter(delivery, e.getMessage());
+            } else {
+                rejectUntracked(delivery, partialEvent(delivery.body(), e.msgId(), acptTime),
+                        Rejection.forFields(e.fieldErrors(), e.getMessage()));
+            }
+            return;
+        }
+        Optional<SmscSettings> gateway = gateways.settings(sms.smscId());
+        OutboundSubmit submit;
+        try {
+            if (gateway.isEmpty()) {
+                throw new RejectedException(Rejection.of(CommandStatus.ESME_RSUBMITFAIL,
+                        "no gateway has smsc_id '" + sms.smscId() + "'"));
+            }
+            if (!gateway.get().enabled()) {
+                throw new RejectedException(Rejection.of(CommandStatus.ESME_RSUBMITFAIL,
+                        "the gateway '" + sms.smscId() + "' is disabled"));
+            }
+            submit = OutboundSubmit.prepare(sms, gateway.get());
+        } catch (RejectedException e) {
+            int dataCoding = sms.dataCoding() == null ? 0 : sms.dataCoding();
+            rejectUntracked(delivery, new TrackedSegment(0, sms.msgId(), sms.smscId(), partNumber(sms),
+                    totalParts(sms), 0, dataCoding, MessageStatus.ACCEPTED, 0, null, acptTime, 0, 0, 0), e.rejection());
+            return;
+        }
+        OutboundSegment segment = new OutboundSegment(sms.msgId(), sms.smscId(), submit.part().partNumber(),
+                submit.part().totalParts(), sms.reference() == null ? 0 : sms.reference(), submit.dataCoding(),
+                acptTime);
+        tracking.accept(segment).whenComplete(onWorkers(delivery, (result, failure) -> {
+            if (failure != null) {
+                retry(delivery, "cannot track " + sms.msgId() + ": " + InboundFlow.rootCause(failure));
+            } else if (result == AcceptResult.ACCEPTED) {
+                submit(delivery, submit, new TrackedSegment(0, segment.msgId(), segment.smscId(), segment.partNumber(),
+                        segment.totalParts(), segment.reference(), segment.dataCoding(), MessageStatus.ACCEPTED, 0,
+                        null, acptTime, 0, 0, 0), false);
+            } else {
+                onTrackedBefore(delivery, submit, segment);
+            }
+        }));
+    }
+
+    private void onTrackedBefore(BusDelivery delivery, OutboundSubmit submit, OutboundSegment segment) {
+        tracking.find(segment.msgId(), segment.partNumber()).whenComplete(onWorkers(delivery, (found, failure) -> {
+            if (failure != null || found.isEmpty()) {
+                retry(delivery, "cannot read the tracking of " + segment.msgId());
+                return;
+            }
+            TrackedSegment row = found.get();
+            if (row.status() == MessageStatus.ACCEPTED) {
+                if (submitting.contains(key(row.msgId(), row.partNumber()))) {
+                    stats.increment("duplicate");
+                    log.info("SMS_OUT {} part {} is being submitted now; this copy is finished", row.msgId(),
+                            row.partNumber());
+                    delivery.finish();
+                } else {
+                    log.info("SMS_OUT {} part {} was tracked but never answered by the SMSC: submitting it again",
+                            row.msgId(), row.partNumber());
+                    submit(delivery, submit, row, true);
+                }
+                return;
+            }
+            stats.increment("duplicate");
+            log.info("SMS_OUT {} part {} was handled before ({}): not sent again, its DLR_IN repeated", row.msgId(),
+                    row.partNumber(), row.status().wireName());
+            publishThenFinish(delivery, DlrInEvents.of(row));
+        }));
+    }
+
+    /**
+     * Submits a tracked segment. {@code resubmission} marks a segment tracked before but never
+     * answered; it is counted as {@code resubmitted} once the SMSC answers it, however many
+     * redeliveries found the gateway unbound before that.
+     */
+    private void submit(BusDelivery delivery, OutboundSubmit submit, TrackedSegment row, boolean resubmission) {
+        String key = key(row.msgId(), row.partNumber());
+        if (!submitting.add(key)) {
+            stats.increment("duplicate");
+            delivery.finish();
+            return;
+        }
+        long sentTime = config.clock().millis();
+        long touchEvery = config.touchInterval().toMillis();
+        ScheduledFuture<?> toucher = workers.timer().scheduleWithFixedDelay(delivery::touch, touchEvery, touchEvery,
+                TimeUnit.MILLISECONDS);
+        CompletableFuture<SubmitSmResp> answer;
+        try {
+            answer = gateways.submit(row.smscId(), submit.submitSm());
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((response, failure) -> toucher.cancel(false));
+        answer.whenComplete(onWorkers(delivery, key, (response, failure) -> {
+            long smscTime = config.clock().millis();
+            if (failure == null && resubmission) {
+                stats.increment("resubmitted");
+            }
+            if (failure != null) {
+                Throwable cause = InboundFlow.rootCause(failure);
+                if (cause instanceof GenericNackException nack) {
+                    rejectTracked(delivery, key, row, nack.commandStatus(), smscTime);
+                } else {
+                    submitting.remove(key);
+                    retry(delivery, "submit of " + row.msgId() + " part " + row.partNumber() + " to "
+                            + row.smscId() + " failed: " + cause);
+                }
+            } else if (response.commandStatus() == 0 && !response.messageId().isBlank()) {
+                markSent(delivery, key, DlrInEvents.withSent(row, response.messageId().strip(), sentTime, smscTime), 1);
+            } else if (response.commandStatus() == 0) {
+                log.warn("{} accepted {} part {} without a message_id: no receipt can be matched, reporting unknown",
+                        row.smscId(), row.msgId(), row.partNumber());
+                markFinal(delivery, key, DlrInEvents.withSent(row, null, sentTime, smscTime), MessageStatus.UNKNOWN, 0,
+                        smscTime, "unknown");
+            } else if (isThrottling(response.commandStatus())) {
+                submitting.remove(key);
+                retry(delivery, row.smscId() + " throttles (" + CommandStatus.nameOf(response.commandStatus()) + ")");
+            } else {
+                rejectTracked(delivery, key, row, response.commandStatus(), smscTime);
+            }
+        }));
+    }
+
+    private static boolean isThrottling(int status) {
+        return status == CommandStatus.ESME_RTHROTTLED.value() || status == CommandStatus.ESME_RMSGQFUL.value();
+    }
+
+    /** Stores the SMSC's id, trying a few times: the SMS is out, and only its tracking is missing. */
+    private void markSent(BusDelivery delivery, String key, TrackedSegment sent, int attempt) {
+        tracking.markSent(sent.msgId(), sent.partNumber(), sent.gatewayMsgId(), sent.sentTime(), sent.smscTime())
+                .whenComplete(onWorkers(delivery, key, (marked, failure) -> {
+                    if (failure != null && attempt < MARK_SENT_ATTEMPTS) {
+                        log.warn("cannot mark {} part {} sent (attempt {}): {}", sent.msgId(), sent.partNumber(), attempt,
+                                InboundFlow.rootCause(failure).toString());
+                        workers.timer().schedule(() -> markSent(delivery, key, sent, attempt + 1),
+                                config.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
+                        return;
+                    }
+                    submitting.remove(key);
+                    if (failure != null) {
+                        stats.increment("sent_untracked");
+                        log.error("{} part {} was accepted by {} as {} but its tracking could not be stored: its"
+                                + " receipt will not be matched", sent.msgId(), sent.partNumber(), sent.smscId(),
+                                sent.gatewayMsgId());
+                    } else if (!marked) {
+                        log.info("{} part {} already has a final status; the sent mark was not stored", sent.msgId(),
+                                sent.partNumber());
+                    }
+                    stats.increment("sent");
+                    publishThenFinish(delivery, DlrInEvents.of(sent));
+                }));
+    }
+
+    private void rejectTracked(BusDelivery delivery, String key, TrackedSegment row, int commandStatus, long smscTime) {
+        log.info("{} rejected {} part {} with {}", row.smscId(), row.msgId(), row.partNumber(),
+                CommandStatus.nameOf(commandStatus));
+        markFinal(delivery, key, row, MessageStatus.REJECTED, commandStatus, smscTime, "rejected_by_smsc");
+    }
+
+    private void markFinal(BusDelivery delivery, String key, TrackedSegment row, MessageStatus status, int errCode,
+                           long dlrTime, String counter) {
+        tracking.markFinal(row.msgId(), row.partNumber(), status, errCode, dlrTime)
+                .whenComplete(onWorkers(delivery, key, (marked, failure) -> {
+                    submitting.remove(key);
+                    if (failure != null) {
+                        retry(delivery, "cannot mark " + row.msgId() + " " + status.wireName() + ": "
+                                + InboundFlow.rootCause(failure));
+                        return;
+                    }
+                    stats.increment(counter);
+                    publishThenFinish(delivery, DlrInEvents.of(DlrInEvents.withFinal(row, status, errCode, dlrTime)));
+                }));
+    }
+
+    /** A rejection before anything was tracked or sent. */
+    private void rejectUntracked(BusDelivery delivery, TrackedSegment about, Rejection rejection) {
+        stats.increment("rejected");
+        log.warn("SMS_OUT {} rejected (err_code {}): {}", about.msgId(), rejection.errCode(), rejection.reason());
+        publishThenFinish(delivery, new DlrIn(about.smscId(), about.msgId(), null, about.totalParts(),
+                about.partNumber(), about.dataCoding(), MessageStatus.REJECTED.wireName(), rejection.errCode(),
+                about.acptTime(), null, null, about.acptTime()));
+    }
+
+    private void publishThenFinish(BusDelivery delivery, DlrIn event) {
+        bus.publish(Topic.DLR_IN, event.toJson()).whenComplete((published, failure) -> {
+            if (failure == null) {
+                delivery.finish();
+            } else {
+                retry(delivery, "cannot publish DLR_IN " + event.status() + " for " + event.msgId() + ": "
+                        + InboundFlow.rootCause(failure));
+            }
+        });
+    }
+
+    /**
+     * What can be read of a body whose fields did not all validate, for its {@code rejected} event:
+     * smsc_id when it is a string (else ""), part_number and total_parts when they are whole numbers
+     * in range (else 1), data_coding likewise (else 0).
+     */
+    private static TrackedSegment partialEvent(String body, String msgId, long acptTime) {
+        JsonObject json;
+        try {
+            json = JsonParser.parseString(body).getAsJsonObject();
+        } catch (RuntimeException e) {
+            json = new JsonObject();
+        }
+        String smscId = stringOr(json.get("smsc_id"), "");
+        int totalParts = intOr(json.get("total_parts"), 1, 255, 1);
+        int partNumber = intOr(json.get("part_number"), 1, totalParts, 1);
+        int dataCoding = intOr(json.get("data_coding"), 0, 8, 0);
+        return new TrackedSegment(0, msgId, smscId, partNumber, totalParts, 0, dataCoding, MessageStatus.ACCEPTED, 0,
+                null, acptTime, 0, 0, 0);
+    }
+
+    private static String stringOr(JsonElement value, String fallback) {
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
+                && value.getAsString().length() <= OutboundSegment.MAX_SMSC_ID ? value.getAsString() : fallback;
+    }
+
+    private static int intOr(JsonElement value, int min, int max, int fallback) {
+        if (value == null || !value.isJsonPrimitive()) {
+            return fallback;
+        }
+        try {
+            int number = value.getAsBigDecimal().intValueExact();
+            return number >= min && number <= max ? number : fallback;
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    private static int partNumber(SmsOut sms) {
+        return sms.isSegment() ? sms.partNumber() : 1;
+    }
+
+    private static int totalParts(SmsOut sms) {
+        return sms.isSegment() ? sms.totalParts() : 1;
+    }
+
+    private static String key(String msgId, int partNumber) {
+        return partNumber + ":" + msgId;
+    }
+
+    private void deadLetter(BusDelivery delivery, String reason) {
+        stats.increment("dead_letter");
+        log.warn("SMS_OUT parked as a dead letter: {}", reason);
+        bus.publishDeadLetter(Topic.SMS_OUT, delivery.body(), reason).whenComplete((done, failure) -> {
+            if (failure == null) {
+                delivery.finish();
+            } else {
+                delivery.requeue(config.retryDelay());
+            }
+        });
+    }
+
+    private void retry(BusDelivery delivery, String why) {
+        stats.increment("retry");
+        log.info("SMS_OUT requeued: {}", why);
+        int doublings = Math.min(Math.max(delivery.attempts() - 1, 0), 5);
+        Duration delay = config.retryDelay().multipliedBy(1L << doublings);
+        delivery.requeue(delay);
+    }
+
+    private <T> BiConsumer<T, Throwable> onWorkers(BusDelivery delivery, BiConsumer<T, Throwable> action) {
+        return onWorkers(delivery, null, action);
+    }
+
+    /**
+     * Runs a completion on this flow's pool rather than on the thread that completed the future (an
+     * SMSC session's event loop, a store thread). When the pool is full the message is requeued and
+     * the segment released, so that the redelivery may submit it.
+     */
+    private <T> BiConsumer<T, Throwable> onWorkers(BusDelivery delivery, String key, BiConsumer<T, Throwable> action) {
+        return (value, failure) -> {
+            Runnable task = () -> {
+                try {
+                    action.accept(value, failure);
+                } catch (RuntimeException e) {
+                    log.warn("SMS_OUT handling failed; requeueing", e);
+                    release(key);
+                    requeueQuietly(delivery);
+                }
+            };
+            try {
+                workers.execute(task);
+            } catch (RejectedExecutionException full) {
+                stats.increment("retry");
+                release(key);
+                requeueQuietly(delivery);
+            }
+        };
+    }
+
+    private void release(String key) {
+        if (key != null) {
+            submitting.remove(key);
+        }
+    }
+
+    private void requeueQuietly(BusDelivery delivery) {
+        try {
+            delivery.requeue(config.retryDelay());
+        } catch (IllegalStateException alreadySettled) {
+            log.debug("delivery already settled");
+        }
+    }
+
+    @Override
+    public void close() {
+        AutoCloseable current = consumer;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (Exception e) {
+                log.warn("stopping the SMS_OUT consumer failed", e);
+            }
+        }
+        workers.close();
+    }
+}

@@ -1,0 +1,252 @@
+package io.smppgateway.bridge.flow;
+
+import io.smppgateway.bridge.bus.BusDelivery;
+import io.smppgateway.bridge.bus.MessageBus;
+import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.bridge.message.DlrOut;
+import io.smppgateway.bridge.message.InvalidMessageException;
+import io.smppgateway.persistence.inbound.InboundTracking;
+import io.smppgateway.persistence.inbound.IssuedMessage;
+import io.smppgateway.persistence.receipt.PendingReceipt;
+import io.smppgateway.persistence.receipt.PendingReceipts;
+import io.smppgateway.persistence.receipt.PendingReceiptsFullException;
+import io.smppgateway.smpp.pdu.CommandStatus;
+import io.smppgateway.smpp.pdu.DeliverSm;
+import io.smppgateway.smpp.server.EsmeSessions;
+import io.smppgateway.smpp.server.NoReceiverException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DLR_OUT -> ESME: turns the application's delivery reports into delivery receipts for the ESMEs
+ * that submitted the messages.
+ *
+ * <ul>
+ *   <li>Not JSON, not an object, or no usable {@code msg_id}: parked on the dead-letter topic and
+ *       finished ({@code dead_letter}).</li>
+ *   <li>Any other field error (a {@code status} that is not final, an {@code err_code} over 255...):
+ *       logged and finished ({@code invalid}). There is no topic to report it on: DLR_IN is about
+ *       the SMSC side, and the application is the sender of DLR_OUT.</li>
+ *   <li>A {@code msg_id} we never issued, or issued to another client than {@code client_id}:
+ *       logged and finished ({@code unknown_msg_id}, {@code unknown_client}); waiting would not
+ *       make it known.</li>
+ *   <li>An ESME that did not ask for this receipt (registered_delivery 0, or 2 "on failure only"
+ *       for a delivered message): finished without sending ({@code not_requested}).</li>
+ *   <li>Otherwise a deliver_sm (see {@link EsmeReceipt}) to one of the client's receiving binds;
+ *       finished on its deliver_sm_resp ({@code delivered}, or {@code refused_by_esme} for a
+ *       permanent error status). A temporary answer (ESME_RX_T_APPN, ESME_RTHROTTLED,
+ *       ESME_RMSGQFUL) or a lost session requeues it ({@code retry}).</li>
+ *   <li>No receiving bind, or receipts already waiting for that client: appended, durably and in
+ *       order, to its pending receipts, then finished ({@code queued}); the
+ *       {@link PendingReceiptDrainer} delivers them when a receiver binds. A client whose pending
+ *       queue is full gets its DLR_OUT requeued ({@code pending_full}).</li>
+ * </ul>
+ */
+public final class ReceiptFlow implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptFlow.class);
+
+    private final MessageBus bus;
+    private final InboundTracking inbound;
+    private final PendingReceipts pending;
+    private final EsmeSessions sessions;
+    private final FlowConfig config;
+    private final FlowWorkers workers;
+    private final FlowStats stats = new FlowStats();
+    private final PendingReceiptDrainer drainer;
+    private volatile AutoCloseable consumer;
+
+    public ReceiptFlow(MessageBus bus, InboundTracking inbound, PendingReceipts pending, EsmeSessions sessions,
+                       FlowConfig config) {
+        this.bus = bus;
+        this.inbound = inbound;
+        this.pending = pending;
+        this.sessions = sessions;
+        this.config = config;
+        this.workers = new FlowWorkers("receipt-flow", config.workerThreads(), config.workerQueue());
+        this.drainer = new PendingReceiptDrainer(pending, inbound, sessions, config, workers, stats);
+    }
+
+    /** Starts the drainer (after loading which clients have receipts waiting) and consumes DLR_OUT. */
+    public ReceiptFlow start() {
+        drainer.start().join();
+        consumer = bus.consume(Topic.DLR_OUT, config.channel(), this::handle);
+        return this;
+    }
+
+    public FlowStats stats() {
+        return stats;
+    }
+
+    /** Delivers a client's waiting receipts now if it has a receiving bind (call it when a client binds). */
+    public void onBind(long clientId) {
+        drainer.nudge(clientId);
+    }
+
+    /** How many clients have receipts waiting for a receiver bind. */
+    public int clientsWithPendingReceipts() {
+        return drainer.clientsWithBacklog();
+    }
+
+    private void handle(BusDelivery delivery) {
+        DlrOut dlr;
+        try {
+            dlr = DlrOut.parse(delivery.body());
+        } catch (InvalidMessageException e) {
+            if (e.msgId() == null) {
+                deadLetter(delivery, e.getMessage());
+            } else {
+                stats.increment("invalid");
+                log.warn("DLR_OUT for msg_id {} dropped: {}", e.msgId(), e.getMessage());
+                delivery.finish();
+            }
+            return;
+        }
+        inbound.find(dlr.msgId()).whenComplete(onWorkers(delivery, (found, failure) -> {
+            if (failure != null) {
+                retry(delivery, "cannot look up msg_id " + dlr.msgId() + ": " + InboundFlow.rootCause(failure));
+            } else if (found.isEmpty()) {
+                stats.increment("unknown_msg_id");
+                log.warn("DLR_OUT for msg_id {} dropped: we never issued that id (or its tracking was purged)",
+                        dlr.msgId());
+                delivery.finish();
+            } else if (found.get().clientId() != dlr.clientId()) {
+                stats.increment("unknown_client");
+                log.warn("DLR_OUT for msg_id {} dropped: it names client_id {}, the id was issued to client {}",
+                        dlr.msgId(), dlr.clientId(), found.get().clientId());
+                delivery.finish();
+            } else if (!EsmeReceipt.requested(found.get().registeredDelivery(), dlr.status())) {
+                stats.increment("not_requested");
+                log.debug("DLR_OUT for msg_id {}: the ESME did not ask for this receipt", dlr.msgId());
+                delivery.finish();
+            } else {
+                deliverOrQueue(delivery, dlr, found.get());
+            }
+        }));
+    }
+
+    private void deliverOrQueue(BusDelivery delivery, DlrOut dlr, IssuedMessage issued) {
+        long doneTime = config.clock().millis();
+        if (drainer.hasBacklog(dlr.clientId())) {
+            queue(delivery, dlr, doneTime);
+            return;
+        }
+        DeliverSm receipt = EsmeReceipt.of(issued, dlr.status(), dlr.errCode(), doneTime, config.receiptZone());
+        sessions.deliver(dlr.clientId(), receipt).whenComplete(onWorkers(delivery, (response, failure) -> {
+            if (failure != null) {
+                if (InboundFlow.rootCause(failure) instanceof NoReceiverException) {
+                    queue(delivery, dlr, doneTime);
+                } else {
+                    retry(delivery, "receipt for " + dlr.msgId() + " not delivered: " + InboundFlow.rootCause(failure));
+                }
+            } else if (response.commandStatus() == 0) {
+                stats.increment("delivered");
+                delivery.finish();
+            } else if (isTemporary(response.commandStatus())) {
+                retry(delivery, "client " + dlr.clientId() + " answered the receipt for " + dlr.msgId() + " with "
+                        + CommandStatus.nameOf(response.commandStatus()));
+            } else {
+                stats.increment("refused_by_esme");
+                log.warn("client {} refused the receipt for {} with {}", dlr.clientId(), dlr.msgId(),
+                        CommandStatus.nameOf(response.commandStatus()));
+                delivery.finish();
+            }
+        }));
+    }
+
+    private void queue(BusDelivery delivery, DlrOut dlr, long doneTime) {
+        drainer.markBacklog(dlr.clientId());
+        PendingReceipt receipt = new PendingReceipt(dlr.clientId(), dlr.msgId(),
+                PendingReceiptDrainer.storedStatus(dlr.status()), dlr.errCode(), doneTime);
+        pending.append(receipt).whenComplete((appended, failure) -> {
+            if (failure == null) {
+                stats.increment("queued");
+                delivery.finish();
+            } else if (InboundFlow.rootCause(failure) instanceof PendingReceiptsFullException full) {
+                stats.increment("pending_full");
+                log.warn("{}; DLR_OUT for {} requeued", full.getMessage(), dlr.msgId());
+                delivery.requeue(config.retryDelay().multipliedBy(6));
+            } else {
+                retry(delivery, "cannot queue the receipt for " + dlr.msgId() + ": " + InboundFlow.rootCause(failure));
+            }
+        });
+    }
+
+    /** Answers an ESME may give a receipt when it cannot take it now. */
+    static boolean isTemporary(int commandStatus) {
+        return commandStatus == CommandStatus.ESME_RX_T_APPN.value()
+                || commandStatus == CommandStatus.ESME_RTHROTTLED.value()
+                || commandStatus == CommandStatus.ESME_RMSGQFUL.value();
+    }
+
+    private void deadLetter(BusDelivery delivery, String reason) {
+        stats.increment("dead_letter");
+        log.warn("DLR_OUT parked as a dead letter: {}", reason);
+        bus.publishDeadLetter(Topic.DLR_OUT, delivery.body(), reason).whenComplete((done, failure) -> {
+            if (failure == null) {
+                delivery.finish();
+            } else {
+                delivery.requeue(config.retryDelay());
+            }
+        });
+    }
+
+    private void retry(BusDelivery delivery, String why) {
+        stats.increment("retry");
+        log.info("DLR_OUT requeued: {}", why);
+        delivery.requeue(backoff(delivery));
+    }
+
+    private Duration backoff(BusDelivery delivery) {
+        int doublings = Math.min(Math.max(delivery.attempts() - 1, 0), 5);
+        return config.retryDelay().multipliedBy(1L << doublings);
+    }
+
+    /**
+     * Runs a completion on this flow's pool rather than on the thread that completed the future (an
+     * event loop, a store thread); when the pool is full the message is requeued instead.
+     */
+    private <T> BiConsumer<T, Throwable> onWorkers(BusDelivery delivery, BiConsumer<T, Throwable> action) {
+        return (value, failure) -> {
+            try {
+                workers.execute(() -> {
+                    try {
+                        action.accept(value, failure);
+                    } catch (RuntimeException e) {
+                        log.warn("DLR_OUT handling failed; requeueing", e);
+                        requeueQuietly(delivery);
+                    }
+                });
+            } catch (RejectedExecutionException full) {
+                stats.increment("retry");
+                requeueQuietly(delivery);
+            }
+        };
+    }
+
+    private void requeueQuietly(BusDelivery delivery) {
+        try {
+            delivery.requeue(config.retryDelay());
+        } catch (IllegalStateException alreadySettled) {
+            log.debug("delivery already settled");
+        }
+    }
+
+    @Override
+    public void close() {
+        AutoCloseable current = consumer;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (Exception e) {
+                log.warn("stopping the DLR_OUT consumer failed", e);
+            }
+        }
+        drainer.close();
+        workers.close();
+    }
+}

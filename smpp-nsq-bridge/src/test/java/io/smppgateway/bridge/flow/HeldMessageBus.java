@@ -1,0 +1,64 @@
+package io.smppgateway.bridge.flow;
+
+import io.smppgateway.bridge.bus.BusHandler;
+import io.smppgateway.bridge.bus.MessageBus;
+import io.smppgateway.bridge.bus.Topic;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * A bus in front of a real one whose SMS_IN publishes wait until the test releases them (or fail
+ * them), so that a test can see what happens before the bus has accepted a message.
+ */
+final class HeldMessageBus implements MessageBus {
+
+    /** One publish that waits: release it to publish for real, or fail it. */
+    record HeldPublish(String body, Runnable release, Runnable fail) {
+    }
+
+    private final MessageBus inner;
+    private final BlockingQueue<HeldPublish> held = new LinkedBlockingQueue<>();
+
+    HeldMessageBus(MessageBus inner) {
+        this.inner = inner;
+    }
+
+    /** The next held publish, waiting for it to be made. */
+    HeldPublish next() {
+        return Await.until("a held publish", held::poll);
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(Topic topic, String body) {
+        if (topic != Topic.SMS_IN) {
+            return inner.publish(topic, body);
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        held.add(new HeldPublish(body,
+                () -> inner.publish(topic, body).whenComplete((ok, failure) -> {
+                    if (failure == null) {
+                        result.complete(null);
+                    } else {
+                        result.completeExceptionally(failure);
+                    }
+                }),
+                () -> result.completeExceptionally(new IllegalStateException("publish refused by the test"))));
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<Void> publishDeadLetter(Topic topic, String body, String reason) {
+        return inner.publishDeadLetter(topic, body, reason);
+    }
+
+    @Override
+    public AutoCloseable consume(Topic topic, String channel, BusHandler handler) {
+        return inner.consume(topic, channel, handler);
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}

@@ -1,0 +1,69 @@
+package io.smppgateway.runner.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every key {@code smpp.conf} may hold: the product manual's keys, under the manual's names, and the
+ * few of ours ({@code SMPP_DATA_PATH}, {@code NSQ_CHANNEL}). docs/configuration.md describes each.
+ * A secret's value never appears in a message.
+ */
+public enum Setting {
+    MYSQL_HOST,
+    MYSQL_PORT,
+    MYSQL_DBNAME,
+    MYSQL_USERNAME,
+    MYSQL_PASSWORD(true),
+    SMPP_PORT,
+    SMPP_SSL_PORT,
+    SMPP_SSL_CERT_PATH,
+    SMPP_SSL_KEY_PATH,
+    SMPP_SERVER_LOGS_PATH,
+    SMPP_CLIENT_LOGS_PATH,
+    SMPP_DATA_PATH,
+    HTTP_PORT,
+    HTTP_ADMIN_USERNAME,
+    HTTP_ADMIN_PASSWORD(true),
+    HTTP_API_TOKEN(true),
+    NSQ_SMS_OUT_HOST,
+    NSQ_SMS_OUT_PORT,
+    NSQ_SMS_OUT_TOPIC,
+    NSQ_DLR_IN_HOST,
+    NSQ_DLR_IN_PORT,
+    NSQ_DLR_IN_TOPIC,
+    NSQ_SMS_IN_HOST,
+    NSQ_SMS_IN_PORT,
+    NSQ_SMS_IN_TOPIC,
+    NSQ_DLR_OUT_HOST,
+    NSQ_DLR_OUT_PORT,
+    NSQ_DLR_OUT_TOPIC,
+    NSQ_CHANNEL;
+
+    private final boolean secret;
+
+    Setting() {
+        this(false);
+    }
+
+    Setting(boolean secret) {
+        this.secret = secret;
+    }
+
+    public boolean isSecret() {
+        return secret;
+    }
+
+    public static Optional<Setting> of(String key) {
+        return Arrays.stream(values()).filter(s -> s.name().equals(key)).findFirst();
+    }
+
+    /** Whether a key belongs to the MySQL group (any of them switches from the embedded database to MySQL). */
+    public boolean isMysql() {
+        return name().startsWith("MYSQL_");
+    }
+
+    /** Whether a key belongs to the NSQ group (any of them switches from the in-process bus to NSQ). */
+    public boolean isNsq() {
+        return name().startsWith("NSQ_");
+    }
+}

@@ -1,0 +1,368 @@
+package io.smppgateway.runner.config;
+
+import io.smppgateway.bridge.bus.NsqTopicConfig;
+import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.persistence.MysqlConfig;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the gateway's settings as the project's contract says: {@code smpp.conf} from the
+ * launcher's folder, or the file given with {@code --config}; then the environment, whose values
+ * win (systemd's {@code EnvironmentFile=} hands the same file over as environment); then every key
+ * is checked, and every problem is reported at once by {@link InvalidSettingsException}, before
+ * anything is opened.
+ *
+ * <p>An empty value counts as not set. With no {@code MYSQL_*} key the embedded database is used,
+ * with no {@code NSQ_*} key the in-process bus; any key of a group makes the group's required keys
+ * required. Defaults and meanings: docs/configuration.md.
+ */
+public final class SettingsReader {
+
+    public static final String FILE_NAME = "smpp.conf";
+    public static final int DEFAULT_SMPP_PORT = 2775;
+    /** The port IANA registered for SMPP over TLS. */
+    public static final int DEFAULT_SMPP_SSL_PORT = 3550;
+    public static final int DEFAULT_HTTP_PORT = 8010;
+    public static final int DEFAULT_NSQD_PORT = 4150;
+    public static final String DEFAULT_NSQ_HOST = "localhost";
+    public static final String DEFAULT_NSQ_CHANNEL = "smpp-gateway";
+    public static final String DEFAULT_ADMIN_USERNAME = "admin";
+
+    private static final Pattern NSQ_CHANNEL = Pattern.compile("[.a-zA-Z0-9_-]{1,64}(#ephemeral)?");
+    /** Room is left for the dead-letter topic's suffix. */
+    private static final Pattern NSQ_TOPIC = Pattern.compile("[.a-zA-Z0-9_-]{1," + NsqTopicConfig.MAX_TOPIC_LENGTH + "}");
+    private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+");
+
+    private final Path home;
+    private final Map<String, String> environment;
+    private final Consumer<String> warnings;
+
+    /**
+     * @param home        the launcher's folder: where smpp.conf is looked for and relative paths start
+     * @param environment the process environment (only the keys of {@link Setting} are read from it)
+     * @param warnings    receives what is odd but not wrong (an unknown key, an ignored one)
+     */
+    public SettingsReader(Path home, Map<String, String> environment, Consumer<String> warnings) {
+        this.home = home.toAbsolutePath().normalize();
+        this.environment = Map.copyOf(environment);
+        this.warnings = warnings;
+    }
+
+    /**
+     * @param explicitFile the {@code --config} file, or {@code null} for {@code <home>/smpp.conf}
+     *                     (which may be absent: then only the environment and the defaults count)
+     * @throws InvalidSettingsException naming every key that is missing or malformed
+     */
+    public GatewaySettings read(Path explicitFile) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        Path file = explicitFile != null ? home.resolve(explicitFile).normalize() : home.resolve(FILE_NAME);
+        String source;
+        if (Files.isRegularFile(file)) {
+            source = file.toString();
+            readFile(file, values, problems);
+        } else if (explicitFile != null) {
+            source = file.toString();
+            problems.add("--config: " + file + (Files.exists(file) ? " is not a file" : " does not exist"));
+        } else {
+            source = "no " + file + ", environment and defaults";
+        }
+        for (Setting setting : Setting.values()) {
+            String fromEnvironment = environment.get(setting.name());
+            if (fromEnvironment != null) {
+                values.put(setting.name(), fromEnvironment);
+            }
+        }
+        Values settings = new Values(values, problems);
+        Path dataFolder = settings.folder(Setting.SMPP_DATA_PATH, "data");
+        GatewaySettings result = new GatewaySettings(home, source, database(settings, dataFolder), bus(settings),
+                smpp(settings), settings.folder(Setting.SMPP_SERVER_LOGS_PATH, "logs/server"),
+                settings.folder(Setting.SMPP_CLIENT_LOGS_PATH, "logs/client"), dataFolder, http(settings));
+        checkPortsDiffer(result, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(source, problems);
+        }
+        return result;
+    }
+
+    private void readFile(Path file, Map<String, String> values, List<String> problems) {
+        ConfFile conf;
+        try {
+            conf = ConfFile.read(file);
+        } catch (java.io.UncheckedIOException e) {
+            problems.add(e.getMessage());
+            return;
+        }
+        for (String lineError : conf.lineErrors()) {
+            problems.add(file.getFileName() + " " + lineError);
+        }
+        conf.values().forEach((key, value) -> {
+            if (Setting.of(key).isPresent()) {
+                values.put(key, value);
+            } else {
+                warnings.accept(file + ": " + key + " is not a setting of the gateway; ignored");
+            }
+        });
+    }
+
+    private DatabaseChoice database(Values values, Path dataFolder) {
+        boolean mysql = values.anySet(Setting::isMysql);
+        if (!mysql) {
+            return dataFolder == null ? null : new DatabaseChoice.Embedded(dataFolder.resolve("smpp"));
+        }
+        String host = values.host(Setting.MYSQL_HOST, null);
+        int port = values.port(Setting.MYSQL_PORT, MysqlConfig.DEFAULT_PORT);
+        String database = values.required(Setting.MYSQL_DBNAME);
+        if (database != null && !database.matches("[A-Za-z0-9_$]{1,64}")) {
+            values.problem(Setting.MYSQL_DBNAME, "'" + database + "' is not a database name"
+                    + " (1 to 64 letters, digits, '_' or '$')");
+            database = null;
+        }
+        String username = values.required(Setting.MYSQL_USERNAME);
+        String password = values.get(Setting.MYSQL_PASSWORD);
+        if (host == null || database == null || username == null || port < 0) {
+            return null;
+        }
+        return new DatabaseChoice.Mysql(MysqlConfig.of(host, port, database, username,
+                password == null ? "" : password));
+    }
+
+    private BusChoice bus(Values values) {
+        boolean nsq = values.anySet(s -> s.isNsq() && s != Setting.NSQ_CHANNEL);
+        if (!nsq) {
+            if (values.get(Setting.NSQ_CHANNEL) != null) {
+                warnings.accept("NSQ_CHANNEL is ignored: no NSQ topic is configured, the in-process bus is used");
+            }
+            return new BusChoice.InProcess();
+        }
+        Map<Topic, BusChoice.NsqEndpoint> endpoints = new EnumMap<>(Topic.class);
+        boolean complete = true;
+        for (Topic topic : Topic.values()) {
+            String host = values.host(Setting.valueOf("NSQ_" + topic + "_HOST"), DEFAULT_NSQ_HOST);
+            int port = values.port(Setting.valueOf("NSQ_" + topic + "_PORT"), DEFAULT_NSQD_PORT);
+            String name = values.nsqName(Setting.valueOf("NSQ_" + topic + "_TOPIC"), null, NSQ_TOPIC,
+                    "1 to " + NsqTopicConfig.MAX_TOPIC_LENGTH + " of a-z A-Z 0-9 . _ -");
+            if (host == null || port < 0 || name == null) {
+                complete = false;
+            } else {
+                endpoints.put(topic, new BusChoice.NsqEndpoint(host, port, name));
+            }
+        }
+        String channel = values.nsqName(Setting.NSQ_CHANNEL, DEFAULT_NSQ_CHANNEL, NSQ_CHANNEL,
+                "1 to 64 of a-z A-Z 0-9 . _ -, optionally ending in #ephemeral");
+        return complete && channel != null ? new BusChoice.Nsq(endpoints, channel) : null;
+    }
+
+    private SmppListeners smpp(Values values) {
+        int port = values.port(Setting.SMPP_PORT, DEFAULT_SMPP_PORT);
+        Path certificate = values.readableFile(Setting.SMPP_SSL_CERT_PATH);
+        Path key = values.readableFile(Setting.SMPP_SSL_KEY_PATH);
+        boolean certificateSet = values.get(Setting.SMPP_SSL_CERT_PATH) != null;
+        boolean keySet = values.get(Setting.SMPP_SSL_KEY_PATH) != null;
+        if (certificateSet != keySet) {
+            Setting missing = certificateSet ? Setting.SMPP_SSL_KEY_PATH : Setting.SMPP_SSL_CERT_PATH;
+            Setting given = certificateSet ? Setting.SMPP_SSL_CERT_PATH : Setting.SMPP_SSL_KEY_PATH;
+            values.problem(missing, "required for TLS, since " + given + " is set");
+        }
+        if (!certificateSet && !keySet) {
+            if (values.get(Setting.SMPP_SSL_PORT) != null) {
+                warnings.accept("SMPP_SSL_PORT is ignored: TLS needs SMPP_SSL_CERT_PATH and SMPP_SSL_KEY_PATH");
+            }
+            return new SmppListeners(port, -1, null, null);
+        }
+        int tlsPort = values.port(Setting.SMPP_SSL_PORT, DEFAULT_SMPP_SSL_PORT);
+        return new SmppListeners(port, tlsPort, certificate, key);
+    }
+
+    private HttpAccess http(Values values) {
+        int port = values.port(Setting.HTTP_PORT, DEFAULT_HTTP_PORT);
+        String username = values.get(Setting.HTTP_ADMIN_USERNAME);
+        if (username != null && !username.equals(username.strip())) {
+            values.problem(Setting.HTTP_ADMIN_USERNAME, "must not start or end with spaces");
+        }
+        String token = values.get(Setting.HTTP_API_TOKEN);
+        if (token != null && !TOKEN.matcher(token).matches()) {
+            values.problem(Setting.HTTP_API_TOKEN, "must be printable ASCII without spaces (it travels in a header)");
+        }
+        return new HttpAccess(port, username == null ? DEFAULT_ADMIN_USERNAME : username,
+                values.get(Setting.HTTP_ADMIN_PASSWORD), token);
+    }
+
+    private static void checkPortsDiffer(GatewaySettings settings, List<String> problems) {
+        if (settings.smpp() == null || settings.http() == null) {
+            return;
+        }
+        int smpp = settings.smpp().port();
+        int tls = settings.smpp().tlsPort();
+        int http = settings.http().port();
+        if (smpp > 0 && smpp == http) {
+            problems.add("HTTP_PORT: " + http + " is also SMPP_PORT");
+        }
+        if (tls > 0 && tls == smpp) {
+            problems.add("SMPP_SSL_PORT: " + tls + " is also SMPP_PORT");
+        }
+        if (tls > 0 && tls == http) {
+            problems.add("SMPP_SSL_PORT: " + tls + " is also HTTP_PORT");
+        }
+    }
+
+    /** The merged values, with typed getters that record a problem and return a marker when a value is bad. */
+    private final class Values {
+        private final Map<String, String> values;
+        private final List<String> problems;
+
+        Values(Map<String, String> values, List<String> problems) {
+            this.values = values;
+            this.problems = problems;
+        }
+
+        void problem(Setting setting, String message) {
+            problems.add(setting.name() + ": " + message);
+        }
+
+        /** The value, stripped of surrounding spaces for anything but a secret; {@code null} when empty. */
+        String get(Setting setting) {
+            String value = values.get(setting.name());
+            if (value == null) {
+                return null;
+            }
+            String kept = setting.isSecret() ? value : value.strip();
+            return kept.isEmpty() ? null : kept;
+        }
+
+        boolean anySet(java.util.function.Predicate<Setting> group) {
+            for (Setting setting : Setting.values()) {
+                if (group.test(setting) && get(setting) != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        String required(Setting setting) {
+            String value = get(setting);
+            if (value == null) {
+                problem(setting, "required");
+            }
+            return value;
+        }
+
+        /** The port, its default when not set, or -1 after recording a problem. */
+        int port(Setting setting, int defaultPort) {
+            String value = get(setting);
+            if (value == null) {
+                if (defaultPort < 0) {
+                    problem(setting, "required");
+                }
+                return defaultPort;
+            }
+            try {
+                int port = Integer.parseInt(value);
+                if (port >= 1 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problem(setting, "'" + value + "' is not a port number (1 to 65535)");
+            return -1;
+        }
+
+        String host(Setting setting, String defaultHost) {
+            String value = get(setting);
+            if (value == null) {
+                if (defaultHost == null) {
+                    problem(setting, "required");
+                }
+                return defaultHost;
+            }
+            if (value.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == '?' || c == '#')) {
+                problem(setting, "'" + value + "' is not a host name or IP address");
+                return null;
+            }
+            return value;
+        }
+
+        String nsqName(Setting setting, String defaultName, Pattern rule, String ruleText) {
+            String value = get(setting);
+            if (value == null) {
+                if (defaultName == null) {
+                    problem(setting, "required");
+                }
+                return defaultName;
+            }
+            if (!rule.matcher(value).matches()) {
+                problem(setting, "'" + value + "' is not an NSQ name (" + ruleText + ")");
+                return null;
+            }
+            return value;
+        }
+
+        /** A file that must exist and be readable, or {@code null} (not set, or a problem recorded). */
+        Path readableFile(Setting setting) {
+            Path path = path(setting);
+            if (path == null) {
+                return null;
+            }
+            if (!Files.isRegularFile(path)) {
+                problem(setting, path + (Files.exists(path) ? " is not a file" : " does not exist"));
+                return null;
+            }
+            if (!Files.isReadable(path)) {
+                problem(setting, path + " is not readable by this user");
+                return null;
+            }
+            return path;
+        }
+
+        /**
+         * A folder the gateway writes into: an existing writable folder, or one it can create
+         * (its nearest existing parent is a writable folder). Relative to home; defaulted when not set.
+         */
+        Path folder(Setting setting, String defaultRelative) {
+            Path path = path(setting);
+            if (path == null) {
+                if (get(setting) != null) {
+                    return null;
+                }
+                path = home.resolve(defaultRelative);
+            }
+            Path existing = path;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null || !Files.isDirectory(existing)) {
+                problem(setting, path + (existing == path ? " is not a folder" : ": " + existing + " is not a folder"));
+                return null;
+            }
+            if (!Files.isWritable(existing)) {
+                problem(setting, (existing == path ? path + " is not writable" : path + " cannot be created: "
+                        + existing + " is not writable") + " by this user");
+                return null;
+            }
+            return path;
+        }
+
+        private Path path(Setting setting) {
+            String value = get(setting);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return home.resolve(value).normalize();
+            } catch (InvalidPathException e) {
+                problem(setting, "'" + value + "' is not a path: " + e.getReason());
+                return null;
+            }
+        }
+    }
+}

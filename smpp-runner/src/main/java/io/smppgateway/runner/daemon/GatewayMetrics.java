@@ -1,0 +1,55 @@
+package io.smppgateway.runner.daemon;
+
+import io.smppgateway.http.live.MetricsSnapshot;
+import io.smppgateway.http.live.MetricsSource;
+import io.smppgateway.http.live.PeerTraffic;
+import io.smppgateway.http.live.QueueDepth;
+import io.smppgateway.persistence.Database;
+import io.smppgateway.runner.pdulog.PduLogWriter;
+import io.smppgateway.smpp.client.GatewayClient;
+import io.smppgateway.smpp.client.GatewayPool;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code GET /metrics} and the dashboard: messages in and out per SMSC and per ESME, and the depth
+ * of every bounded queue the daemon owns (each gateway's submit queue, the PDU log queue, the
+ * database's pending writes), so that a queue filling up shows before it refuses work.
+ */
+final class GatewayMetrics implements MetricsSource {
+
+    private final TrafficCounters smscs;
+    private final TrafficCounters esmes;
+    private final GatewayPool pool;
+    private final PoolSmscGateways gateways;
+    private final PduLogWriter pduLogs;
+    private final Database database;
+
+    GatewayMetrics(TrafficCounters smscs, TrafficCounters esmes, GatewayPool pool, PoolSmscGateways gateways,
+                   PduLogWriter pduLogs, Database database) {
+        this.smscs = smscs;
+        this.esmes = esmes;
+        this.pool = pool;
+        this.gateways = gateways;
+        this.pduLogs = pduLogs;
+        this.database = database;
+    }
+
+    @Override
+    public MetricsSnapshot snapshot() {
+        List<PeerTraffic> smscTraffic = new ArrayList<>();
+        smscs.snapshot().forEach((smscId, traffic) -> smscTraffic.add(new PeerTraffic(
+                gateways.stored(smscId).map(g -> g.id()).orElse(0L), smscId, traffic.in.sum(), traffic.out.sum())));
+        List<PeerTraffic> esmeTraffic = new ArrayList<>();
+        esmes.snapshot().forEach((clientId, traffic) -> esmeTraffic.add(new PeerTraffic(Long.parseLong(clientId),
+                clientId, traffic.in.sum(), traffic.out.sum())));
+        List<QueueDepth> queues = new ArrayList<>();
+        for (GatewayClient client : pool.all()) {
+            queues.add(new QueueDepth("gateway_submits", client.smscId(), client.queueCount(),
+                    client.config().queueCapacity()));
+        }
+        queues.add(new QueueDepth("pdu_log", "", pduLogs.queued(), pduLogs.capacity()));
+        queues.add(new QueueDepth("database_writes", "", database.writeStats().pending(), 0));
+        return new MetricsSnapshot(smscTraffic, esmeTraffic, List.of(), List.of(), queues);
+    }
+}

@@ -1,0 +1,59 @@
+package io.smppgateway.runner.daemon;
+
+import io.smppgateway.http.live.HealthProbes;
+import io.smppgateway.http.live.ProbeResult;
+import io.smppgateway.persistence.Database;
+import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.smpp.client.GatewayClient;
+import io.smppgateway.smpp.client.GatewayPool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * {@code GET /api/health}: the database answers a query (required), the message bus is open
+ * (required), and each enabled gateway has at least one bound session (not required: an SMSC
+ * being down is reported, it does not make the gateway unhealthy).
+ */
+final class HealthChecks implements HealthProbes {
+
+    private final Database database;
+    private final String busDescription;
+    private final GatewayPool pool;
+    private final PoolSmscGateways gateways;
+    private final Executor storeCalls;
+
+    HealthChecks(Database database, String busDescription, GatewayPool pool, PoolSmscGateways gateways,
+                 Executor storeCalls) {
+        this.database = database;
+        this.busDescription = busDescription;
+        this.pool = pool;
+        this.gateways = gateways;
+        this.storeCalls = storeCalls;
+    }
+
+    @Override
+    public CompletableFuture<List<ProbeResult>> probe() {
+        return CompletableFuture.supplyAsync(() -> {
+            List<ProbeResult> results = new ArrayList<>();
+            try {
+                database.clients().find(0);
+                results.add(new ProbeResult("database", true, true, database.description()));
+            } catch (RuntimeException e) {
+                results.add(new ProbeResult("database", false, true, e.getMessage()));
+            }
+            results.add(new ProbeResult("message bus", true, true, busDescription));
+            for (GatewayClient client : pool.all()) {
+                boolean enabled = gateways.stored(client.smscId()).map(Gateway::enabled).orElse(true);
+                if (!enabled) {
+                    continue;
+                }
+                long bound = client.connections().stream().filter(c -> c.status().startsWith("BOUND")).count();
+                results.add(new ProbeResult("gateway " + client.smscId(), bound > 0, false,
+                        bound + " of " + client.connections().size() + " binds bound"));
+            }
+            return results;
+        }, storeCalls);
+    }
+}

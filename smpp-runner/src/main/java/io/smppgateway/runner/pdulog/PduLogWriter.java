@@ -1,0 +1,350 @@
+package io.smppgateway.runner.pdulog;
+
+import io.smppgateway.smpp.log.PduLogFormat;
+import io.smppgateway.smpp.pdu.Pdu;
+import io.smppgateway.smpp.session.PduDirection;
+import io.smppgateway.smpp.session.PduListener;
+import io.smppgateway.smpp.session.SmppSession;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the PDU logs: one file per day per SMSC and per ESME, each PDU as {@link PduLogFormat}
+ * renders it, without ever slowing SMPP traffic down. The sessions' event loops only put the PDU's
+ * octets on a bounded queue; one writer thread renders and appends. When the queue is full (a disk
+ * slower than the traffic), entries are dropped, counted, and a warning line says how many: the log
+ * loses lines, the SMSC and ESME sessions lose nothing.
+ *
+ * <p>The queue is bounded twice, by entries and by the octets they hold, so its memory stays
+ * below {@code maxQueuedBytes} plus the entries' small overhead. Files are kept open while in use
+ * (at most {@link #MAX_OPEN_FILES}) and flushed whenever the queue runs empty, so a line reaches
+ * the file within about a second. A new day starts new files by itself: the day is part of the path.
+ *
+ * <p>An ESME's bind arrives before it is known who it is: its entries wait (a few per session)
+ * until the bind succeeds, then go to the ESME's file in order; a connection that never binds is
+ * not logged.
+ */
+public final class PduLogWriter implements AutoCloseable {
+
+    public static final int MAX_OPEN_FILES = 128;
+
+    private static final Logger log = LoggerFactory.getLogger(PduLogWriter.class);
+    private static final long IDLE_FILE_MILLIS = 60_000;
+    private static final long UNRESOLVED_MILLIS = 60_000;
+    private static final int UNRESOLVED_PER_SESSION = 16;
+    private static final int UNRESOLVED_SESSIONS = 1_000;
+    private static final long DROP_WARNING_MILLIS = 10_000;
+
+    private final LogFiles files;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final long maxQueuedBytes;
+    private final BlockingQueue<Entry> queue;
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean closing;
+
+    // owned by the writer thread
+    private final LinkedHashMap<Path, OpenFile> open = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, String> knownPeers = new HashMap<>();
+    private final Map<String, List<Entry>> unresolved = new LinkedHashMap<>();
+    private final Map<String, SmppSession> sessionsSeen = new HashMap<>();
+    private long droppedReported;
+    private long lastDropWarning;
+    private long lastSweep;
+
+    /**
+     * @param capacity       most entries waiting to be written
+     * @param maxQueuedBytes most PDU octets waiting to be written
+     */
+    public PduLogWriter(LogFiles files, int capacity, long maxQueuedBytes, Clock clock, ZoneId zone) {
+        if (capacity < 1 || maxQueuedBytes < 1) {
+            throw new IllegalArgumentException("capacity and maxQueuedBytes must be positive");
+        }
+        this.files = files;
+        this.clock = clock;
+        this.zone = zone;
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.thread = new Thread(this::run, "pdu-log-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** 20,000 entries, 32 MiB of octets, the system clock and zone. */
+    public static PduLogWriter withDefaults(LogFiles files) {
+        return new PduLogWriter(files, 20_000, 32L << 20, Clock.systemDefaultZone(), ZoneId.systemDefault());
+    }
+
+    /**
+     * The listener to give the SMPP server or one gateway's sessions: their PDUs go to
+     * {@code <root>/<day>/<peer>.log}.
+     */
+    public PduListener listener(Path root, PeerResolver peers, PduLogFormat format) {
+        return (session, direction, pdu, octets) -> offer(new Entry(root, session, peers.peerOf(session), peers,
+                format, clock.millis(), direction, pdu, octets));
+    }
+
+    private void offer(Entry entry) {
+        if (closing) {
+            dropped.incrementAndGet();
+            return;
+        }
+        long bytes = queuedBytes.addAndGet(entry.octets.length);
+        if (bytes > maxQueuedBytes || !queue.offer(entry)) {
+            queuedBytes.addAndGet(-entry.octets.length);
+            dropped.incrementAndGet();
+        }
+    }
+
+    /** Entries dropped because the queue was full (or the writer closing). */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    public long written() {
+        return written.get();
+    }
+
+    /** Entries that could not be written (the disk refused them). */
+    public long failed() {
+        return failed.get();
+    }
+
+    /** Entries waiting to be written. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** Most entries that may wait. */
+    public int capacity() {
+        return queue.size() + queue.remainingCapacity();
+    }
+
+    private void run() {
+        while (!closing || !queue.isEmpty()) {
+            Entry entry;
+            try {
+                entry = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (entry != null) {
+                queuedBytes.addAndGet(-entry.octets.length);
+                handle(entry);
+            }
+            if (entry == null || queue.isEmpty()) {
+                flushAll();
+                housekeeping();
+            }
+        }
+        flushAll();
+        for (OpenFile file : open.values()) {
+            file.closeQuietly();
+        }
+        open.clear();
+        reportDrops(true);
+    }
+
+    private void handle(Entry entry) {
+        String sessionId = entry.session.id();
+        String peer = entry.peer != null ? entry.peer : knownPeers.get(sessionId);
+        if (peer == null) {
+            peer = entry.peers.peerOf(entry.session);
+        }
+        if (peer == null) {
+            holdUnresolved(sessionId, entry);
+            return;
+        }
+        if (knownPeers.put(sessionId, peer) == null) {
+            sessionsSeen.put(sessionId, entry.session);
+        }
+        List<Entry> waiting = unresolved.remove(sessionId);
+        if (waiting != null) {
+            for (Entry earlier : waiting) {
+                write(earlier, peer);
+            }
+        }
+        write(entry, peer);
+    }
+
+    private void holdUnresolved(String sessionId, Entry entry) {
+        List<Entry> waiting = unresolved.get(sessionId);
+        if (waiting == null) {
+            if (unresolved.size() >= UNRESOLVED_SESSIONS) {
+                dropped.incrementAndGet();
+                return;
+            }
+            waiting = new ArrayList<>();
+            unresolved.put(sessionId, waiting);
+            sessionsSeen.put(sessionId, entry.session);
+        }
+        if (waiting.size() >= UNRESOLVED_PER_SESSION) {
+            dropped.incrementAndGet();
+            return;
+        }
+        waiting.add(entry);
+    }
+
+    private void write(Entry entry, String peer) {
+        LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(entry.millis), zone);
+        String text = entry.pdu != null
+                ? entry.format.entry(time, entry.session.id(), entry.direction, entry.octets, entry.pdu)
+                : entry.format.entry(time, entry.session.id(), entry.direction, entry.octets);
+        Path path = files.file(entry.root, time.toLocalDate(), peer);
+        try {
+            OpenFile file = open.get(path);
+            if (file == null) {
+                file = openFile(path);
+            }
+            file.writer.write(text);
+            file.lastUsed = System.nanoTime();
+            file.dirty = true;
+            written.incrementAndGet();
+        } catch (IOException | RuntimeException e) {
+            failed.incrementAndGet();
+            OpenFile broken = open.remove(path);
+            if (broken != null) {
+                broken.closeQuietly();
+            }
+            log.warn("cannot write the PDU log {}: {}", path, e.toString());
+        }
+    }
+
+    private OpenFile openFile(Path path) throws IOException {
+        if (open.size() >= MAX_OPEN_FILES) {
+            Iterator<OpenFile> eldest = open.values().iterator();
+            eldest.next().closeQuietly();
+            eldest.remove();
+        }
+        Files.createDirectories(path.getParent());
+        OpenFile file = new OpenFile(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+        open.put(path, file);
+        return file;
+    }
+
+    private void flushAll() {
+        for (Iterator<OpenFile> files = open.values().iterator(); files.hasNext(); ) {
+            OpenFile file = files.next();
+            if (!file.dirty) {
+                continue;
+            }
+            try {
+                file.writer.flush();
+                file.dirty = false;
+            } catch (IOException e) {
+                failed.incrementAndGet();
+                log.warn("cannot write the PDU log {}: {}", file.path, e.toString());
+                file.closeQuietly();
+                files.remove();
+            }
+        }
+    }
+
+    /** Closes idle files, forgets closed sessions, gives up on ESMEs that never bound, reports drops. */
+    private void housekeeping() {
+        long now = System.nanoTime();
+        if (now - lastSweep < TimeUnit.SECONDS.toNanos(1)) {
+            reportDrops(false);
+            return;
+        }
+        lastSweep = now;
+        open.values().removeIf(file -> {
+            boolean idle = now - file.lastUsed > TimeUnit.MILLISECONDS.toNanos(IDLE_FILE_MILLIS);
+            if (idle) {
+                file.closeQuietly();
+            }
+            return idle;
+        });
+        long nowMillis = clock.millis();
+        for (Iterator<Map.Entry<String, SmppSession>> sessions = sessionsSeen.entrySet().iterator();
+             sessions.hasNext(); ) {
+            Map.Entry<String, SmppSession> seen = sessions.next();
+            List<Entry> waiting = unresolved.get(seen.getKey());
+            boolean closed = seen.getValue().closeFuture().isDone();
+            if (waiting != null && (closed || nowMillis - waiting.get(0).millis > UNRESOLVED_MILLIS)) {
+                // a connection that never bound (wrong password, port scan): not any peer's log
+                unresolved.remove(seen.getKey());
+            }
+            if (closed && !unresolved.containsKey(seen.getKey())) {
+                knownPeers.remove(seen.getKey());
+                sessions.remove();
+            }
+        }
+        reportDrops(false);
+    }
+
+    private void reportDrops(boolean now) {
+        long total = dropped.get();
+        long millis = System.currentTimeMillis();
+        if (total > droppedReported && (now || millis - lastDropWarning >= DROP_WARNING_MILLIS)) {
+            log.warn("PDU log: {} entries dropped because the log queue was full (the disk is slower than the"
+                    + " traffic); {} dropped since start", total - droppedReported, total);
+            droppedReported = total;
+            lastDropWarning = millis;
+        }
+    }
+
+    /** Writes what is queued (waiting a bounded time), then closes the files. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            thread.interrupt();
+            log.warn("PDU log: {} entries not written at shutdown", queue.size());
+        }
+    }
+
+    private record Entry(Path root, SmppSession session, String peer, PeerResolver peers, PduLogFormat format,
+                         long millis, PduDirection direction, Pdu pdu, byte[] octets) {
+    }
+
+    private static final class OpenFile {
+        final Path path;
+        final BufferedWriter writer;
+        long lastUsed = System.nanoTime();
+        boolean dirty;
+
+        OpenFile(Path path, BufferedWriter writer) {
+            this.path = path;
+            this.writer = writer;
+        }
+
+        void closeQuietly() {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                log.warn("cannot close the PDU log {}: {}", path, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package io.smppgateway.runner.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smppgateway.bridge.bus.Topic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the settings come from, their defaults, and every rule that refuses them. */
+class SettingsReaderTest {
+
+    @TempDir
+    Path home;
+
+    private final Map<String, String> environment = new HashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private GatewaySettings read(String conf) throws IOException {
+        Files.writeString(home.resolve("smpp.conf"), conf);
+        return reader().read(null);
+    }
+
+    private SettingsReader reader() {
+        return new SettingsReader(home, environment, warnings::add);
+    }
+
+    private List<String> problems(String conf) throws IOException {
+        Files.writeString(home.resolve("smpp.conf"), conf);
+        return assertThrows(InvalidSettingsException.class, () -> reader().read(null)).problems();
+    }
+
+    @Test
+    void withNothingConfiguredStartsOnTheEmbeddedDefaults() {
+        GatewaySettings settings = reader().read(null);
+
+        assertTrue(settings.embeddedDefaults());
+        assertEquals(new DatabaseChoice.Embedded(home.resolve("data/smpp")), settings.database());
+        assertInstanceOf(BusChoice.InProcess.class, settings.bus());
+        assertEquals(new SmppListeners(2775, -1, null, null), settings.smpp());
+        assertEquals(new HttpAccess(8010, "admin", null, null), settings.http());
+        assertEquals(home.resolve("logs/server"), settings.serverLogs());
+        assertEquals(home.resolve("logs/client"), settings.clientLogs());
+        assertEquals(home.resolve("data"), settings.dataFolder());
+        assertTrue(settings.source().startsWith("no " + home.resolve("smpp.conf")), settings.source());
+    }
+
+    @Test
+    void readsTheManualsKeysFromTheLaunchersFolder() throws IOException {
+        GatewaySettings settings = read("""
+                MYSQL_HOST=db.example.com
+                MYSQL_PORT=3307
+                MYSQL_DBNAME=smpp
+                MYSQL_USERNAME=gateway
+                MYSQL_PASSWORD=" secret with spaces "
+                SMPP_PORT=2776
+                SMPP_SERVER_LOGS_PATH=/var/log/smpp/server
+                SMPP_CLIENT_LOGS_PATH=relative/client
+                HTTP_PORT=8080
+                HTTP_ADMIN_USERNAME=root
+                HTTP_ADMIN_PASSWORD=pw
+                HTTP_API_TOKEN=tok-123
+                NSQ_SMS_OUT_HOST=nsq1
+                NSQ_SMS_OUT_PORT=4150
+                NSQ_SMS_OUT_TOPIC=sms_out
+                NSQ_DLR_IN_TOPIC=dlr_in
+                NSQ_SMS_IN_HOST=nsq2
+                NSQ_SMS_IN_PORT=4250
+                NSQ_SMS_IN_TOPIC=sms_in
+                NSQ_DLR_OUT_TOPIC=dlr_out
+                """);
+
+        DatabaseChoice.Mysql mysql = assertInstanceOf(DatabaseChoice.Mysql.class, settings.database());
+        assertEquals("jdbc:mysql://db.example.com:3307/smpp", mysql.config().jdbcUrl());
+        assertEquals("gateway", mysql.config().username());
+        assertEquals(" secret with spaces ", mysql.config().password());
+        BusChoice.Nsq nsq = assertInstanceOf(BusChoice.Nsq.class, settings.bus());
+        assertEquals(new BusChoice.NsqEndpoint("nsq1", 4150, "sms_out"), nsq.of(Topic.SMS_OUT));
+        assertEquals(new BusChoice.NsqEndpoint("localhost", 4150, "dlr_in"), nsq.of(Topic.DLR_IN));
+        assertEquals(new BusChoice.NsqEndpoint("nsq2", 4250, "sms_in"), nsq.of(Topic.SMS_IN));
+        assertEquals("smpp-gateway", nsq.channel());
+        assertEquals(2776, settings.smpp().port());
+        assertEquals(Path.of("/var/log/smpp/server"), settings.serverLogs());
+        assertEquals(home.resolve("relative/client"), settings.clientLogs());
+        assertEquals(new HttpAccess(8080, "root", "pw", "tok-123"), settings.http());
+        assertEquals(false, settings.embeddedDefaults());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void theEnvironmentOverridesTheFile() throws IOException {
+        environment.put("SMPP_PORT", "3000");
+        environment.put("HTTP_ADMIN_PASSWORD", "from-env");
+        environment.put("UNRELATED", "x");
+
+        GatewaySettings settings = read("SMPP_PORT=2776\nHTTP_PORT=9000\nHTTP_ADMIN_PASSWORD=from-file\n");
+
+        assertEquals(3000, settings.smpp().port());
+        assertEquals(9000, settings.http().port());
+        assertEquals("from-env", settings.http().adminPassword());
+    }
+
+    @Test
+    void anEmptyValueCountsAsNotSet() throws IOException {
+        environment.put("MYSQL_HOST", "");
+
+        GatewaySettings settings = read("SMPP_PORT=\nNSQ_SMS_OUT_TOPIC=\"\"\nHTTP_API_TOKEN=\n");
+
+        assertTrue(settings.embeddedDefaults());
+        assertEquals(2775, settings.smpp().port());
+        assertNull(settings.http().apiToken());
+    }
+
+    @Test
+    void aFileGivenWithConfigWinsOverTheLaunchersFolder() throws IOException {
+        Files.writeString(home.resolve("smpp.conf"), "SMPP_PORT=1111\n");
+        Path other = Files.writeString(home.resolve("other.conf"), "HTTP_PORT=2222\n");
+
+        GatewaySettings settings = reader().read(other);
+
+        assertEquals(2775, settings.smpp().port());
+        assertEquals(2222, settings.http().port());
+        assertEquals(other.toString(), settings.source());
+    }
+
+    @Test
+    void aMissingConfigFileIsAnError() {
+        InvalidSettingsException error = assertThrows(InvalidSettingsException.class,
+                () -> reader().read(Path.of("missing.conf")));
+
+        assertEquals(List.of("--config: " + home.resolve("missing.conf") + " does not exist"), error.problems());
+    }
+
+    @Test
+    void everyMalformedKeyIsNamedInOneMessage() throws IOException {
+        List<String> problems = problems("""
+                SMPP_PORT=0
+                HTTP_PORT=eighty
+                MYSQL_PORT=70000
+                MYSQL_DBNAME=my-db
+                not a setting
+                NSQ_SMS_OUT_TOPIC=bad topic
+                NSQ_SMS_IN_PORT=-1
+                NSQ_CHANNEL=#ephemeral
+                HTTP_API_TOKEN=has space
+                """);
+
+        assertEquals(List.of(
+                "smpp.conf line 5: not a KEY=VALUE setting",
+                "MYSQL_HOST: required",
+                "MYSQL_PORT: '70000' is not a port number (1 to 65535)",
+                "MYSQL_DBNAME: 'my-db' is not a database name (1 to 64 letters, digits, '_' or '$')",
+                "MYSQL_USERNAME: required",
+                "NSQ_SMS_OUT_TOPIC: 'bad topic' is not an NSQ name (1 to 59 of a-z A-Z 0-9 . _ -)",
+                "NSQ_DLR_IN_TOPIC: required",
+                "NSQ_SMS_IN_PORT: '-1' is not a port number (1 to 65535)",
+                "NSQ_SMS_IN_TOPIC: required",
+                "NSQ_DLR_OUT_TOPIC: required",
+                "NSQ_CHANNEL: '#ephemeral' is not an NSQ name (1 to 64 of a-z A-Z 0-9 . _ -,"
+                        + " optionally ending in #ephemeral)",
+                "SMPP_PORT: '0' is not a port number (1 to 65535)",
+                "HTTP_PORT: 'eighty' is not a port number (1 to 65535)",
+                "HTTP_API_TOKEN: must be printable ASCII without spaces (it travels in a header)"), problems);
+    }
+
+    @Test
+    void theMessageNamesTheSourceAndEveryProblemButNoSecret() throws IOException {
+        Files.writeString(home.resolve("smpp.conf"), "MYSQL_PASSWORD=hunter2\nHTTP_API_TOKEN=\"s3cret token\"\n");
+
+        InvalidSettingsException error = assertThrows(InvalidSettingsException.class, () -> reader().read(null));
+
+        assertEquals("invalid settings (" + home.resolve("smpp.conf") + "), 4 problems:\n"
+                + "  MYSQL_HOST: required\n"
+                + "  MYSQL_DBNAME: required\n"
+                + "  MYSQL_USERNAME: required\n"
+                + "  HTTP_API_TOKEN: must be printable ASCII without spaces (it travels in a header)",
+                error.getMessage());
+        assertTrue(!error.getMessage().contains("hunter2") && !error.getMessage().contains("s3cret"));
+    }
+
+    @Test
+    void tlsNeedsBothTheCertificateAndTheKeyAsReadableFiles() throws IOException {
+        Path certificate = Files.writeString(home.resolve("cert.pem"), "x");
+        Files.createDirectory(home.resolve("folder.key"));
+
+        assertEquals(List.of("SMPP_SSL_KEY_PATH: required for TLS, since SMPP_SSL_CERT_PATH is set"),
+                problems("SMPP_SSL_CERT_PATH=" + certificate + "\n"));
+        assertEquals(List.of("SMPP_SSL_CERT_PATH: " + home.resolve("nope.pem") + " does not exist",
+                        "SMPP_SSL_KEY_PATH: " + home.resolve("folder.key") + " is not a file"),
+                problems("SMPP_SSL_CERT_PATH=nope.pem\nSMPP_SSL_KEY_PATH=folder.key\n"));
+    }
+
+    @Test
+    void tlsListensOnSmppSslPortOrItsDefault() throws IOException {
+        Path certificate = Files.writeString(home.resolve("cert.pem"), "x");
+        Path key = Files.writeString(home.resolve("key.pem"), "y");
+
+        GatewaySettings tls = read("SMPP_SSL_CERT_PATH=cert.pem\nSMPP_SSL_KEY_PATH=" + key + "\n");
+        assertEquals(new SmppListeners(2775, 3550, certificate, key), tls.smpp());
+        assertTrue(tls.smpp().tls());
+
+        GatewaySettings port = read("SMPP_SSL_PORT=4000\nSMPP_SSL_CERT_PATH=cert.pem\nSMPP_SSL_KEY_PATH=key.pem\n");
+        assertEquals(4000, port.smpp().tlsPort());
+    }
+
+    @Test
+    void anSslPortWithoutCertificateIsIgnoredWithAWarning() throws IOException {
+        GatewaySettings settings = read("SMPP_SSL_PORT=4000\n");
+
+        assertEquals(-1, settings.smpp().tlsPort());
+        assertEquals(List.of("SMPP_SSL_PORT is ignored: TLS needs SMPP_SSL_CERT_PATH and SMPP_SSL_KEY_PATH"),
+                warnings);
+    }
+
+    @Test
+    void unknownKeysInTheFileAreWarnedAbout() throws IOException {
+        read("MYSQL_DBNAM=typo\n");
+
+        assertEquals(List.of(home.resolve("smpp.conf") + ": MYSQL_DBNAM is not a setting of the gateway; ignored"),
+                warnings);
+    }
+
+    @Test
+    void theListeningPortsMustDiffer() throws IOException {
+        Files.writeString(home.resolve("c.pem"), "x");
+        Files.writeString(home.resolve("k.pem"), "x");
+
+        assertEquals(List.of("HTTP_PORT: 2775 is also SMPP_PORT"), problems("HTTP_PORT=2775\n"));
+        assertEquals(List.of("SMPP_SSL_PORT: 8010 is also HTTP_PORT"),
+                problems("SMPP_SSL_PORT=8010\nSMPP_SSL_CERT_PATH=c.pem\nSMPP_SSL_KEY_PATH=k.pem\n"));
+    }
+
+    @Test
+    void logAndDataFoldersMustBeFoldersThisUserCanWriteOrCreate() throws IOException {
+        Path file = Files.writeString(home.resolve("a-file"), "x");
+
+        List<String> problems = problems("SMPP_SERVER_LOGS_PATH=a-file\nSMPP_CLIENT_LOGS_PATH=a-file/below\n"
+                + "SMPP_DATA_PATH=new/folder/to/create\n");
+
+        assertEquals(List.of("SMPP_SERVER_LOGS_PATH: " + file + " is not a folder",
+                "SMPP_CLIENT_LOGS_PATH: " + file.resolve("below") + ": " + file + " is not a folder"), problems);
+    }
+
+    @Test
+    void aReadOnlyFolderIsRefused() throws IOException {
+        Path readOnly = Files.createDirectory(home.resolve("ro"));
+        assertTrue(readOnly.toFile().setWritable(false));
+        try {
+            if (Files.isWritable(readOnly)) {
+                return; // running as root: every folder is writable, nothing to check
+            }
+            assertEquals(List.of("SMPP_DATA_PATH: " + readOnly.resolve("data") + " cannot be created: " + readOnly
+                    + " is not writable by this user"), problems("SMPP_DATA_PATH=ro/data\n"));
+        } finally {
+            readOnly.toFile().setWritable(true);
+        }
+    }
+
+    @Test
+    void mysqlOnlyOrNsqOnlyIsAllowed() throws IOException {
+        GatewaySettings mysql = read("MYSQL_HOST=h\nMYSQL_DBNAME=d\nMYSQL_USERNAME=u\n");
+        assertInstanceOf(DatabaseChoice.Mysql.class, mysql.database());
+        assertInstanceOf(BusChoice.InProcess.class, mysql.bus());
+
+        GatewaySettings nsq = read("NSQ_SMS_OUT_TOPIC=a\nNSQ_DLR_IN_TOPIC=b\nNSQ_SMS_IN_TOPIC=c\nNSQ_DLR_OUT_TOPIC=d\n"
+                + "NSQ_CHANNEL=gw#ephemeral\n");
+        assertInstanceOf(DatabaseChoice.Embedded.class, nsq.database());
+        assertEquals("gw#ephemeral", assertInstanceOf(BusChoice.Nsq.class, nsq.bus()).channel());
+    }
+}

@@ -1,0 +1,277 @@
+package io.smppgateway.runner.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.persistence.client.Client;
+import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.runner.config.GatewaySettings;
+import io.smppgateway.runner.config.GeneratedCredentials;
+import io.smppgateway.runner.config.SettingsReader;
+import io.smppgateway.smpp.client.SmppConnector;
+import io.smppgateway.smpp.netty.ChannelSession;
+import io.smppgateway.smpp.pdu.Address;
+import io.smppgateway.smpp.pdu.BindRequest;
+import io.smppgateway.smpp.pdu.BindType;
+import io.smppgateway.smpp.pdu.InterfaceVersion;
+import io.smppgateway.smpp.pdu.SubmitSm;
+import io.smppgateway.smpp.pdu.SubmitSmResp;
+import io.smppgateway.smpp.receipt.FinalStatus;
+import io.smppgateway.smpp.session.PduListener;
+import io.smppgateway.smpp.session.SessionConfig;
+import io.smppgateway.smpp.simulator.ReceiptOutcomes;
+import io.smppgateway.smpp.simulator.SimulatorConfig;
+import io.smppgateway.smpp.simulator.SmscSimulator;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daemon in-process on free ports with the embedded defaults: an ESME binds to it and submits,
+ * an SMSC simulator takes what the application sends, and the daemon stops by unbinding both.
+ */
+class GatewayDaemonTest {
+
+    @TempDir
+    Path home;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final SmppConnector connector = new SmppConnector();
+    private GatewayDaemon daemon;
+
+    @BeforeEach
+    void start() throws IOException {
+        Map<String, String> environment = Map.of("SMPP_PORT", String.valueOf(freePort()),
+                "HTTP_PORT", String.valueOf(freePort()));
+        GatewaySettings settings = new SettingsReader(home, environment, warning -> { }).read(null);
+        settings = settings.withHttp(new GeneratedCredentials().complete(settings.dataFolder(), settings.http()).access());
+        daemon = GatewayDaemon.start(settings);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        connector.close();
+        daemon.stop();
+        for (AutoCloseable closeable : toClose) {
+            closeable.close();
+        }
+    }
+
+    private ChannelSession bind(String username, String password) throws Exception {
+        BindRequest bind = BindRequest.of(BindType.TRANSCEIVER, 1, username, password, "", InterfaceVersion.SMPP_3_4,
+                Address.EMPTY);
+        return connector.connectAndBind("127.0.0.1", daemon.smppServer().port(), null, Duration.ofSeconds(5),
+                SessionConfig.defaults(), bind, (session, request) -> null, PduListener.NONE).get(20, TimeUnit.SECONDS);
+    }
+
+    private BlockingQueue<JsonObject> consume(Topic topic) {
+        BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+        toClose.add(daemon.bus().consume(topic, "test", delivery -> {
+            received.add(JsonParser.parseString(delivery.body()).getAsJsonObject());
+            delivery.finish();
+        }));
+        return received;
+    }
+
+    @Test
+    void startsOnTheEmbeddedDefaultsInTheLaunchersFolder() {
+        assertTrue(daemon.settings().embeddedDefaults());
+        assertTrue(Files.isRegularFile(home.resolve("data/smpp.mv.db")));
+        assertTrue(Files.isDirectory(home.resolve("logs/server")));
+        assertTrue(Files.isDirectory(home.resolve("logs/client")));
+        assertTrue(Files.isRegularFile(home.resolve("data/generated-credentials.conf")));
+    }
+
+    @Test
+    void anEsmeOfTheClientsTableGetsAMessageIdAndTheMessageIsOnSmsIn() throws Exception {
+        Client client = daemon.database().clients().create(Client.builder().username("esme1").password("pw")
+                .binds(2).enabled(true).build());
+        BlockingQueue<JsonObject> smsIn = consume(Topic.SMS_IN);
+
+        ChannelSession esme = bind("esme1", "pw");
+        SubmitSmResp response = esme.send(SubmitSm.builder().source(5, 0, "MySender").destination(1, 1, "380991234567")
+                .registeredDelivery(1).shortMessage("Have a nice day!".getBytes(StandardCharsets.ISO_8859_1)).build())
+                .get(20, TimeUnit.SECONDS);
+
+        assertEquals(0, response.commandStatus());
+        JsonObject event = smsIn.poll(20, TimeUnit.SECONDS);
+        assertEquals(response.messageId(), event.get("msg_id").getAsString());
+        assertEquals(client.id(), event.get("client_id").getAsLong());
+        assertEquals("Have a nice day!", event.get("message").getAsString());
+        assertEquals("380991234567", event.get("receiver").getAsString());
+
+        Path log = home.resolve("logs/server").resolve(LocalDate.now().toString()).resolve(client.id() + ".log");
+        awaitTrue(() -> Files.exists(log) && read(log).contains("SUBMIT_SM_RESP:"));
+        assertTrue(read(log).contains("\"message_id\": \"" + response.messageId() + "\""));
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        daemon.database().clients().create(Client.builder().username("esme1").password("pw").binds(2).enabled(true)
+                .build());
+
+        assertTrue(assertFails(() -> bind("esme1", "nope")));
+    }
+
+    @Test
+    void smsOutGoesThroughTheGatewayNamedBySmscIdAndDlrInSaysSentThenDelivered() throws Exception {
+        SmscSimulator smsc = SmscSimulator.start(SimulatorConfig.defaults()
+                .withOutcomes(ReceiptOutcomes.always(FinalStatus.DELIVERED)).withReceiptDelay(Duration.ofMillis(50)));
+        toClose.add(smsc);
+        Gateway gateway = daemon.database().gateways().create(Gateway.builder().smscId("sim").host("127.0.0.1")
+                .port(smsc.port()).username("gw").password("pw").enqInterval(30).srcAutodetect(true)
+                .dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1).smppVersion("3.4").gsm7(true).secure(false)
+                .enabled(true).build());
+        daemon.gatewaySaved(gateway);
+        BlockingQueue<JsonObject> dlrIn = consume(Topic.DLR_IN);
+        awaitTrue(() -> smsc.sessions().size() == 1 && smsc.sessions().get(0).state().isBound());
+
+        daemon.bus().publish(Topic.SMS_OUT, """
+                {"smsc_id": "sim", "msg_id": "m-1", "sender": "MySender", "receiver": "380991234567",
+                 "message": "Hello"}""").get(10, TimeUnit.SECONDS);
+
+        JsonObject sent = dlrIn.poll(30, TimeUnit.SECONDS);
+        assertEquals("sent", sent.get("status").getAsString(), sent.toString());
+        assertEquals("m-1", sent.get("msg_id").getAsString());
+        JsonObject delivered = dlrIn.poll(30, TimeUnit.SECONDS);
+        assertEquals("delivered", delivered.get("status").getAsString(), delivered.toString());
+        assertEquals(sent.get("gateway_msg_id"), delivered.get("gateway_msg_id"));
+        Path log = home.resolve("logs/client").resolve(LocalDate.now().toString()).resolve("sim.log");
+        awaitTrue(() -> Files.exists(log) && read(log).contains("DELIVER_SM_RESP:"));
+    }
+
+    private HttpResponse<String> api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + daemon.httpServer().port() + path))
+                .header("X-API-Key", daemon.settings().http().apiToken()).timeout(Duration.ofSeconds(30));
+        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void clientsAndGatewaysSavedThroughTheRestApiTakeEffectAtOnce() throws Exception {
+        HttpResponse<String> created = api("POST", "/api/clients", """
+                {"username": "esme2", "password": "pw2", "allow_ip": "", "throughput": 0, "binds": 2,
+                 "enabled": true}""");
+        assertEquals(201, created.statusCode(), created.body());
+        long clientId = JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsLong();
+        ChannelSession esme = bind("esme2", "pw2");
+
+        JsonObject clients = JsonParser.parseString(api("GET", "/api/clients", null).body()).getAsJsonObject();
+        JsonObject connection = clients.getAsJsonObject("connections").getAsJsonArray("BIND_TRX").get(0)
+                .getAsJsonObject();
+        assertEquals("127.0.0.1:" + esme.localAddress().getPort(), connection.get("remoteAddr").getAsString(),
+                connection.toString());
+        assertEquals("BOUND_TRX", connection.get("status").getAsString());
+
+        HttpResponse<String> disabled = api("PUT", "/api/clients/" + clientId, """
+                {"id": %d, "username": "esme2", "password": "pw2", "allow_ip": "", "throughput": 0, "binds": 2,
+                 "enabled": false}""".formatted(clientId));
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        esme.closeFuture().get(20, TimeUnit.SECONDS);
+        assertTrue(assertFails(() -> bind("esme2", "pw2")));
+
+        SmscSimulator smsc = SmscSimulator.start(SimulatorConfig.defaults());
+        toClose.add(smsc);
+        HttpResponse<String> gateway = api("POST", "/api/gateways", """
+                {"smsc_id": "sim2", "host": "127.0.0.1", "port": %d, "username": "gw", "password": "pw",
+                 "enq_interval": 30, "src_autodetect": true, "dst_autodetect": true, "tx_binds": 1, "rx_binds": 0,
+                 "trx_binds": 1, "smpp_version": "3.4", "is_gsm7": true, "is_secure": false, "enabled": true}"""
+                .formatted(smsc.port()));
+        assertEquals(201, gateway.statusCode(), gateway.body());
+        assertEquals("bind", JsonParser.parseString(gateway.body()).getAsJsonObject().getAsJsonObject("live")
+                .get("action").getAsString(), gateway.body());
+        awaitTrue(() -> smsc.sessions().size() == 2 && smsc.sessions().stream().allMatch(s -> s.state().isBound()));
+        JsonObject gateways = JsonParser.parseString(api("GET", "/api/gateways", null).body()).getAsJsonObject();
+        assertEquals(1, gateways.getAsJsonObject("connections").getAsJsonArray("BIND_TX").size(), gateways.toString());
+        assertEquals(1, gateways.getAsJsonObject("connections").getAsJsonArray("BIND_TRX").size(), gateways.toString());
+        assertEquals(200, api("GET", "/api/health", null).statusCode());
+    }
+
+    @Test
+    void stoppingUnbindsEveryEsmeAndSmsc() throws Exception {
+        daemon.database().clients().create(Client.builder().username("esme1").password("pw").binds(2).enabled(true)
+                .build());
+        SmscSimulator smsc = SmscSimulator.start(SimulatorConfig.defaults());
+        toClose.add(smsc);
+        daemon.gatewaySaved(daemon.database().gateways().create(Gateway.builder().smscId("sim").host("127.0.0.1")
+                .port(smsc.port()).username("gw").password("pw").enqInterval(30).srcAutodetect(true)
+                .dstAutodetect(true).txBinds(1).rxBinds(0).trxBinds(1).smppVersion("3.4").gsm7(true).secure(false)
+                .enabled(true).build()));
+        ChannelSession esme = bind("esme1", "pw");
+        awaitTrue(() -> smsc.sessions().size() == 2 && smsc.sessions().stream().allMatch(s -> s.state().isBound()));
+
+        assertTrue(daemon.stop());
+
+        assertTrue(esme.closeFuture().isDone());
+        awaitTrue(() -> smsc.sessions().isEmpty());
+        assertTrue(read(home.resolve("logs/server").resolve(LocalDate.now().toString()).resolve("1.log"))
+                .contains("UNBIND_RESP:"));
+    }
+
+    interface Failing {
+        void run() throws Exception;
+    }
+
+    private static boolean assertFails(Failing action) {
+        try {
+            action.run();
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void awaitTrue(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
