@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -63,7 +64,7 @@ import org.slf4j.LoggerFactory;
 public final class ChannelSession extends ChannelInboundHandlerAdapter implements SmppSession {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelSession.class);
-    private static final long REFUSED_BIND_LINGER_MILLIS = 500;
+    private static final long REFUSED_BIND_LINGER_MILLIS = 1000;
 
     private final String id = UUID.randomUUID().toString();
     private final SessionRole role;
@@ -136,6 +137,8 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
         long inactivity = config.inactivityTimeout().toMillis();
         long enquire = config.enquireLinkInterval().toMillis();
         channel.pipeline()
+                // One write system call for all the responses of a read, not one per PDU.
+                .addLast("flushConsolidation", new FlushConsolidationHandler(256, true))
                 .addLast("frameDecoder", decoder)
                 .addLast("frameEncoder", encoder)
                 .addLast("idle", new io.netty.handler.timeout.IdleStateHandler(
