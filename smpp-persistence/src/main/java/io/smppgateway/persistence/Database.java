@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.smppgateway.persistence.batch.GroupCommitQueue;
 import io.smppgateway.persistence.batch.QueryRunner;
+import io.smppgateway.persistence.batch.SqlDialect;
 import io.smppgateway.persistence.client.ClientStore;
 import io.smppgateway.persistence.client.JdbiClientStore;
 import io.smppgateway.persistence.gateway.GatewayStore;
@@ -62,7 +63,7 @@ public final class Database implements AutoCloseable {
     private final PendingReceipts pendingReceipts;
     private final Retention retention;
 
-    private Database(String description, HikariDataSource dataSource, StoreOptions options) {
+    private Database(String description, HikariDataSource dataSource, SqlDialect dialect, StoreOptions options) {
         this.description = description;
         this.dataSource = dataSource;
         try {
@@ -89,7 +90,7 @@ public final class Database implements AutoCloseable {
         });
         this.gateways = new JdbiGatewayStore(jdbi, options.clock());
         this.clients = new JdbiClientStore(jdbi, options.clock());
-        this.outbound = new JdbiOutboundTracking(writes, queries, scheduler, options.receiptLookupWindow());
+        this.outbound = new JdbiOutboundTracking(writes, queries, scheduler, options.receiptLookupWindow(), dialect);
         this.inbound = new JdbiInboundTracking(writes, queries);
         this.pendingReceipts = new JdbiPendingReceipts(writes, queries, options.pendingReceiptsPerClient());
         this.retention = new JdbiRetention(jdbi, queries, options.clock(), options.retention(), options.purgeBatch());
@@ -111,8 +112,13 @@ public final class Database implements AutoCloseable {
         hikari.setUsername(config.username());
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(poolSize(options));
+        // Row locks only, no gap locks: the writer lanes lock the segments they mark with
+        // SELECT ... FOR UPDATE over IN lists, which under REPEATABLE READ would also lock the gaps
+        // between ids and block the other lanes' inserts there. H2's default is the same level.
+        hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         Map<String, String> properties = new LinkedHashMap<>();
-        // one round trip per JDBC batch: inserts become one multi-row INSERT, updates one multi-statement
+        // one round trip and one statement per JDBC batch: inserts, and the upserts by primary key that
+        // the message path uses for its updates, become one multi-row INSERT
         properties.put("rewriteBatchedStatements", "true");
         properties.put("cachePrepStmts", "true");
         properties.put("prepStmtCacheSize", "250");
@@ -123,7 +129,7 @@ public final class Database implements AutoCloseable {
         properties.put("tcpKeepAlive", "true");
         properties.putAll(config.driverProperties());
         properties.forEach(hikari::addDataSourceProperty);
-        return open("MySQL " + config, hikari, options);
+        return open("MySQL " + config, hikari, SqlDialect.MYSQL, options);
     }
 
     /**
@@ -152,17 +158,17 @@ public final class Database implements AutoCloseable {
         hikari.setUsername("sa");
         hikari.setPassword("");
         hikari.setMaximumPoolSize(poolSize(options));
-        return open("embedded " + absolute + ".mv.db", hikari, options);
+        return open("embedded " + absolute + ".mv.db", hikari, SqlDialect.H2, options);
     }
 
-    private static Database open(String description, HikariConfig hikari, StoreOptions options) {
+    private static Database open(String description, HikariConfig hikari, SqlDialect dialect, StoreOptions options) {
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
             throw new PersistenceException(description + ": cannot connect: " + e.getMessage(), e);
         }
-        return new Database(description, dataSource, options);
+        return new Database(description, dataSource, dialect, options);
     }
 
     private static int poolSize(StoreOptions options) {

@@ -155,6 +155,7 @@ public final class GroupCommitQueue implements AutoCloseable {
         }
         for (int attempt = 1; ; attempt++) {
             try {
+                long txStart = System.nanoTime();
                 jdbi.useTransaction(handle -> {
                     for (Map<WorkKind<?>, List<QueuedWork<?>>> kinds : byPhase.values()) {
                         for (Map.Entry<WorkKind<?>, List<QueuedWork<?>>> entry : kinds.entrySet()) {
@@ -167,6 +168,9 @@ public final class GroupCommitQueue implements AutoCloseable {
                         }
                     }
                 });
+                if (log.isTraceEnabled()) {
+                    log.trace("{}: transaction of {} in {} us", name, batch.size(), (System.nanoTime() - txStart) / 1000);
+                }
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= TRANSIENT_RETRIES || !SqlErrors.isTransient(e)) {

@@ -7,6 +7,7 @@ import io.smppgateway.persistence.ValidationException;
 import io.smppgateway.persistence.batch.GroupCommitQueue;
 import io.smppgateway.persistence.batch.QueryRunner;
 import io.smppgateway.persistence.batch.QueuedWork;
+import io.smppgateway.persistence.batch.SqlDialect;
 import io.smppgateway.persistence.batch.WorkKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,12 +45,20 @@ public final class JdbiOutboundTracking implements OutboundTracking {
 
     private final GroupCommitQueue writes;
     private final QueryRunner queries;
+    private final AcceptKind accept;
+    private final LookupKind lookup;
+    private final MarkSentKind markSent;
+    private final MarkFinalKind markFinal;
     private final ScheduledExecutorService scheduler;
     private final long lookupWindowNanos;
 
     public JdbiOutboundTracking(GroupCommitQueue writes, QueryRunner queries, ScheduledExecutorService scheduler,
-                                Duration receiptLookupWindow) {
+                                Duration receiptLookupWindow, SqlDialect dialect) {
         this.writes = writes;
+        this.accept = new AcceptKind(dialect);
+        this.lookup = new LookupKind(dialect);
+        this.markSent = new MarkSentKind(dialect);
+        this.markFinal = new MarkFinalKind(dialect);
         this.queries = queries;
         this.scheduler = scheduler;
         this.lookupWindowNanos = receiptLookupWindow.toNanos();
@@ -66,7 +75,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
             return CompletableFuture.failedFuture(new ValidationException("outbound segments",
                     Map.of("segments", "at least one segment, none null")));
         }
-        return writes.submit(segments.get(0).msgId(), new AcceptWork(List.copyOf(segments)));
+        return writes.submit(segments.get(0).msgId(), new AcceptWork(accept, List.copyOf(segments)));
     }
 
     @Override
@@ -79,7 +88,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         if (!errors.isEmpty()) {
             return failed(errors, "sent mark");
         }
-        return writes.submit(msgId, new MarkSentWork(msgId, partNumber, gatewayMsgId.strip(),
+        return writes.submit(msgId, new MarkSentWork(markSent, msgId, partNumber, gatewayMsgId.strip(),
                 GatewayMessageId.normalise(gatewayMsgId), sentTime, smscTime));
     }
 
@@ -91,7 +100,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         if (!errors.isEmpty()) {
             return failed(errors, "receipt lookup");
         }
-        LookupWork probe = new LookupWork(smscId, GatewayMessageId.candidates(gatewayMsgId));
+        LookupWork probe = new LookupWork(lookup, smscId, GatewayMessageId.candidates(gatewayMsgId));
         CompletableFuture<Optional<TrackedSegment>> result = new CompletableFuture<>();
         lookUp(probe, System.nanoTime() + lookupWindowNanos, FIRST_RETRY_MILLIS, result);
         return result;
@@ -99,7 +108,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
 
     private void lookUp(LookupWork template, long deadline, long delayMillis,
                         CompletableFuture<Optional<TrackedSegment>> result) {
-        LookupWork work = new LookupWork(template.smscId, template.candidates);
+        LookupWork work = new LookupWork(lookup, template.smscId, template.candidates);
         writes.submit(work.candidates.get(0), work).whenComplete((found, error) -> {
             if (error != null) {
                 result.completeExceptionally(error);
@@ -130,7 +139,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         if (!errors.isEmpty()) {
             return failed(errors, "final mark");
         }
-        return writes.submit(msgId, new MarkFinalWork(msgId, partNumber, status, errCode, dlrTime));
+        return writes.submit(msgId, new MarkFinalWork(markFinal, msgId, partNumber, status, errCode, dlrTime));
     }
 
     @Override
@@ -178,27 +187,24 @@ public final class JdbiOutboundTracking implements OutboundTracking {
                 rs.getLong("acpt_time"), rs.getLong("sent_time"), rs.getLong("smsc_time"), rs.getLong("dlr_time"));
     }
 
-    private static String segmentKey(String msgId, int partNumber) {
+    static String segmentKey(String msgId, int partNumber) {
         return partNumber + ":" + msgId;
-    }
-
-    private static boolean updated(int count) {
-        // a driver that cannot tell per statement reports SUCCESS_NO_INFO (-2): the statement ran
-        return count > 0 || count == java.sql.Statement.SUCCESS_NO_INFO;
     }
 
     // ---- the message-path work, executed in batches by the group-commit writer ----
 
     private static final class AcceptWork extends QueuedWork<List<AcceptResult>> {
+        final WorkKind<AcceptWork> kind;
         final List<OutboundSegment> segments;
 
-        AcceptWork(List<OutboundSegment> segments) {
+        AcceptWork(WorkKind<AcceptWork> kind, List<OutboundSegment> segments) {
+            this.kind = kind;
             this.segments = segments;
         }
 
         @Override
         protected WorkKind<?> kind() {
-            return ACCEPT;
+            return kind;
         }
 
         @Override
@@ -208,7 +214,14 @@ public final class JdbiOutboundTracking implements OutboundTracking {
     }
 
     /** Duplicates are found with one read of the unique index, then the new segments go in as one JDBC batch. */
-    private static final WorkKind<AcceptWork> ACCEPT = new WorkKind<>() {
+    private static final class AcceptKind implements WorkKind<AcceptWork> {
+        private final String select;
+
+        AcceptKind(SqlDialect dialect) {
+            this.select = "SELECT msg_id, part_number FROM outbound_segments " + dialect.forceIndex("uq_outbound_msg")
+                    + " WHERE msg_id IN (<ids>)";
+        }
+
         @Override
         public int phase() {
             return PHASE_INSERT;
@@ -226,7 +239,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
             List<String> ids = new ArrayList<>(msgIds);
             for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
-                handle.createQuery("SELECT msg_id, part_number FROM outbound_segments WHERE msg_id IN (<ids>)")
+                handle.createQuery(select)
                         .bindList("ids", chunk)
                         .map((rs, ctx) -> segmentKey(rs.getString("msg_id"), rs.getInt("part_number")))
                         .forEach(tracked::add);
@@ -256,73 +269,22 @@ public final class JdbiOutboundTracking implements OutboundTracking {
                 insert.execute();
             }
         }
-    };
-
-    private static final class MarkSentWork extends QueuedWork<Boolean> {
-        final String msgId;
-        final int partNumber;
-        final String gatewayMsgId;
-        final String gatewayKey;
-        final long sentTime;
-        final long smscTime;
-
-        MarkSentWork(String msgId, int partNumber, String gatewayMsgId, String gatewayKey, long sentTime, long smscTime) {
-            this.msgId = msgId;
-            this.partNumber = partNumber;
-            this.gatewayMsgId = gatewayMsgId;
-            this.gatewayKey = gatewayKey;
-            this.sentTime = sentTime;
-            this.smscTime = smscTime;
-        }
-
-        @Override
-        protected WorkKind<?> kind() {
-            return MARK_SENT;
-        }
     }
 
-    private static final Comparator<MarkSentWork> SENT_ORDER =
-            Comparator.comparing((MarkSentWork w) -> w.msgId).thenComparingInt(w -> w.partNumber);
-
-    /** One JDBC batch of updates by the unique key, in key order so that concurrent lanes lock rows alike. */
-    private static final WorkKind<MarkSentWork> MARK_SENT = new WorkKind<>() {
-        @Override
-        public int phase() {
-            return PHASE_UPDATE;
-        }
-
-        @Override
-        public void apply(Handle handle, List<MarkSentWork> works) {
-            List<MarkSentWork> sorted = new ArrayList<>(works);
-            sorted.sort(SENT_ORDER);
-            PreparedBatch update = handle.prepareBatch("UPDATE outbound_segments SET status = 'sent',"
-                    + " gateway_msg_id = :gateway_msg_id, gateway_key = :gateway_key, sent_time = :sent_time,"
-                    + " smsc_time = :smsc_time WHERE msg_id = :msg_id AND part_number = :part_number"
-                    + " AND status IN ('accepted', 'sent')");
-            for (MarkSentWork w : sorted) {
-                update.bind("gateway_msg_id", w.gatewayMsgId).bind("gateway_key", w.gatewayKey)
-                        .bind("sent_time", w.sentTime).bind("smsc_time", w.smscTime)
-                        .bind("msg_id", w.msgId).bind("part_number", w.partNumber).add();
-            }
-            int[] counts = update.execute();
-            for (int i = 0; i < sorted.size(); i++) {
-                sorted.get(i).setResult(updated(counts[i]));
-            }
-        }
-    };
-
     private static final class LookupWork extends QueuedWork<Optional<TrackedSegment>> {
+        final LookupKind kind;
         final String smscId;
         final List<String> candidates;
 
-        LookupWork(String smscId, List<String> candidates) {
+        LookupWork(LookupKind kind, String smscId, List<String> candidates) {
+            this.kind = kind;
             this.smscId = smscId;
             this.candidates = candidates;
         }
 
         @Override
         protected WorkKind<?> kind() {
-            return LOOKUP;
+            return kind;
         }
     }
 
@@ -330,7 +292,14 @@ public final class JdbiOutboundTracking implements OutboundTracking {
      * All receipt lookups of the batch for one SMSC in one read of the (gateway_key, smsc_id) index;
      * each lookup then takes the row stored under its own form first, else the newest conversion.
      */
-    private static final WorkKind<LookupWork> LOOKUP = new WorkKind<>() {
+    private static final class LookupKind implements WorkKind<LookupWork> {
+        private final String select;
+
+        LookupKind(SqlDialect dialect) {
+            this.select = "SELECT " + COLUMNS + " FROM outbound_segments " + dialect.forceIndex("ix_outbound_key_smsc")
+                    + " WHERE gateway_key IN (<keys>) AND smsc_id = :smsc_id";
+        }
+
         @Override
         public int phase() {
             return PHASE_LOOKUP;
@@ -349,8 +318,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
                     Set<String> keys = new HashSet<>();
                     chunk.forEach(w -> keys.addAll(w.candidates));
                     Map<String, List<TrackedSegment>> byKey = new HashMap<>();
-                    handle.createQuery("SELECT " + COLUMNS + " FROM outbound_segments"
-                                    + " WHERE gateway_key IN (<keys>) AND smsc_id = :smsc_id")
+                    handle.createQuery(select)
                             .bind("smsc_id", entry.getKey()).bindList("keys", new ArrayList<>(keys))
                             .map((rs, ctx) -> Map.entry(rs.getString("gateway_key"), map(rs, ctx)))
                             .forEach(row -> byKey.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue()));
@@ -360,7 +328,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
                 }
             }
         }
-    };
+    }
 
     private static Optional<TrackedSegment> pick(List<String> candidates, Map<String, List<TrackedSegment>> byKey) {
         for (String candidate : candidates) {
@@ -372,14 +340,91 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         return Optional.empty();
     }
 
+    private static final class MarkSentWork extends QueuedWork<Boolean> {
+        final WorkKind<MarkSentWork> kind;
+        final String msgId;
+        final int partNumber;
+        final String gatewayMsgId;
+        final String gatewayKey;
+        final long sentTime;
+        final long smscTime;
+
+        MarkSentWork(WorkKind<MarkSentWork> kind, String msgId, int partNumber, String gatewayMsgId, String gatewayKey,
+                     long sentTime, long smscTime) {
+            this.kind = kind;
+            this.msgId = msgId;
+            this.partNumber = partNumber;
+            this.gatewayMsgId = gatewayMsgId;
+            this.gatewayKey = gatewayKey;
+            this.sentTime = sentTime;
+            this.smscTime = smscTime;
+        }
+
+        @Override
+        protected WorkKind<?> kind() {
+            return kind;
+        }
+    }
+
+    /**
+     * The batch's segments are read and locked with one {@code IN} query of the unique index, the
+     * outcome of each sent mark is decided on what was read (in submission order, so a later mark
+     * of the same segment sees an earlier one), and the rows that change are written by primary key
+     * as one statement.
+     */
+    private static final class MarkSentKind implements WorkKind<MarkSentWork> {
+        private final SegmentLocks locks;
+        private final String update;
+
+        MarkSentKind(SqlDialect dialect) {
+            this.locks = new SegmentLocks(dialect);
+            this.update = dialect.updateById("outbound_segments", SegmentLocks.REQUIRED_COLUMNS,
+                    List.of("status", "gateway_msg_id", "gateway_key", "sent_time", "smsc_time"));
+        }
+
+        @Override
+        public int phase() {
+            return PHASE_UPDATE;
+        }
+
+        @Override
+        public void apply(Handle handle, List<MarkSentWork> works) {
+            Map<String, LockedSegment> rows = locks.lock(handle, works.stream().map(w -> w.msgId).toList());
+            Map<Long, MarkSentWork> changes = new LinkedHashMap<>();
+            for (MarkSentWork w : works) {
+                LockedSegment row = rows.get(segmentKey(w.msgId, w.partNumber));
+                boolean open = row != null && !row.status().isFinal();
+                w.setResult(open);
+                if (open) {
+                    changes.put(row.id(), w);
+                }
+            }
+            if (changes.isEmpty()) {
+                return;
+            }
+            PreparedBatch batch = handle.prepareBatch(update);
+            for (Map.Entry<Long, MarkSentWork> change : changes.entrySet()) {
+                MarkSentWork w = change.getValue();
+                rows.get(segmentKey(w.msgId, w.partNumber)).bindRequired(batch)
+                        .bind("status", MessageStatus.SENT.wireName())
+                        .bind("gateway_msg_id", w.gatewayMsgId).bind("gateway_key", w.gatewayKey)
+                        .bind("sent_time", w.sentTime).bind("smsc_time", w.smscTime).add();
+            }
+            batch.execute();
+        }
+    }
+
     private static final class MarkFinalWork extends QueuedWork<Boolean> {
+        final WorkKind<MarkFinalWork> kind;
         final String msgId;
         final int partNumber;
         final MessageStatus status;
         final int errCode;
         final long dlrTime;
 
-        MarkFinalWork(String msgId, int partNumber, MessageStatus status, int errCode, long dlrTime) {
+        MarkFinalWork(WorkKind<MarkFinalWork> kind, String msgId, int partNumber, MessageStatus status, int errCode,
+                      long dlrTime) {
+            this.kind = kind;
             this.msgId = msgId;
             this.partNumber = partNumber;
             this.status = status;
@@ -389,15 +434,25 @@ public final class JdbiOutboundTracking implements OutboundTracking {
 
         @Override
         protected WorkKind<?> kind() {
-            return MARK_FINAL;
+            return kind;
         }
     }
 
-    private static final Comparator<MarkFinalWork> FINAL_ORDER =
-            Comparator.comparing((MarkFinalWork w) -> w.msgId).thenComparingInt(w -> w.partNumber);
+    /**
+     * Only a segment without a final status changes: the first final status wins. The segments are
+     * read and locked as for sent marks, so the decision cannot race with another writer, even one
+     * in another process; a second final mark of the same segment in the batch sees the first.
+     */
+    private static final class MarkFinalKind implements WorkKind<MarkFinalWork> {
+        private final SegmentLocks locks;
+        private final String update;
 
-    /** Only a segment without a final status changes: the first final status wins. */
-    private static final WorkKind<MarkFinalWork> MARK_FINAL = new WorkKind<>() {
+        MarkFinalKind(SqlDialect dialect) {
+            this.locks = new SegmentLocks(dialect);
+            this.update = dialect.updateById("outbound_segments", SegmentLocks.REQUIRED_COLUMNS,
+                    List.of("status", "err_code", "dlr_time"));
+        }
+
         @Override
         public int phase() {
             return PHASE_FINAL_UPDATE;
@@ -405,19 +460,27 @@ public final class JdbiOutboundTracking implements OutboundTracking {
 
         @Override
         public void apply(Handle handle, List<MarkFinalWork> works) {
-            List<MarkFinalWork> sorted = new ArrayList<>(works);
-            sorted.sort(FINAL_ORDER);
-            PreparedBatch update = handle.prepareBatch("UPDATE outbound_segments SET status = :status,"
-                    + " err_code = :err_code, dlr_time = :dlr_time WHERE msg_id = :msg_id"
-                    + " AND part_number = :part_number AND status IN ('accepted', 'sent')");
-            for (MarkFinalWork w : sorted) {
-                update.bind("status", w.status.wireName()).bind("err_code", w.errCode).bind("dlr_time", w.dlrTime)
-                        .bind("msg_id", w.msgId).bind("part_number", w.partNumber).add();
+            Map<String, LockedSegment> rows = locks.lock(handle, works.stream().map(w -> w.msgId).toList());
+            Set<Long> finalised = new HashSet<>();
+            List<MarkFinalWork> changes = new ArrayList<>();
+            for (MarkFinalWork w : works) {
+                LockedSegment row = rows.get(segmentKey(w.msgId, w.partNumber));
+                boolean wins = row != null && !row.status().isFinal() && finalised.add(row.id());
+                w.setResult(wins);
+                if (wins) {
+                    changes.add(w);
+                }
             }
-            int[] counts = update.execute();
-            for (int i = 0; i < sorted.size(); i++) {
-                sorted.get(i).setResult(updated(counts[i]));
+            if (changes.isEmpty()) {
+                return;
             }
+            PreparedBatch batch = handle.prepareBatch(update);
+            for (MarkFinalWork w : changes) {
+                rows.get(segmentKey(w.msgId, w.partNumber)).bindRequired(batch)
+                        .bind("status", w.status.wireName()).bind("err_code", w.errCode)
+                        .bind("dlr_time", w.dlrTime).add();
+            }
+            batch.execute();
         }
-    };
+    }
 }

@@ -169,6 +169,30 @@ class OutboundTrackingTest extends DatabaseTest {
     }
 
     @Test
+    void marksQueuedTogetherApplyInTheOrderTheyWereMade() {
+        String msgId = msgId();
+        await(tracking.accept(OutboundSegment.single(msgId, smsc, 0, 1_000)));
+
+        // not awaited one by one, so the writer usually takes them in one batch
+        CompletableFuture<Boolean> firstSent = tracking.markSent(msgId, 1, "a1", 2_000, 2_000);
+        CompletableFuture<Boolean> secondSent = tracking.markSent(msgId, 1, "a2", 2_100, 2_100);
+        CompletableFuture<Boolean> delivered = tracking.markFinal(msgId, 1, MessageStatus.DELIVERED, 0, 5_000);
+        CompletableFuture<Boolean> undelivered = tracking.markFinal(msgId, 1, MessageStatus.UNDELIVERED, 7, 6_000);
+
+        assertTrue(await(firstSent));
+        assertTrue(await(secondSent));
+        assertTrue(await(delivered));
+        assertFalse(await(undelivered), "the first final status wins within a batch too");
+        TrackedSegment after = await(tracking.find(msgId, 1)).orElseThrow();
+        assertEquals(MessageStatus.DELIVERED, after.status());
+        assertEquals("a2", after.gatewayMsgId());
+        assertEquals(2_100, after.sentTime());
+        assertEquals(5_000, after.dlrTime());
+        assertEquals(0, after.errCode());
+        assertEquals(after, await(tracking.findByGatewayId(smsc, "A2")).orElseThrow());
+    }
+
+    @Test
     void rejectedBeforeSendingIsFinalWithItsErrorCode() {
         String msgId = msgId();
         await(tracking.accept(OutboundSegment.single(msgId, smsc, 0, 1_000)));
