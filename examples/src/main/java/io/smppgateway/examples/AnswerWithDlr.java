@@ -18,10 +18,13 @@ public final class AnswerWithDlr {
     }
 
     public static void main(String[] args) throws Exception {
-        ExampleSettings settings = ExampleSettings.fromEnvironment();
-        String status = args.length > 1 ? args[1] : "delivered";
+        answer(ExampleSettings.fromEnvironment(), TopicReader.count(args, 0), args.length > 1 ? args[1] : "delivered");
+    }
+
+    /** Answers {@code count} SMS_IN events (with 0, answers forever) with a DLR_OUT of {@code status}. */
+    static void answer(ExampleSettings settings, int count, String status) throws Exception {
         try (NsqProducer producer = NsqProducer.start(NsqProducerConfig.defaults(List.of(settings.nsqd())))) {
-            TopicReader.read(settings, settings.smsInTopic(), TopicReader.count(args, 0), sms -> {
+            TopicReader.read(settings, settings.smsInTopic(), count, sms -> {
                 JsonObject dlr = new JsonObject();
                 dlr.addProperty("client_id", sms.get("client_id").getAsLong());
                 dlr.addProperty("msg_id", sms.get("msg_id").getAsString());
@@ -33,7 +36,7 @@ public final class AnswerWithDlr {
                 } catch (Exception e) {
                     throw new IllegalStateException("could not publish the DLR for " + sms.get("msg_id"), e);
                 }
-                System.out.println("Answered " + sms.get("msg_id") + " with " + status);
+                System.out.println("Answered " + sms.get("msg_id").getAsString() + " with " + status);
             });
         }
     }

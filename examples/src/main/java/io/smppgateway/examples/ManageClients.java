@@ -18,11 +18,15 @@ public final class ManageClients {
             System.err.println("usage: ManageClients <username> <password>");
             System.exit(2);
         }
-        ExampleSettings settings = ExampleSettings.fromEnvironment();
+        run(ExampleSettings.fromEnvironment(), args[0], args[1]);
+    }
+
+    /** Adds the account, lists, updates and deletes it; any call the API refuses throws. */
+    static void run(ExampleSettings settings, String username, String password) throws Exception {
         ManageGateways.RestCalls rest = new ManageGateways.RestCalls(HttpClient.newHttpClient(), settings);
         JsonObject client = new JsonObject();
-        client.addProperty("username", args[0]);
-        client.addProperty("password", args[1]);
+        client.addProperty("username", username);
+        client.addProperty("password", password);
         client.addProperty("allow_ip", "");
         client.addProperty("throughput", 0);
         client.addProperty("binds", 3);

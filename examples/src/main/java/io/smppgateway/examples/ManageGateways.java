@@ -21,14 +21,19 @@ public final class ManageGateways {
             System.err.println("usage: ManageGateways <smsc_id> <host> <port> <username> <password>");
             System.exit(2);
         }
-        ExampleSettings settings = ExampleSettings.fromEnvironment();
+        run(ExampleSettings.fromEnvironment(), args[0], args[1], Integer.parseInt(args[2]), args[3], args[4]);
+    }
+
+    /** Adds the SMSC, lists, disables and deletes it; any call the API refuses throws. */
+    static void run(ExampleSettings settings, String smscId, String host, int port, String username, String password)
+            throws Exception {
         RestCalls rest = new RestCalls(HttpClient.newHttpClient(), settings);
         JsonObject gateway = new JsonObject();
-        gateway.addProperty("smsc_id", args[0]);
-        gateway.addProperty("host", args[1]);
-        gateway.addProperty("port", Integer.parseInt(args[2]));
-        gateway.addProperty("username", args[3]);
-        gateway.addProperty("password", args[4]);
+        gateway.addProperty("smsc_id", smscId);
+        gateway.addProperty("host", host);
+        gateway.addProperty("port", port);
+        gateway.addProperty("username", username);
+        gateway.addProperty("password", password);
         gateway.addProperty("enq_interval", 30);
         gateway.addProperty("src_autodetect", true);
         gateway.addProperty("dst_autodetect", true);

@@ -29,19 +29,27 @@ public final class SendMultipartSms {
             System.err.println("usage: SendMultipartSms <smsc_id> <receiver> <long text>");
             System.exit(2);
         }
-        ExampleSettings settings = ExampleSettings.fromEnvironment();
+        List<String> msgIds = send(ExampleSettings.fromEnvironment(), args[0], args[1], args[2]);
+        System.out.println("Sent " + msgIds.size() + " parts to NSQ");
+    }
+
+    /** Publishes the parts of {@code text} and returns their msg_ids, in order. */
+    static List<String> send(ExampleSettings settings, String smscId, String receiver, String text)
+            throws Exception {
         List<String> parts = new ArrayList<>();
-        for (int from = 0; from < args[2].length(); from += PART_LENGTH) {
-            parts.add(args[2].substring(from, Math.min(args[2].length(), from + PART_LENGTH)));
+        for (int from = 0; from < text.length(); from += PART_LENGTH) {
+            parts.add(text.substring(from, Math.min(text.length(), from + PART_LENGTH)));
         }
         int reference = ThreadLocalRandom.current().nextInt(1, 65_536);
+        List<String> msgIds = new ArrayList<>();
         List<byte[]> bodies = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             JsonObject part = new JsonObject();
-            part.addProperty("smsc_id", args[0]);
-            part.addProperty("msg_id", UUID.randomUUID().toString());
+            msgIds.add(UUID.randomUUID().toString());
+            part.addProperty("smsc_id", smscId);
+            part.addProperty("msg_id", msgIds.get(i));
             part.addProperty("sender", "Mysender");
-            part.addProperty("receiver", args[1]);
+            part.addProperty("receiver", receiver);
             part.addProperty("message", parts.get(i));
             part.addProperty("data_coding", 0);
             part.addProperty("part_number", i + 1);
@@ -53,6 +61,6 @@ public final class SendMultipartSms {
         try (NsqProducer producer = NsqProducer.start(NsqProducerConfig.defaults(List.of(settings.nsqd())))) {
             producer.publishBatch(settings.smsOutTopic(), bodies).get(10, TimeUnit.SECONDS);
         }
-        System.out.println("Sent " + parts.size() + " parts to NSQ");
+        return msgIds;
     }
 }

@@ -22,18 +22,25 @@ public final class SendSms {
             System.err.println("usage: SendSms <smsc_id> <receiver> <text> [sender]");
             System.exit(2);
         }
-        ExampleSettings settings = ExampleSettings.fromEnvironment();
+        String msgId = send(ExampleSettings.fromEnvironment(), args[0], args[1], args[2],
+                args.length > 3 ? args[3] : "Mysender");
+        System.out.println("Sent to NSQ! msg_id=" + msgId);
+    }
+
+    /** Publishes one SMS_OUT and returns the msg_id it carries, which its DLR_IN events will name. */
+    static String send(ExampleSettings settings, String smscId, String receiver, String text, String sender)
+            throws Exception {
         String msgId = UUID.randomUUID().toString();
         JsonObject sms = new JsonObject();
-        sms.addProperty("smsc_id", args[0]);
+        sms.addProperty("smsc_id", smscId);
         sms.addProperty("msg_id", msgId);
-        sms.addProperty("sender", args.length > 3 ? args[3] : "Mysender");
-        sms.addProperty("receiver", args[1]);
-        sms.addProperty("message", args[2]);
+        sms.addProperty("sender", sender);
+        sms.addProperty("receiver", receiver);
+        sms.addProperty("message", text);
         try (NsqProducer producer = NsqProducer.start(NsqProducerConfig.defaults(List.of(settings.nsqd())))) {
             producer.publish(settings.smsOutTopic(), sms.toString().getBytes(StandardCharsets.UTF_8))
                     .get(10, TimeUnit.SECONDS);
         }
-        System.out.println("Sent to NSQ! msg_id=" + msgId);
+        return msgId;
     }
 }
