@@ -19,6 +19,8 @@ public final class EsmeSessions {
 
     private final Map<Long, List<BoundEsme>> byAccount = new ConcurrentHashMap<>();
     private final Map<String, BoundEsme> bySession = new ConcurrentHashMap<>();
+    /** Per live session: completes once the session has closed and left this registry. */
+    private final Map<String, CompletableFuture<Void>> releasedBySession = new ConcurrentHashMap<>();
     private final AtomicInteger roundRobin = new AtomicInteger();
 
     /** Registers a bind if the account has room for one more; false when it is at its limit. */
@@ -30,12 +32,18 @@ public final class EsmeSessions {
         BoundEsme bound = new BoundEsme(account, session);
         binds.add(bound);
         bySession.put(session.id(), bound);
-        session.closeFuture().whenComplete((ignored, failure) -> remove(bound));
+        CompletableFuture<Void> released = new CompletableFuture<>();
+        releasedBySession.put(session.id(), released);
+        session.closeFuture().whenComplete((ignored, failure) -> {
+            remove(bound);
+            released.complete(null);
+        });
         return true;
     }
 
     private synchronized void remove(BoundEsme bound) {
         bySession.remove(bound.session().id());
+        releasedBySession.remove(bound.session().id());
         List<BoundEsme> binds = byAccount.get(bound.account().id());
         if (binds != null) {
             binds.remove(bound);
@@ -43,6 +51,22 @@ public final class EsmeSessions {
                 byAccount.remove(bound.account().id());
             }
         }
+    }
+
+    /**
+     * Unbinds every session of an account; completes once each has closed and left the registry,
+     * so {@link #ofAccount} no longer lists them.
+     */
+    CompletableFuture<Void> unbindAccount(long accountId) {
+        List<CompletableFuture<Void>> released = new ArrayList<>();
+        for (BoundEsme bound : ofAccount(accountId)) {
+            CompletableFuture<Void> whenReleased = releasedBySession.get(bound.session().id());
+            bound.session().unbind();
+            if (whenReleased != null) {
+                released.add(whenReleased);
+            }
+        }
+        return CompletableFuture.allOf(released.toArray(CompletableFuture[]::new));
     }
 
     /** The bind a session belongs to, or {@code null} before it is bound. */

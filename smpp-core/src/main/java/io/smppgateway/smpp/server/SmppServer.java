@@ -181,7 +181,7 @@ public final class SmppServer implements AutoCloseable {
 
     /** Unbinds every session of an account, as when it is disabled or edited. */
     public CompletableFuture<Void> unbindAccount(long accountId) {
-        return unbindAll(sessions.ofAccount(accountId).stream().map(BoundEsme::session).toList());
+        return sessions.unbindAccount(accountId);
     }
 
     private static CompletableFuture<Void> unbindAll(List<SmppSession> targets) {
