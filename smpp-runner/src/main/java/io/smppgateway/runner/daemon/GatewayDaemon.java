@@ -155,7 +155,7 @@ public final class GatewayDaemon implements AutoCloseable {
         outbound.start();
 
         HttpBackend backend = new HttpBackend(database.gateways(), database.clients(),
-                new LiveSessions(pool, smscGateways, server), new LiveChanges(this, server),
+                new LiveSessions(pool, smscGateways, server, database.pendingReceipts()), new LiveChanges(this, server),
                 new LogFolders(settings.clientLogs(), settings.serverLogs()),
                 new HealthChecks(database, busDescription(settings.bus()), pool, smscGateways, storeCalls),
                 new GatewayMetrics(smscTraffic, esmeTraffic, pool, smscGateways, pduLogs, database));
