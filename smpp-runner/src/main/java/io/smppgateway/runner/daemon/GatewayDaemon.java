@@ -160,16 +160,12 @@ public final class GatewayDaemon implements AutoCloseable {
         HttpBackend backend = new HttpBackend(database.gateways(), database.clients(),
                 new LiveSessions(pool, smscGateways, server), new LiveChanges(this, server),
                 new LogFolders(settings.clientLogs(), settings.serverLogs()),
-                new HealthChecks(database, busDescription(settings.bus()), pool, smscGateways, storeCalls),
+                new HealthChecks(database, bus, pool, smscGateways, storeCalls),
                 new GatewayMetrics(new GatewayMetrics.Counters(smscTraffic, esmeTraffic, dlrInStatuses, esmeSubmits,
                         smscSubmits), pool, smscGateways, pduLogs, database));
         HttpConfig httpConfig = HttpConfig.of(settings.http().apiToken(), settings.http().adminUsername(),
                 settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port());
         http = lifecycle.add("HTTP server", AdminHttpServer.start(httpConfig, backend));
-    }
-
-    private static String busDescription(BusChoice choice) {
-        return choice instanceof BusChoice.Nsq nsq ? "NSQ, channel " + nsq.channel() : "in-process";
     }
 
     private void createFolders() {
