@@ -1,7 +1,6 @@
 package io.smppgateway.bridge.flow;
 
 import io.smppgateway.bridge.bus.MessageBus;
-import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.persistence.MessageStatus;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import io.smppgateway.persistence.outbound.TrackedSegment;
@@ -53,15 +52,20 @@ public final class CorrelationFlow implements SmscDeliveryHandler, AutoCloseable
     /** Most segments remembered as "final stored, event not published"; beyond it the oldest are forgotten. */
     private static final int MAX_UNPUBLISHED = 100_000;
 
-    private final MessageBus bus;
     private final OutboundTracking tracking;
     private final FlowConfig config;
     private final FlowWorkers workers;
     private final FlowStats stats = new FlowStats();
     private final Set<String> unpublished = ConcurrentHashMap.newKeySet();
+    private final DlrInPublisher dlrIn;
 
     public CorrelationFlow(MessageBus bus, OutboundTracking tracking, FlowConfig config) {
-        this.bus = bus;
+        this(bus, tracking, config, DlrInListener.NONE);
+    }
+
+    /** @param dlrInListener hears of every DLR_IN event this flow published */
+    public CorrelationFlow(MessageBus bus, OutboundTracking tracking, FlowConfig config, DlrInListener dlrInListener) {
+        this.dlrIn = new DlrInPublisher(bus, dlrInListener);
         this.tracking = tracking;
         this.config = config;
         this.workers = new FlowWorkers("correlation-flow", config.workerThreads(), config.workerQueue());
@@ -177,7 +181,7 @@ public final class CorrelationFlow implements SmscDeliveryHandler, AutoCloseable
         if (unpublished.size() < MAX_UNPUBLISHED) {
             unpublished.add(key);
         }
-        return bus.publish(Topic.DLR_IN, DlrInEvents.of(settled).toJson()).thenRun(() -> {
+        return dlrIn.publish(DlrInEvents.of(settled)).thenRun(() -> {
             unpublished.remove(key);
             stats.increment("final_published");
         });
