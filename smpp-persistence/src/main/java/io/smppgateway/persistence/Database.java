@@ -120,9 +120,11 @@ public final class Database implements AutoCloseable {
         // one round trip and one statement per JDBC batch: inserts, and the upserts by primary key that
         // the message path uses for its updates, become one multi-row INSERT
         properties.put("rewriteBatchedStatements", "true");
+        // the message path's statements come in a few dozen shapes of up to ~11,000 characters
+        // (see Placeholders); the driver parses each text once and keeps the parse here
         properties.put("cachePrepStmts", "true");
         properties.put("prepStmtCacheSize", "250");
-        properties.put("prepStmtCacheSqlLimit", "4096");
+        properties.put("prepStmtCacheSqlLimit", "16384");
         properties.put("characterEncoding", "UTF-8");
         properties.put("connectionCollation", "utf8mb4_bin");
         properties.put("connectionTimeZone", "UTC");

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -46,12 +47,27 @@ public final class TestLocation implements AutoCloseable {
         }
     }
 
+    /** The MariaDB database's name (null for the embedded database). */
+    public String mysqlDatabase() {
+        return mysqlDatabase;
+    }
+
     public Engine engine() {
         return engine;
     }
 
     public Database open(StoreOptions options) {
-        return engine == Engine.MARIADB ? Database.mysql(mysqlConfig(), options) : Database.embedded(embeddedPath(), options);
+        return open(options, Map.of());
+    }
+
+    /** With extra Connector/J properties on MariaDB (the benchmark's experiments); ignored for the embedded database. */
+    public Database open(StoreOptions options, Map<String, String> driverProperties) {
+        if (engine == Engine.EMBEDDED) {
+            return Database.embedded(embeddedPath(), options);
+        }
+        MysqlConfig config = mysqlConfig();
+        return Database.mysql(new MysqlConfig(config.host(), config.port(), config.database(), config.username(),
+                config.password(), driverProperties), options);
     }
 
     /** How a child JVM opens the same database (see {@link CrashingWriter}). */

@@ -2,6 +2,7 @@ package io.smppgateway.persistence.batch;
 
 import io.smppgateway.persistence.OverloadedException;
 import io.smppgateway.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -172,9 +173,9 @@ public final class GroupCommitQueue implements AutoCloseable {
                     log.trace("{}: transaction of {} in {} us", name, batch.size(), (System.nanoTime() - txStart) / 1000);
                 }
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | SQLException e) {
                 if (attempt >= TRANSIENT_RETRIES || !SqlErrors.isTransient(e)) {
-                    throw e;
+                    throw e instanceof RuntimeException unchecked ? unchecked : translate(e);
                 }
                 log.debug("{}: transient failure, attempt {}: {}", name, attempt, e.toString());
             }
@@ -182,7 +183,7 @@ public final class GroupCommitQueue implements AutoCloseable {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void apply(WorkKind kind, org.jdbi.v3.core.Handle handle, List works) {
+    private static void apply(WorkKind kind, org.jdbi.v3.core.Handle handle, List works) throws SQLException {
         kind.apply(handle, works);
     }
 
@@ -202,9 +203,9 @@ public final class GroupCommitQueue implements AutoCloseable {
         });
     }
 
-    private RuntimeException translate(RuntimeException error) {
-        if (error instanceof PersistenceException) {
-            return error;
+    private RuntimeException translate(Exception error) {
+        if (error instanceof PersistenceException persistence) {
+            return persistence;
         }
         return new PersistenceException(name + ": write failed: " + rootMessage(error), error);
     }

@@ -1,5 +1,6 @@
 package io.smppgateway.persistence.batch;
 
+import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -21,6 +22,9 @@ public interface WorkKind<W extends QueuedWork<?>> {
 
     int phase();
 
-    /** Runs the works inside the open transaction and sets each one's result. */
-    void apply(Handle handle, List<W> works);
+    /**
+     * Runs the works inside the open transaction and sets each one's result. Hot kinds use the
+     * handle's JDBC connection directly ({@code handle.getConnection()}), hence the SQLException.
+     */
+    void apply(Handle handle, List<W> works) throws SQLException;
 }

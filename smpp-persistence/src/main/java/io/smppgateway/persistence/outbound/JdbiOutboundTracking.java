@@ -8,7 +8,12 @@ import io.smppgateway.persistence.batch.GroupCommitQueue;
 import io.smppgateway.persistence.batch.QueryRunner;
 import io.smppgateway.persistence.batch.QueuedWork;
 import io.smppgateway.persistence.batch.SqlDialect;
+import io.smppgateway.persistence.batch.SqlErrors;
 import io.smppgateway.persistence.batch.WorkKind;
+import io.smppgateway.persistence.batch.Placeholders;
+import io.smppgateway.persistence.batch.UpdateById;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +32,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * {@link OutboundTracking} on the {@code outbound_segments} table. Accepts, sent marks, receipt
@@ -39,7 +43,8 @@ public final class JdbiOutboundTracking implements OutboundTracking {
 
     static final String COLUMNS = "id, msg_id, part_number, total_parts, reference, smsc_id, data_coding, status,"
             + " err_code, gateway_msg_id, gateway_key, acpt_time, sent_time, smsc_time, dlr_time";
-    private static final int IN_LIST_CHUNK = 500;
+    /** Lookups per query: each has up to three candidate keys, and a list takes at most 512. */
+    private static final int LOOKUP_CHUNK = Placeholders.MAX_LIST / 3;
     private static final long FIRST_RETRY_MILLIS = 10;
     private static final long MAX_RETRY_MILLIS = 500;
 
@@ -151,7 +156,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         return queries.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
                         + " FROM outbound_segments WHERE msg_id = :msg_id AND part_number = :part_number")
                 .bind("msg_id", msgId).bind("part_number", partNumber)
-                .map(JdbiOutboundTracking::map).findOne());
+                .map((rs, ctx) -> map(rs)).findOne());
     }
 
     @Override
@@ -162,7 +167,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         return queries.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM outbound_segments"
                         + " WHERE status = :status AND sent_time < :cutoff ORDER BY sent_time LIMIT " + limit)
                 .bind("status", MessageStatus.SENT.wireName()).bind("cutoff", cutoffMillis)
-                .map(JdbiOutboundTracking::map).list());
+                .map((rs, ctx) -> map(rs)).list());
     }
 
     private static FieldErrors segmentKeyErrors(String msgId, int partNumber) {
@@ -180,11 +185,11 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         throw new IllegalStateException("no errors to report");
     }
 
-    static TrackedSegment map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new TrackedSegment(rs.getLong("id"), rs.getString("msg_id"), rs.getString("smsc_id"),
-                rs.getInt("part_number"), rs.getInt("total_parts"), rs.getInt("reference"), rs.getInt("data_coding"),
-                MessageStatus.of(rs.getString("status")), rs.getInt("err_code"), rs.getString("gateway_msg_id"),
-                rs.getLong("acpt_time"), rs.getLong("sent_time"), rs.getLong("smsc_time"), rs.getLong("dlr_time"));
+    /** A row read with {@link #COLUMNS}, by position. */
+    static TrackedSegment map(ResultSet rs) throws SQLException {
+        return new TrackedSegment(rs.getLong(1), rs.getString(2), rs.getString(6), rs.getInt(3), rs.getInt(4),
+                rs.getInt(5), rs.getInt(7), MessageStatus.of(rs.getString(8)), rs.getInt(9), rs.getString(10),
+                rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getLong(15));
     }
 
     static String segmentKey(String msgId, int partNumber) {
@@ -213,13 +218,20 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         }
     }
 
-    /** Duplicates are found with one read of the unique index, then the new segments go in as one JDBC batch. */
+    /**
+     * The batch's new segments go in as multi-row inserts. A redelivered segment is rare, so the
+     * unique index is not read first: only an insert that fails on it (the failed statement is
+     * rolled back, the transaction goes on) reads which of its segments are already tracked, and
+     * inserts the others. A copy inserted by another process at the same time is found the same
+     * way, once that process commits.
+     */
     private static final class AcceptKind implements WorkKind<AcceptWork> {
+        private static final int INSERT_COLUMNS = 8;
         private final String select;
 
         AcceptKind(SqlDialect dialect) {
             this.select = "SELECT msg_id, part_number FROM outbound_segments " + dialect.forceIndex("uq_outbound_msg")
-                    + " WHERE msg_id IN (<ids>)";
+                    + " WHERE msg_id IN (";
         }
 
         @Override
@@ -228,45 +240,91 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         }
 
         @Override
-        public void apply(Handle handle, List<AcceptWork> works) {
-            Set<String> msgIds = new HashSet<>();
+        public void apply(Handle handle, List<AcceptWork> works) throws SQLException {
+            Connection connection = handle.getConnection();
+            Set<String> inBatch = new HashSet<>();
+            List<OutboundSegment> fresh = new ArrayList<>();
             for (AcceptWork work : works) {
-                for (OutboundSegment segment : work.segments) {
-                    msgIds.add(segment.msgId());
+                for (OutboundSegment s : work.segments) {
+                    if (inBatch.add(segmentKey(s.msgId(), s.partNumber()))) {
+                        fresh.add(s);
+                    }
                 }
             }
-            Set<String> tracked = new HashSet<>();
-            List<String> ids = new ArrayList<>(msgIds);
-            for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK));
-                handle.createQuery(select)
-                        .bindList("ids", chunk)
-                        .map((rs, ctx) -> segmentKey(rs.getString("msg_id"), rs.getInt("part_number")))
-                        .forEach(tracked::add);
+            Set<String> inserted = new HashSet<>();
+            for (int from = 0, size; from < fresh.size(); from += size) {
+                size = Placeholders.rowChunk(fresh.size() - from);
+                insertNew(connection, fresh.subList(from, from + size), inserted);
             }
-            PreparedBatch insert = handle.prepareBatch("INSERT INTO outbound_segments (msg_id, part_number,"
-                    + " total_parts, reference, smsc_id, data_coding, status, err_code, acpt_time) VALUES (:msg_id,"
-                    + " :part_number, :total_parts, :reference, :smsc_id, :data_coding, :status, 0, :acpt_time)");
-            int rows = 0;
             for (AcceptWork work : works) {
                 List<AcceptResult> results = new ArrayList<>(work.segments.size());
                 for (OutboundSegment s : work.segments) {
-                    if (!tracked.add(segmentKey(s.msgId(), s.partNumber()))) {
-                        results.add(AcceptResult.DUPLICATE);
-                        continue;
-                    }
-                    results.add(AcceptResult.ACCEPTED);
-                    insert.bind("msg_id", s.msgId()).bind("part_number", s.partNumber())
-                            .bind("total_parts", s.totalParts()).bind("reference", s.reference())
-                            .bind("smsc_id", s.smscId()).bind("data_coding", s.dataCoding())
-                            .bind("status", MessageStatus.ACCEPTED.wireName()).bind("acpt_time", s.acptTime())
-                            .add();
-                    rows++;
+                    // the first copy in the batch took the key out of the set; later copies are duplicates
+                    results.add(inserted.remove(segmentKey(s.msgId(), s.partNumber()))
+                            ? AcceptResult.ACCEPTED : AcceptResult.DUPLICATE);
                 }
                 work.setResult(List.copyOf(results));
             }
-            if (rows > 0) {
-                insert.execute();
+        }
+
+        /** Inserts the segments that are not tracked yet and adds their keys to {@code inserted}. */
+        private void insertNew(Connection connection, List<OutboundSegment> segments, Set<String> inserted)
+                throws SQLException {
+            try {
+                insert(connection, segments);
+            } catch (SQLException e) {
+                if (!SqlErrors.isDuplicateKey(e)) {
+                    throw e;
+                }
+                Set<String> tracked = trackedOf(connection, segments);
+                List<OutboundSegment> untracked = segments.stream()
+                        .filter(s -> !tracked.contains(segmentKey(s.msgId(), s.partNumber()))).toList();
+                for (int from = 0, size; from < untracked.size(); from += size) {
+                    size = Placeholders.rowChunk(untracked.size() - from);
+                    insert(connection, untracked.subList(from, from + size));
+                }
+                untracked.forEach(s -> inserted.add(segmentKey(s.msgId(), s.partNumber())));
+                return;
+            }
+            segments.forEach(s -> inserted.add(segmentKey(s.msgId(), s.partNumber())));
+        }
+
+        /** The keys of these segments' messages that are already stored, read through the unique index. */
+        private Set<String> trackedOf(Connection connection, List<OutboundSegment> segments) throws SQLException {
+            List<String> ids = segments.stream().map(OutboundSegment::msgId).distinct().toList();
+            Set<String> tracked = new HashSet<>();
+            for (int from = 0; from < ids.size(); from += Placeholders.MAX_LIST) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + Placeholders.MAX_LIST));
+                int size = Placeholders.listSize(chunk.size());
+                try (PreparedStatement statement = connection.prepareStatement(
+                        select + Placeholders.list(size) + ")")) {
+                    Placeholders.bindPadded(statement, 1, chunk, size);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            tracked.add(segmentKey(rs.getString(1), rs.getInt(2)));
+                        }
+                    }
+                }
+            }
+            return tracked;
+        }
+
+        private static void insert(Connection connection, List<OutboundSegment> segments) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO outbound_segments (msg_id,"
+                    + " part_number, total_parts, reference, smsc_id, data_coding, status, acpt_time) VALUES "
+                    + Placeholders.rows(segments.size(), INSERT_COLUMNS))) {
+                int i = 1;
+                for (OutboundSegment s : segments) {
+                    statement.setString(i++, s.msgId());
+                    statement.setInt(i++, s.partNumber());
+                    statement.setInt(i++, s.totalParts());
+                    statement.setInt(i++, s.reference());
+                    statement.setString(i++, s.smscId());
+                    statement.setInt(i++, s.dataCoding());
+                    statement.setString(i++, MessageStatus.ACCEPTED.wireName());
+                    statement.setLong(i++, s.acptTime());
+                }
+                statement.executeUpdate();
             }
         }
     }
@@ -297,7 +355,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
 
         LookupKind(SqlDialect dialect) {
             this.select = "SELECT " + COLUMNS + " FROM outbound_segments " + dialect.forceIndex("ix_outbound_key_smsc")
-                    + " WHERE gateway_key IN (<keys>) AND smsc_id = :smsc_id";
+                    + " WHERE smsc_id = ? AND gateway_key IN (";
         }
 
         @Override
@@ -306,22 +364,30 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         }
 
         @Override
-        public void apply(Handle handle, List<LookupWork> works) {
+        public void apply(Handle handle, List<LookupWork> works) throws SQLException {
+            Connection connection = handle.getConnection();
             Map<String, List<LookupWork>> bySmsc = new LinkedHashMap<>();
             for (LookupWork work : works) {
                 bySmsc.computeIfAbsent(work.smscId, s -> new ArrayList<>()).add(work);
             }
             for (Map.Entry<String, List<LookupWork>> entry : bySmsc.entrySet()) {
                 List<LookupWork> group = entry.getValue();
-                for (int from = 0; from < group.size(); from += IN_LIST_CHUNK / 3) {
-                    List<LookupWork> chunk = group.subList(from, Math.min(group.size(), from + IN_LIST_CHUNK / 3));
-                    Set<String> keys = new HashSet<>();
+                for (int from = 0; from < group.size(); from += LOOKUP_CHUNK) {
+                    List<LookupWork> chunk = group.subList(from, Math.min(group.size(), from + LOOKUP_CHUNK));
+                    Set<String> keys = new LinkedHashSet<>();
                     chunk.forEach(w -> keys.addAll(w.candidates));
+                    int size = Placeholders.listSize(keys.size());
                     Map<String, List<TrackedSegment>> byKey = new HashMap<>();
-                    handle.createQuery(select)
-                            .bind("smsc_id", entry.getKey()).bindList("keys", new ArrayList<>(keys))
-                            .map((rs, ctx) -> Map.entry(rs.getString("gateway_key"), map(rs, ctx)))
-                            .forEach(row -> byKey.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue()));
+                    try (PreparedStatement statement = connection.prepareStatement(
+                            select + Placeholders.list(size) + ")")) {
+                        statement.setString(1, entry.getKey());
+                        Placeholders.bindPadded(statement, 2, new ArrayList<>(keys), size);
+                        try (ResultSet rs = statement.executeQuery()) {
+                            while (rs.next()) {
+                                byKey.computeIfAbsent(rs.getString(11), k -> new ArrayList<>(1)).add(map(rs));
+                            }
+                        }
+                    }
                     for (LookupWork work : chunk) {
                         work.setResult(pick(work.candidates, byKey));
                     }
@@ -374,7 +440,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
      */
     private static final class MarkSentKind implements WorkKind<MarkSentWork> {
         private final SegmentLocks locks;
-        private final String update;
+        private final UpdateById update;
 
         MarkSentKind(SqlDialect dialect) {
             this.locks = new SegmentLocks(dialect);
@@ -388,29 +454,42 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         }
 
         @Override
-        public void apply(Handle handle, List<MarkSentWork> works) {
-            Map<String, LockedSegment> rows = locks.lock(handle, works.stream().map(w -> w.msgId).toList());
-            Map<Long, MarkSentWork> changes = new LinkedHashMap<>();
+        public void apply(Handle handle, List<MarkSentWork> works) throws SQLException {
+            Connection connection = handle.getConnection();
+            Map<String, LockedSegment> rows = locks.lock(connection, works.stream().map(w -> w.msgId).toList());
+            Map<Long, SentChange> changes = new LinkedHashMap<>();
             for (MarkSentWork w : works) {
                 LockedSegment row = rows.get(segmentKey(w.msgId, w.partNumber));
                 boolean open = row != null && !row.status().isFinal();
                 w.setResult(open);
                 if (open) {
-                    changes.put(row.id(), w);
+                    changes.put(row.id(), new SentChange(row, w));
                 }
             }
-            if (changes.isEmpty()) {
-                return;
-            }
-            PreparedBatch batch = handle.prepareBatch(update);
-            for (Map.Entry<Long, MarkSentWork> change : changes.entrySet()) {
-                MarkSentWork w = change.getValue();
-                rows.get(segmentKey(w.msgId, w.partNumber)).bindRequired(batch)
-                        .bind("status", MessageStatus.SENT.wireName())
-                        .bind("gateway_msg_id", w.gatewayMsgId).bind("gateway_key", w.gatewayKey)
-                        .bind("sent_time", w.sentTime).bind("smsc_time", w.smscTime).add();
-            }
-            batch.execute();
+            update.execute(connection, new ArrayList<>(changes.values()));
+        }
+    }
+
+    /** A sent mark that changes its row: status, both forms of the gateway id, the two times. */
+    private record SentChange(LockedSegment row, MarkSentWork mark) implements UpdateById.Row {
+        @Override
+        public long id() {
+            return row.id();
+        }
+
+        @Override
+        public int bindRequired(PreparedStatement statement, int first) throws SQLException {
+            return row.bindRequired(statement, first);
+        }
+
+        @Override
+        public int bindChanged(PreparedStatement statement, int first) throws SQLException {
+            statement.setString(first, MessageStatus.SENT.wireName());
+            statement.setString(first + 1, mark.gatewayMsgId);
+            statement.setString(first + 2, mark.gatewayKey);
+            statement.setLong(first + 3, mark.sentTime);
+            statement.setLong(first + 4, mark.smscTime);
+            return first + 5;
         }
     }
 
@@ -445,7 +524,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
      */
     private static final class MarkFinalKind implements WorkKind<MarkFinalWork> {
         private final SegmentLocks locks;
-        private final String update;
+        private final UpdateById update;
 
         MarkFinalKind(SqlDialect dialect) {
             this.locks = new SegmentLocks(dialect);
@@ -459,28 +538,41 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         }
 
         @Override
-        public void apply(Handle handle, List<MarkFinalWork> works) {
-            Map<String, LockedSegment> rows = locks.lock(handle, works.stream().map(w -> w.msgId).toList());
+        public void apply(Handle handle, List<MarkFinalWork> works) throws SQLException {
+            Connection connection = handle.getConnection();
+            Map<String, LockedSegment> rows = locks.lock(connection, works.stream().map(w -> w.msgId).toList());
             Set<Long> finalised = new HashSet<>();
-            List<MarkFinalWork> changes = new ArrayList<>();
+            List<FinalChange> changes = new ArrayList<>();
             for (MarkFinalWork w : works) {
                 LockedSegment row = rows.get(segmentKey(w.msgId, w.partNumber));
                 boolean wins = row != null && !row.status().isFinal() && finalised.add(row.id());
                 w.setResult(wins);
                 if (wins) {
-                    changes.add(w);
+                    changes.add(new FinalChange(row, w));
                 }
             }
-            if (changes.isEmpty()) {
-                return;
-            }
-            PreparedBatch batch = handle.prepareBatch(update);
-            for (MarkFinalWork w : changes) {
-                rows.get(segmentKey(w.msgId, w.partNumber)).bindRequired(batch)
-                        .bind("status", w.status.wireName()).bind("err_code", w.errCode)
-                        .bind("dlr_time", w.dlrTime).add();
-            }
-            batch.execute();
+            update.execute(connection, changes);
+        }
+    }
+
+    /** A final mark that wins: status, error code, receipt time. */
+    private record FinalChange(LockedSegment row, MarkFinalWork mark) implements UpdateById.Row {
+        @Override
+        public long id() {
+            return row.id();
+        }
+
+        @Override
+        public int bindRequired(PreparedStatement statement, int first) throws SQLException {
+            return row.bindRequired(statement, first);
+        }
+
+        @Override
+        public int bindChanged(PreparedStatement statement, int first) throws SQLException {
+            statement.setString(first, mark.status.wireName());
+            statement.setInt(first + 1, mark.errCode);
+            statement.setLong(first + 2, mark.dlrTime);
+            return first + 3;
         }
     }
 }
