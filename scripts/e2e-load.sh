@@ -110,6 +110,14 @@ peak_file=$work/peak
 sampler=$!
 pids+=($sampler)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU ticks per thread group (thread names with their numbers taken out)
+thread_ticks() {
+  for stat in /proc/"$1"/task/*/stat; do
+    sed -E 's/^[0-9]+ \((.*)\) [A-Z] (.*)$/\1|\2/' "$stat" 2>/dev/null
+  done | awk -F'|' '{ split($2, f, " "); name=$1; gsub(/[0-9]+/, "N", name); t[name] += f[12] + f[13] }
+                     END { for (n in t) print n "|" t[n] }' | sort
+}
+thread_ticks "$daemon" > "$work/threads.before"
 start_ticks=$(cpu_ticks "$daemon")
 start_time=$(date +%s.%N)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -137,6 +145,7 @@ status=0
 [ -n "$app_pid" ] && [ "$DIRECTIONS" != esme ] && { wait "$app_pid" || status=1; }
 end_time=$(date +%s.%N)
 end_ticks=$(cpu_ticks "$daemon")
+thread_ticks "$daemon" > "$work/threads.after"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$esme_pid" ]; then
   echo "== ESME -> SMS_IN (smpp load --binds $BINDS --window $WINDOW --rate $RATE --count $COUNT)"
@@ -147,6 +156,9 @@ if [ "$DIRECTIONS" != esme ]; then
   grep -v '^\[' "$work/app.out"
 fi
 hz=$(getconf CLK_TCK)
+echo "== daemon CPU by thread group during the load (seconds):"
+join -t'|' -a2 -e0 -o 0,1.2,2.2 "$work/threads.before" "$work/threads.after" \
+  | awk -F'|' -v hz="$hz" '{ d = ($3 - $2) / hz; if (d > 0) printf "%8.2f  %s\n", d, $1 }' | sort -rn | head -12
 echo "== daemon: RSS idle $idle_rss, peak $(( $(cat "$peak_file" 2>/dev/null || echo 0) / 1024 )) MB;" \
   "CPU $(echo "($end_ticks - $start_ticks) / $hz / ($end_time - $start_time)" | bc -l | cut -c1-4) cores on average during the load"
 exit $status
