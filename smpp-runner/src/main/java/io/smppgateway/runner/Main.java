@@ -1,5 +1,6 @@
 package io.smppgateway.runner;
 
+import io.smppgateway.runner.tools.AppLoadCommand;
 import io.smppgateway.runner.tools.LoadCommand;
 import io.smppgateway.runner.tools.SimulateSmscCommand;
 import java.io.FileDescriptor;
@@ -46,6 +47,8 @@ public final class Main {
                 return 2;
             case "load":
                 return LoadCommand.run(rest, out, err);
+            case "app-load":
+                return AppLoadCommand.run(rest, out, err);
             case "simulate-smsc":
                 return untilStopped(stop -> SimulateSmscCommand.run(rest, out, err, stop));
             case "help", "--help", "-h":
@@ -62,6 +65,7 @@ public final class Main {
         out.println("usage: " + RunCommand.USAGE_LINE);
         out.println("       " + PduDecodeCommand.USAGE_LINE);
         out.println("       " + LoadCommand.USAGE_LINE);
+        out.println("       " + AppLoadCommand.USAGE_LINE);
         out.println("       " + SimulateSmscCommand.USAGE_LINE);
     }
 

@@ -18,6 +18,7 @@ class MainTest {
     private static final String USAGE = "usage: smpp [run [--config FILE]]\n"
             + "       smpp pdu decode [--no-gsm7] <hex>\n"
             + "       " + io.smppgateway.runner.tools.LoadCommand.USAGE_LINE + "\n"
+            + "       " + io.smppgateway.runner.tools.AppLoadCommand.USAGE_LINE + "\n"
             + "       " + io.smppgateway.runner.tools.SimulateSmscCommand.USAGE_LINE + "\n";
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();

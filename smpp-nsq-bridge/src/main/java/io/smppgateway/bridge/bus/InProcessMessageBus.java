@@ -111,6 +111,12 @@ public final class InProcessMessageBus implements MessageBus {
         return () -> queue.unsubscribe(handler);
     }
 
+    /** Up until closed: the queues live in this process. */
+    @Override
+    public BusHealth health() {
+        return closed ? new BusHealth(false, "in-process: closed") : new BusHealth(true, "in-process");
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -21,6 +21,9 @@ public interface MessageBus extends AutoCloseable {
     /** Starts consuming a topic on a channel; the returned handle stops it. */
     AutoCloseable consume(Topic topic, String channel, BusHandler handler);
 
+    /** Whether the bus can carry messages now, and what it is connected to. */
+    BusHealth health();
+
     /** Stops consuming and publishing; unsettled messages go back to the bus. */
     @Override
     void close();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +32,8 @@ public final class NsqMessageBus implements MessageBus {
 
     private final NsqBusConfig config;
     private final Map<NsqAddress, NsqProducer> producers = new ConcurrentHashMap<>();
-    private final List<NsqConsumer> consumers = new CopyOnWriteArrayList<>();
+    /** Each running consumer, with the name of the topic it reads. */
+    private final Map<NsqConsumer, String> consumers = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public NsqMessageBus(NsqBusConfig config) {
@@ -82,18 +82,46 @@ public final class NsqMessageBus implements MessageBus {
             consumerConfig = consumerConfig.withMaxAttempts(0, message -> CompletableFuture.completedFuture(null));
         }
         NsqConsumer consumer = NsqConsumer.start(consumerConfig, delivery -> handler.handle(new Delivery(delivery)));
-        consumers.add(consumer);
+        consumers.put(consumer, where.topic() + " on " + where.address());
         return () -> {
             consumers.remove(consumer);
             consumer.close();
         };
     }
 
+    /**
+     * Down when closed, when a consumer has no subscribed connection (it is reconnecting), or when
+     * a producer is not connected to its nsqd; a producer that never published is not started yet
+     * and does not count.
+     */
+    @Override
+    public BusHealth health() {
+        if (closed) {
+            return new BusHealth(false, "NSQ: closed");
+        }
+        List<String> down = new java.util.ArrayList<>();
+        consumers.forEach((consumer, what) -> {
+            if (consumer.stats().connections() == 0) {
+                down.add("consumer of " + what + " not connected");
+            }
+        });
+        producers.forEach((address, producer) -> {
+            if (producer.stats().connectedTo() == null) {
+                down.add("producer to " + address + " not connected");
+            }
+        });
+        if (!down.isEmpty()) {
+            return new BusHealth(false, "NSQ: " + String.join("; ", down));
+        }
+        return new BusHealth(true, "NSQ: " + consumers.size() + " consumer(s) subscribed, " + producers.size()
+                + " producer(s) connected");
+    }
+
     /** Closes the consumers first (their in-flight messages are settled or requeued), then the producers. */
     @Override
     public void close() {
         closed = true;
-        for (NsqConsumer consumer : consumers) {
+        for (NsqConsumer consumer : consumers.keySet()) {
             consumer.close();
         }
         consumers.clear();

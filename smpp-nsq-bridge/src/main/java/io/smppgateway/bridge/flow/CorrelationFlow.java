@@ -1,7 +1,6 @@
 package io.smppgateway.bridge.flow;
 
 import io.smppgateway.bridge.bus.MessageBus;
-import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.persistence.MessageStatus;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import io.smppgateway.persistence.outbound.TrackedSegment;
@@ -59,16 +58,21 @@ public final class CorrelationFlow implements SmscDeliveryHandler, AutoCloseable
 
     private static final Logger log = LoggerFactory.getLogger(CorrelationFlow.class);
 
-    private final MessageBus bus;
     private final OutboundTracking tracking;
     private final FlowConfig config;
     private final FlowWorkers workers;
     private final FlowStats stats = new FlowStats();
     /** Segments whose receipt this instance is publishing and storing now, by "part:msg_id". */
     private final Set<String> settling = ConcurrentHashMap.newKeySet();
+    private final DlrInPublisher dlrIn;
 
     public CorrelationFlow(MessageBus bus, OutboundTracking tracking, FlowConfig config) {
-        this.bus = bus;
+        this(bus, tracking, config, DlrInListener.NONE);
+    }
+
+    /** @param dlrInListener hears of every DLR_IN event this flow published */
+    public CorrelationFlow(MessageBus bus, OutboundTracking tracking, FlowConfig config, DlrInListener dlrInListener) {
+        this.dlrIn = new DlrInPublisher(bus, dlrInListener);
         this.tracking = tracking;
         this.config = config;
         this.workers = new FlowWorkers("correlation-flow", config.workerThreads(), config.workerQueue());
@@ -176,8 +180,8 @@ public final class CorrelationFlow implements SmscDeliveryHandler, AutoCloseable
             return CompletableFuture.failedFuture(new IllegalStateException("a receipt for " + segment.msgId()
                     + " part " + segment.partNumber() + " is being handled now"));
         }
-        return bus.publish(Topic.DLR_IN, DlrInEvents.of(DlrInEvents.withFinal(segment, status, errCode, dlrTime))
-                .toJson()).thenCompose(published -> {
+        return dlrIn.publish(DlrInEvents.of(DlrInEvents.withFinal(segment, status, errCode, dlrTime)))
+                .thenCompose(published -> {
                     stats.increment("final_published");
                     return tracking.markFinal(segment.msgId(), segment.partNumber(), status, errCode, dlrTime);
                 }).thenAccept(marked -> {

@@ -1,7 +1,6 @@
 package io.smppgateway.bridge.flow;
 
 import io.smppgateway.bridge.bus.MessageBus;
-import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.persistence.MessageStatus;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import io.smppgateway.persistence.outbound.TrackedSegment;
@@ -31,7 +30,6 @@ public final class ExpiryFlow implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ExpiryFlow.class);
     static final int BATCH = 1_000;
 
-    private final MessageBus bus;
     private final OutboundTracking tracking;
     private final FlowConfig config;
     private final FlowWorkers workers;
@@ -40,9 +38,15 @@ public final class ExpiryFlow implements AutoCloseable {
     /** Expired segments whose event is not published yet, by "part:msg_id"; bounded by {@value #BATCH} x 10. */
     private final java.util.Map<String, TrackedSegment> unpublished = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> schedule;
+    private final DlrInPublisher dlrIn;
 
     public ExpiryFlow(MessageBus bus, OutboundTracking tracking, FlowConfig config) {
-        this.bus = bus;
+        this(bus, tracking, config, DlrInListener.NONE);
+    }
+
+    /** @param dlrInListener hears of every DLR_IN event this flow published */
+    public ExpiryFlow(MessageBus bus, OutboundTracking tracking, FlowConfig config, DlrInListener dlrInListener) {
+        this.dlrIn = new DlrInPublisher(bus, dlrInListener);
         this.tracking = tracking;
         this.config = config;
         this.workers = new FlowWorkers("expiry-flow", 1, 10);
@@ -87,7 +91,7 @@ public final class ExpiryFlow implements AutoCloseable {
         if (unpublished.size() < BATCH * 10) {
             unpublished.put(key, settled);
         }
-        return bus.publish(Topic.DLR_IN, DlrInEvents.of(settled).toJson()).thenRun(() -> {
+        return dlrIn.publish(DlrInEvents.of(settled)).thenRun(() -> {
             unpublished.remove(key);
             stats.increment("expired");
         });

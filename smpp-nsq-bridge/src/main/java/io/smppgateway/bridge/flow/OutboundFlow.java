@@ -77,12 +77,20 @@ public final class OutboundFlow implements AutoCloseable {
     private final FlowConfig config;
     private final FlowWorkers workers;
     private final FlowStats stats = new FlowStats();
+    private final DlrInPublisher dlrIn;
     /** Segments this instance is submitting now ("part:msg_id"), so that a redelivery does not submit them twice. */
     private final Set<String> submitting = ConcurrentHashMap.newKeySet();
     private volatile AutoCloseable consumer;
 
     public OutboundFlow(MessageBus bus, OutboundTracking tracking, SmscGateways gateways, FlowConfig config) {
+        this(bus, tracking, gateways, config, DlrInListener.NONE);
+    }
+
+    /** @param dlrInListener hears of every DLR_IN event this flow published */
+    public OutboundFlow(MessageBus bus, OutboundTracking tracking, SmscGateways gateways, FlowConfig config,
+                        DlrInListener dlrInListener) {
         this.bus = bus;
+        this.dlrIn = new DlrInPublisher(bus, dlrInListener);
         this.tracking = tracking;
         this.gateways = gateways;
         this.config = config;
@@ -302,7 +310,7 @@ public final class OutboundFlow implements AutoCloseable {
     }
 
     private void publishThenFinish(BusDelivery delivery, DlrIn event) {
-        bus.publish(Topic.DLR_IN, event.toJson()).whenComplete((published, failure) -> {
+        dlrIn.publish(event).whenComplete((published, failure) -> {
             if (failure == null) {
                 delivery.finish();
             } else {

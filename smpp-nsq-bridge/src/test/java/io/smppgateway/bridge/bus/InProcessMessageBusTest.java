@@ -32,6 +32,13 @@ class InProcessMessageBusTest {
     }
 
     @Test
+    void healthIsUpUntilClosed() {
+        assertEquals(new BusHealth(true, "in-process"), bus.health());
+        bus.close();
+        assertEquals(new BusHealth(false, "in-process: closed"), bus.health());
+    }
+
+    @Test
     void everyChannelGetsEveryMessage() throws Exception {
         BlockingQueue<BusDelivery> first = new LinkedBlockingQueue<>();
         BlockingQueue<BusDelivery> second = new LinkedBlockingQueue<>();

@@ -56,6 +56,40 @@ class NsqMessageBusTest {
     }
 
     @Test
+    void healthIsUpOnceEveryConsumedTopicIsSubscribed() throws Exception {
+        bus.consume(Topic.SMS_OUT, "gateway", delivery -> delivery.finish());
+        bus.publish(Topic.SMS_IN, "{}").get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!bus.health().up() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        BusHealth health = bus.health();
+        assertTrue(health.up(), health.detail());
+        assertEquals("NSQ: 1 consumer(s) subscribed, 1 producer(s) connected", health.detail());
+    }
+
+    @Test
+    void healthIsDownWhileAConsumedTopicHasNoNsqdAndOnceClosed() throws Exception {
+        int nothingListens;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            nothingListens = socket.getLocalPort();
+        }
+        Map<Topic, NsqTopicConfig> topics = new EnumMap<>(Topic.class);
+        for (Topic topic : Topic.values()) {
+            topics.put(topic, new NsqTopicConfig("127.0.0.1", nothingListens, "nowhere_" + topic.name()));
+        }
+        try (NsqMessageBus unreachable = new NsqMessageBus(NsqBusConfig.of(topics))) {
+            unreachable.consume(Topic.DLR_OUT, "gateway", delivery -> delivery.finish());
+            BusHealth health = unreachable.health();
+            assertEquals(false, health.up());
+            assertEquals("NSQ: consumer of nowhere_DLR_OUT on 127.0.0.1:" + nothingListens + " not connected",
+                    health.detail());
+        }
+        bus.close();
+        assertEquals(new BusHealth(false, "NSQ: closed"), bus.health());
+    }
+
+    @Test
     void publishedBodiesReachTheConsumerOfTheirTopic() throws Exception {
         BlockingQueue<BusDelivery> received = new LinkedBlockingQueue<>();
         bus.consume(Topic.SMS_IN, "app", received::add);

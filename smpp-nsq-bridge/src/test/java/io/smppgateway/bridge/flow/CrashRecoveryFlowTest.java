@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.gson.JsonObject;
 import io.smppgateway.bridge.bus.BusHandler;
+import io.smppgateway.bridge.bus.BusHealth;
 import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.persistence.MessageStatus;
@@ -182,6 +183,11 @@ class CrashRecoveryFlowTest {
         @Override
         public AutoCloseable consume(Topic topic, String channel, BusHandler handler) {
             return inner.consume(topic, channel, handler);
+        }
+
+        @Override
+        public BusHealth health() {
+            return inner.health();
         }
 
         @Override

@@ -166,6 +166,10 @@ abstract class FlowScenarios {
         assertEquals(finalKeys, keys(delivered));
         assertEquals(hexId, delivered.get("gateway_msg_id").getAsString());
         assertTrue(delivered.get("dlr_time").getAsLong() >= sent.get("smsc_time").getAsLong());
+        Await.until("the DLR_IN listener hears both events",
+                () -> harness.heardStatusesFor(msgId).size() >= 2);
+        assertEquals(List.of("sent", "delivered"), harness.heardStatusesFor(msgId),
+                "the DLR_IN listener hears each published event once");
     }
 
     @Test
@@ -265,6 +269,8 @@ abstract class FlowScenarios {
         assertEquals(CommandStatus.ESME_RINVDSTADR.value(), rejected.get("err_code").getAsInt());
         assertTrue(rejected.has("dlr_time"));
         assertFalse(rejected.has("gateway_msg_id"));
+        Await.until("the DLR_IN listener hears the rejection", () -> !harness.heardStatusesFor(msgId).isEmpty());
+        assertEquals(List.of("rejected"), harness.heardStatusesFor(msgId));
     }
 
     @Test
@@ -556,9 +562,13 @@ abstract class FlowScenarios {
         harness.awaitDlrIn(msgId, "sent");
         FlowConfig later = FlowConfig.defaults().withClock(java.time.Clock.offset(java.time.Clock.systemUTC(),
                 java.time.Duration.ofHours(25)));
-        try (ExpiryFlow expiry = new ExpiryFlow(harness.appBus(), harness.database.database().outbound(), later)) {
+        List<io.smppgateway.bridge.message.DlrIn> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ExpiryFlow expiry = new ExpiryFlow(harness.appBus(), harness.database.database().outbound(), later,
+                heard::add)) {
             assertTrue(expiry.scan().join() >= 1);
         }
+        assertTrue(heard.stream().anyMatch(e -> e.msgId().equals(msgId) && e.status().equals("expired")),
+                "the expiry flow's DLR_IN listener hears the expired event");
         JsonObject expired = harness.awaitDlrIn(msgId, "expired");
         assertEquals(0, expired.get("err_code").getAsInt());
         assertTrue(expired.get("dlr_time").getAsLong() > expired.get("smsc_time").getAsLong());

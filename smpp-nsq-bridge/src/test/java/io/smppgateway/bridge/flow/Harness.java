@@ -45,6 +45,8 @@ final class Harness implements AutoCloseable {
     final ExpiryFlow expiry;
     final List<JsonObject> dlrIn = new CopyOnWriteArrayList<>();
     final List<JsonObject> smsIn = new CopyOnWriteArrayList<>();
+    /** What the flows' DLR_IN listener heard, in order. */
+    final List<io.smppgateway.bridge.message.DlrIn> heardDlrIn = new CopyOnWriteArrayList<>();
     private final Map<String, EsmeAccount> accounts = new ConcurrentHashMap<>();
     private final AtomicLong nextClient = new AtomicLong(1000);
 
@@ -70,9 +72,10 @@ final class Harness implements AutoCloseable {
                 systemId -> CompletableFuture.completedFuture(Optional.ofNullable(accounts.get(systemId))),
                 inbound, PduListener.NONE);
         receipts = new ReceiptFlow(used, db.inbound(), db.pendingReceipts(), server.sessions(), config).start();
-        outbound = new OutboundFlow(used, db.outbound(), gateways, config).start();
-        correlation = new CorrelationFlow(used, db.outbound(), config).start(gateways);
-        expiry = new ExpiryFlow(used, db.outbound(), config.withExpiry(Duration.ofHours(24), Duration.ofHours(1)));
+        outbound = new OutboundFlow(used, db.outbound(), gateways, config, heardDlrIn::add).start();
+        correlation = new CorrelationFlow(used, db.outbound(), config, heardDlrIn::add).start(gateways);
+        expiry = new ExpiryFlow(used, db.outbound(), config.withExpiry(Duration.ofHours(24), Duration.ofHours(1)),
+                heardDlrIn::add);
         used.consume(Topic.DLR_IN, "app", delivery -> {
             dlrIn.add(JsonParser.parseString(delivery.body()).getAsJsonObject());
             delivery.finish();
@@ -111,6 +114,11 @@ final class Harness implements AutoCloseable {
     JsonObject awaitDlrIn(String msgId, String status) {
         return Await.until("DLR_IN " + status + " for " + msgId, () -> dlrInFor(msgId).stream()
                 .filter(e -> e.get("status").getAsString().equals(status)).findFirst().orElse(null));
+    }
+
+    /** The statuses the DLR_IN listener heard for a msg_id, in order. */
+    List<String> heardStatusesFor(String msgId) {
+        return heardDlrIn.stream().filter(e -> e.msgId().equals(msgId)).map(e -> e.status()).toList();
     }
 
     List<JsonObject> smsInFor(String msgId) {

@@ -58,6 +58,11 @@ final class HeldMessageBus implements MessageBus {
     }
 
     @Override
+    public io.smppgateway.bridge.bus.BusHealth health() {
+        return inner.health();
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

@@ -1,6 +1,7 @@
 package io.smppgateway.runner.daemon;
 
 import io.smppgateway.bridge.bus.BusHandler;
+import io.smppgateway.bridge.bus.BusHealth;
 import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.bridge.bus.Topic;
 import java.util.List;
@@ -68,6 +69,11 @@ final class ConsumerGate implements MessageBus {
                 subscription.close();
             }
         };
+    }
+
+    @Override
+    public BusHealth health() {
+        return bus.health();
     }
 
     /** The underlying bus is closed by its owner, after the flows. */

@@ -82,6 +82,9 @@ public final class GatewayDaemon implements AutoCloseable {
     private final PoolSmscGateways smscGateways = new PoolSmscGateways();
     private final TrafficCounters smscTraffic = new TrafficCounters();
     private final TrafficCounters esmeTraffic = new TrafficCounters();
+    private final DlrInTally dlrInStatuses = new DlrInTally();
+    private final ResponseTimes esmeSubmits = new ResponseTimes("esme_submit", PduDirection.RECEIVED);
+    private final ResponseTimes smscSubmits = new ResponseTimes("smsc_submit", PduDirection.SENT);
     private Database database;
     private MessageBus bus;
     private PduLogWriter pduLogs;
@@ -122,7 +125,7 @@ public final class GatewayDaemon implements AutoCloseable {
         FlowConfig flowConfig = FlowConfig.defaults().withChannel(channel(settings.bus()));
         ConsumerGate consumers = new ConsumerGate(bus);
         InboundFlow inbound = new InboundFlow(database.inbound(), bus, flowConfig);
-        CorrelationFlow correlation = new CorrelationFlow(bus, database.outbound(), flowConfig);
+        CorrelationFlow correlation = new CorrelationFlow(bus, database.outbound(), flowConfig, dlrInStatuses);
         lifecycle.addTogether(new Lifecycle.Part("inbound flow", inbound),
                 new Lifecycle.Part("correlation flow", correlation));
 
@@ -141,8 +144,8 @@ public final class GatewayDaemon implements AutoCloseable {
         ReceiptFlow receiptFlow = new ReceiptFlow(consumers, database.inbound(), database.pendingReceipts(),
                 server.sessions(), flowConfig);
         receipts.set(receiptFlow);
-        outbound = new OutboundFlow(consumers, database.outbound(), smscGateways, flowConfig);
-        ExpiryFlow expiry = new ExpiryFlow(bus, database.outbound(), flowConfig);
+        outbound = new OutboundFlow(consumers, database.outbound(), smscGateways, flowConfig, dlrInStatuses);
+        ExpiryFlow expiry = new ExpiryFlow(bus, database.outbound(), flowConfig, dlrInStatuses);
         lifecycle.addTogether(new Lifecycle.Part("receipt flow", receiptFlow),
                 new Lifecycle.Part("outbound flow", outbound), new Lifecycle.Part("expiry", expiry));
         lifecycle.add("submits in flight", this::awaitOutboundInFlight);
@@ -155,17 +158,14 @@ public final class GatewayDaemon implements AutoCloseable {
         outbound.start();
 
         HttpBackend backend = new HttpBackend(database.gateways(), database.clients(),
-                new LiveSessions(pool, smscGateways, server), new LiveChanges(this, server),
+                new LiveSessions(pool, smscGateways, server, database.pendingReceipts()), new LiveChanges(this, server),
                 new LogFolders(settings.clientLogs(), settings.serverLogs()),
-                new HealthChecks(database, busDescription(settings.bus()), pool, smscGateways, storeCalls),
-                new GatewayMetrics(smscTraffic, esmeTraffic, pool, smscGateways, pduLogs, database));
+                new HealthChecks(database, bus, pool, smscGateways, storeCalls),
+                new GatewayMetrics(new GatewayMetrics.Counters(smscTraffic, esmeTraffic, dlrInStatuses, esmeSubmits,
+                        smscSubmits), pool, smscGateways, pduLogs, database));
         HttpConfig httpConfig = HttpConfig.of(settings.http().apiToken(), settings.http().adminUsername(),
                 settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port());
         http = lifecycle.add("HTTP server", AdminHttpServer.start(httpConfig, backend));
-    }
-
-    private static String busDescription(BusChoice choice) {
-        return choice instanceof BusChoice.Nsq nsq ? "NSQ, channel " + nsq.channel() : "in-process";
     }
 
     private void createFolders() {
@@ -233,6 +233,7 @@ public final class GatewayDaemon implements AutoCloseable {
             BoundEsme esme = server == null ? null : server.sessions().ofSession(session.id());
             if (esme != null) {
                 esmeTraffic.count(Long.toString(esme.account().id()), direction, pdu);
+                esmeSubmits.onPdu(esme.account().systemId(), session, direction, pdu);
             }
             if (direction == PduDirection.SENT && pdu instanceof BindResponse response
                     && response.commandStatus() == 0) {
@@ -251,6 +252,7 @@ public final class GatewayDaemon implements AutoCloseable {
         return (session, direction, pdu, octets) -> {
             logs.onPdu(session, direction, pdu, octets);
             smscTraffic.count(smscId, direction, pdu);
+            smscSubmits.onPdu(smscId, session, direction, pdu);
         };
     }
 

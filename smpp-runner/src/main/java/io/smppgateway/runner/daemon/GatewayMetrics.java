@@ -1,5 +1,6 @@
 package io.smppgateway.runner.daemon;
 
+import io.smppgateway.http.live.LatencyHistogram;
 import io.smppgateway.http.live.MetricsSnapshot;
 import io.smppgateway.http.live.MetricsSource;
 import io.smppgateway.http.live.PeerTraffic;
@@ -12,23 +13,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code GET /metrics} and the dashboard: messages in and out per SMSC and per ESME, and the depth
- * of every bounded queue the daemon owns (each gateway's submit queue, the PDU log queue, the
- * database's pending writes), so that a queue filling up shows before it refuses work.
+ * {@code GET /metrics} and the dashboard: messages in and out per SMSC and per ESME, DLR_IN events
+ * by SMSC and status, submit response times on both sides, and the depth of every bounded queue
+ * the daemon owns (each gateway's submit queue, the PDU log queue, the database's pending writes),
+ * so that a queue filling up shows before it refuses work.
  */
 final class GatewayMetrics implements MetricsSource {
 
-    private final TrafficCounters smscs;
-    private final TrafficCounters esmes;
+    /** The counters the daemon feeds as messages pass. */
+    record Counters(TrafficCounters smscTraffic, TrafficCounters esmeTraffic, DlrInTally dlrInStatuses,
+                    ResponseTimes esmeSubmits, ResponseTimes smscSubmits) {
+    }
+
+    private final Counters counters;
     private final GatewayPool pool;
     private final PoolSmscGateways gateways;
     private final PduLogWriter pduLogs;
     private final Database database;
 
-    GatewayMetrics(TrafficCounters smscs, TrafficCounters esmes, GatewayPool pool, PoolSmscGateways gateways,
-                   PduLogWriter pduLogs, Database database) {
-        this.smscs = smscs;
-        this.esmes = esmes;
+    GatewayMetrics(Counters counters, GatewayPool pool, PoolSmscGateways gateways, PduLogWriter pduLogs,
+                   Database database) {
+        this.counters = counters;
         this.pool = pool;
         this.gateways = gateways;
         this.pduLogs = pduLogs;
@@ -38,10 +43,10 @@ final class GatewayMetrics implements MetricsSource {
     @Override
     public MetricsSnapshot snapshot() {
         List<PeerTraffic> smscTraffic = new ArrayList<>();
-        smscs.snapshot().forEach((smscId, traffic) -> smscTraffic.add(new PeerTraffic(
+        counters.smscTraffic().snapshot().forEach((smscId, traffic) -> smscTraffic.add(new PeerTraffic(
                 gateways.stored(smscId).map(g -> g.id()).orElse(0L), smscId, traffic.in.sum(), traffic.out.sum())));
         List<PeerTraffic> esmeTraffic = new ArrayList<>();
-        esmes.snapshot().forEach((clientId, traffic) -> esmeTraffic.add(new PeerTraffic(Long.parseLong(clientId),
+        counters.esmeTraffic().snapshot().forEach((clientId, traffic) -> esmeTraffic.add(new PeerTraffic(Long.parseLong(clientId),
                 clientId, traffic.in.sum(), traffic.out.sum())));
         List<QueueDepth> queues = new ArrayList<>();
         for (GatewayClient client : pool.all()) {
@@ -50,6 +55,8 @@ final class GatewayMetrics implements MetricsSource {
         }
         queues.add(new QueueDepth("pdu_log", "", pduLogs.queued(), pduLogs.capacity()));
         queues.add(new QueueDepth("database_writes", "", database.writeStats().pending(), 0));
-        return new MetricsSnapshot(smscTraffic, esmeTraffic, List.of(), List.of(), queues);
+        List<LatencyHistogram> latencies = new ArrayList<>(counters.esmeSubmits().snapshot());
+        latencies.addAll(counters.smscSubmits().snapshot());
+        return new MetricsSnapshot(smscTraffic, esmeTraffic, counters.dlrInStatuses().snapshot(), latencies, queues);
     }
 }

@@ -1,5 +1,7 @@
 package io.smppgateway.runner.daemon;
 
+import io.smppgateway.bridge.bus.BusHealth;
+import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.http.live.HealthProbes;
 import io.smppgateway.http.live.ProbeResult;
 import io.smppgateway.persistence.Database;
@@ -12,22 +14,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * {@code GET /api/health}: the database answers a query (required), the message bus is open
- * (required), and each enabled gateway has at least one bound session (not required: an SMSC
+ * {@code GET /api/health}: the database answers a query (required), the message bus is connected
+ * (required: every consumed topic subscribed, every producer connected), and each enabled gateway has at least one bound session (not required: an SMSC
  * being down is reported, it does not make the gateway unhealthy).
  */
 final class HealthChecks implements HealthProbes {
 
     private final Database database;
-    private final String busDescription;
+    private final MessageBus bus;
     private final GatewayPool pool;
     private final PoolSmscGateways gateways;
     private final Executor storeCalls;
 
-    HealthChecks(Database database, String busDescription, GatewayPool pool, PoolSmscGateways gateways,
+    HealthChecks(Database database, MessageBus bus, GatewayPool pool, PoolSmscGateways gateways,
                  Executor storeCalls) {
         this.database = database;
-        this.busDescription = busDescription;
+        this.bus = bus;
         this.pool = pool;
         this.gateways = gateways;
         this.storeCalls = storeCalls;
@@ -43,7 +45,8 @@ final class HealthChecks implements HealthProbes {
             } catch (RuntimeException e) {
                 results.add(new ProbeResult("database", false, true, e.getMessage()));
             }
-            results.add(new ProbeResult("message bus", true, true, busDescription));
+            BusHealth busHealth = bus.health();
+            results.add(new ProbeResult("message bus", busHealth.up(), true, busHealth.detail()));
             for (GatewayClient client : pool.all()) {
                 boolean enabled = gateways.stored(client.smscId()).map(Gateway::enabled).orElse(true);
                 if (!enabled) {

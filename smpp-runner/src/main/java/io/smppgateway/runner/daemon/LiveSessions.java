@@ -2,6 +2,7 @@ package io.smppgateway.runner.daemon;
 
 import io.smppgateway.http.live.LiveConnection;
 import io.smppgateway.http.live.LiveConnections;
+import io.smppgateway.persistence.receipt.PendingReceipts;
 import io.smppgateway.smpp.client.GatewayClient;
 import io.smppgateway.smpp.client.GatewayConnection;
 import io.smppgateway.smpp.client.GatewayPool;
@@ -13,18 +14,36 @@ import io.smppgateway.smpp.session.SmppSession;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The REST API's {@code connections}: the client pool's binds to SMSCs and the ESMEs bound to our server, as snapshots. */
+/**
+ * The REST API's {@code connections}: the client pool's binds to SMSCs and the ESMEs bound to our
+ * server, as snapshots. An ESME connection's {@code queueCount} is, as the manual defines it, the
+ * client's "DLR queue awaiting submit": the receipts waiting in the store for a receiver bind of
+ * that client, plus the deliver_sm queued on the session itself. The waiting receipts belong to the
+ * client, not to one bind, so each of its connections shows them.
+ */
 final class LiveSessions implements LiveConnections {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveSessions.class);
+    /** Reading the waiting receipts must not hold the API's answer for long: without them, the rest still shows. */
+    private static final long PENDING_COUNT_TIMEOUT_SECONDS = 5;
 
     private final GatewayPool pool;
     private final PoolSmscGateways gateways;
     private final SmppServer server;
+    private final PendingReceipts pendingReceipts;
 
-    LiveSessions(GatewayPool pool, PoolSmscGateways gateways, SmppServer server) {
+    LiveSessions(GatewayPool pool, PoolSmscGateways gateways, SmppServer server, PendingReceipts pendingReceipts) {
         this.pool = pool;
         this.gateways = gateways;
         this.server = server;
+        this.pendingReceipts = pendingReceipts;
     }
 
     @Override
@@ -45,13 +64,31 @@ final class LiveSessions implements LiveConnections {
     @Override
     public List<LiveConnection> ofClients() {
         List<LiveConnection> connections = new ArrayList<>();
-        for (BoundEsme bound : server.sessions().all()) {
-            SmppSession session = bound.session();
-            connections.add(new LiveConnection(bound.account().id(), session.bindType(), session.state(), session.id(),
+        List<BoundEsme> bound = server.sessions().all();
+        Map<Long, Integer> waiting = bound.isEmpty() ? Map.of() : waitingReceipts();
+        for (BoundEsme esme : bound) {
+            SmppSession session = esme.session();
+            long clientId = esme.account().id();
+            connections.add(new LiveConnection(clientId, session.bindType(), session.state(), session.id(),
                     address(session.localAddress()), address(session.remoteAddress()), session.inflightCount(),
-                    session.queueCount(), session.stateChangedAt(), session.systemType()));
+                    session.queueCount() + waiting.getOrDefault(clientId, 0), session.stateChangedAt(),
+                    session.systemType()));
         }
         return connections;
+    }
+
+    /** Receipts waiting for a receiver bind, by client id; none when the store cannot say in time. */
+    private Map<Long, Integer> waitingReceipts() {
+        try {
+            return pendingReceipts.counts().get(PENDING_COUNT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("the connections' queueCount leaves out the waiting receipts: cannot count them: {}",
+                    e.getMessage());
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
     }
 
     @Override

@@ -135,6 +135,19 @@ class GatewayDaemonServicesTest {
                 JsonObject delivered = dlrIn.poll(30, TimeUnit.SECONDS);
                 assertNotNull(delivered, "no final DLR_IN on nsqd");
                 assertEquals("delivered", delivered.get("status").getAsString(), delivered.toString());
+
+                java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                                + daemon.httpServer().port() + "/api/health"))
+                                .header("X-API-Key", daemon.settings().http().apiToken()).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, health.statusCode(), health.body());
+                JsonObject busCheck = JsonParser.parseString(health.body()).getAsJsonObject().getAsJsonArray("checks")
+                        .asList().stream().map(c -> c.getAsJsonObject())
+                        .filter(c -> c.get("name").getAsString().equals("message bus")).findFirst().orElseThrow();
+                assertEquals("up", busCheck.get("status").getAsString(), busCheck.toString());
+                assertTrue(busCheck.get("detail").getAsString().startsWith("NSQ: 2 consumer(s) subscribed"),
+                        busCheck.toString());
             } finally {
                 daemon.database().clients().delete(client.id());
                 daemon.database().gateways().delete(gateway.id());

@@ -174,6 +174,62 @@ class GatewayDaemonTest {
     }
 
     @Test
+    void metricsCountDlrStatusesAndTimeSubmitsOnBothSides() throws Exception {
+        SmscSimulator smsc = SmscSimulator.start(SimulatorConfig.defaults()
+                .withOutcomes(ReceiptOutcomes.always(FinalStatus.UNDELIVERED)).withReceiptDelay(Duration.ofMillis(50)));
+        toClose.add(smsc);
+        Gateway gateway = daemon.database().gateways().create(Gateway.builder().smscId("sim").host("127.0.0.1")
+                .port(smsc.port()).username("gw").password("pw").enqInterval(30).srcAutodetect(true)
+                .dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1).smppVersion("3.4").gsm7(true).secure(false)
+                .enabled(true).build());
+        daemon.gatewaySaved(gateway);
+        daemon.database().clients().create(Client.builder().username("esme1").password("pw").binds(2).enabled(true)
+                .build());
+        BlockingQueue<JsonObject> dlrIn = consume(Topic.DLR_IN);
+        awaitTrue(() -> smsc.sessions().size() == 1 && smsc.sessions().get(0).state().isBound());
+
+        ChannelSession esme = bind("esme1", "pw");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, esme.send(SubmitSm.builder().source(5, 0, "MySender").destination(1, 1, "380991234567")
+                    .shortMessage("Hi".getBytes(StandardCharsets.ISO_8859_1)).build()).get(20, TimeUnit.SECONDS)
+                    .commandStatus());
+        }
+        for (String target : List.of("sim:m-1", "sim:m-2", "nowhere:m-3")) {
+            String[] parts = target.split(":");
+            daemon.bus().publish(Topic.SMS_OUT, """
+                    {"smsc_id": "%s", "msg_id": "%s", "sender": "MySender", "receiver": "380991234567",
+                     "message": "Hello"}""".formatted(parts[0], parts[1])).get(10, TimeUnit.SECONDS);
+        }
+        List<String> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            JsonObject event = dlrIn.poll(30, TimeUnit.SECONDS);
+            assertTrue(event != null, "DLR_IN events so far: " + statuses);
+            statuses.add(event.get("status").getAsString());
+        }
+
+        awaitTrue(() -> metrics().contains("smpp_dlr_status_total{smsc_id=\"sim\",status=\"undelivered\"} 2"));
+        String metrics = metrics();
+        assertTrue(metrics.contains("smpp_dlr_status_total{smsc_id=\"sim\",status=\"sent\"} 2"), metrics);
+        assertTrue(metrics.contains("smpp_dlr_status_total{smsc_id=\"nowhere\",status=\"rejected\"} 1"), metrics);
+        assertTrue(metrics.contains("smpp_latency_seconds_count{operation=\"esme_submit\",peer=\"esme1\"} 3"),
+                metrics);
+        assertTrue(metrics.contains("smpp_latency_seconds_count{operation=\"smsc_submit\",peer=\"sim\"} 2"),
+                metrics);
+        assertTrue(metrics.contains(
+                "smpp_latency_seconds_bucket{operation=\"esme_submit\",peer=\"esme1\",le=\"+Inf\"} 3"), metrics);
+    }
+
+    private String metrics() {
+        try {
+            HttpResponse<String> response = api("GET", "/metrics", null);
+            assertEquals(200, response.statusCode(), response.body());
+            return response.body();
+        } catch (Exception e) {
+            throw new AssertionError("GET /metrics failed", e);
+        }
+    }
+
+    @Test
     void clientsAndGatewaysSavedThroughTheRestApiTakeEffectAtOnce() throws Exception {
         HttpResponse<String> created = api("POST", "/api/clients", """
                 {"username": "esme2", "password": "pw2", "allow_ip": "", "throughput": 0, "binds": 2,

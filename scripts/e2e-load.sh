@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# End-to-end load through the real daemon, MariaDB and nsqd on this machine:
+#   ESME (smpp load) -> our server -> SMS_IN on nsqd (drained by smpp app-load)
+#   smpp app-load -> SMS_OUT on nsqd -> our client -> SMSC simulator -> receipts -> DLR_IN
+# Both directions run at once, each at RATE messages/s (0 = as fast as it goes) for COUNT messages.
+# It prints both tools' reports and the daemon's memory (RSS) idle and at its peak under load.
+#
+#   scripts/e2e-load.sh                          # RATE=1000 COUNT=30000
+#   RATE=0 COUNT=100000 BINDS=4 WINDOW=100 scripts/e2e-load.sh
+#   DIRECTIONS=esme scripts/e2e-load.sh          # only ESME -> SMS_IN (or: app)
+#
+# It starts the test services (scripts/services.sh) if they are not running (and leaves them running),
+# uses a database and topics of its own (dropped and deleted at the end), and stops the daemon and
+# the simulator it started.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+RATE=${RATE:-1000}
+COUNT=${COUNT:-30000}
+BINDS=${BINDS:-2}
+WINDOW=${WINDOW:-50}
+SMSC_BINDS=${SMSC_BINDS:-2}
+DIRECTIONS=${DIRECTIONS:-both}
+SMPP_PORT=${SMPP_PORT:-22775}
+HTTP_PORT=${HTTP_PORT:-28010}
+SIM_PORT=${SIM_PORT:-22776}
+DAEMON_JAVA_OPTS=${DAEMON_JAVA_OPTS:-}
+
+services_up() {
+  [ -f "$here/.scratch/services.env" ] || return 1
+  (set -a; source "$here/.scratch/services.env"; set +a
+   curl -fsS "http://$SMPP_TEST_NSQD_HTTP/ping" >/dev/null 2>&1 &&
+   mysql --protocol=tcp -h "$SMPP_TEST_MYSQL_HOST" -P "$SMPP_TEST_MYSQL_PORT" -u "$SMPP_TEST_MYSQL_USER" \
+     -p"$SMPP_TEST_MYSQL_PASSWORD" -e 'SELECT 1' >/dev/null 2>&1)
+}
+# services.sh start begins from empty data folders: only when nothing is running yet
+services_up || "$here/scripts/services.sh" start >&2
+set -a
+# shellcheck disable=SC1091
+source "$here/.scratch/services.env"
+set +a
+jar=$here/smpp-runner/target/smpp-gateway.jar
+if [ ! -f "$jar" ]; then
+  (cd "$here" && mvn -B -q -ntp -DskipTests -pl smpp-runner -am package) >&2
+fi
+
+run_id=e2e$(date +%s)
+work=$(mktemp -d)
+db=$run_id
+mysql_cmd() {
+  mysql --protocol=tcp -h "$SMPP_TEST_MYSQL_HOST" -P "$SMPP_TEST_MYSQL_PORT" -u "$SMPP_TEST_MYSQL_USER" \
+    -p"$SMPP_TEST_MYSQL_PASSWORD" "$@"
+}
+mysql_cmd -e "CREATE DATABASE $db"
+nsqd_http=$SMPP_TEST_NSQD_HTTP
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  mysql_cmd -e "DROP DATABASE IF EXISTS $db" || true
+  for topic in sms_out dlr_in sms_in dlr_out; do
+    curl -s -X POST "http://$nsqd_http/topic/delete?topic=${run_id}_$topic" >/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+nsqd_host=${SMPP_TEST_NSQD_TCP%:*}
+nsqd_port=${SMPP_TEST_NSQD_TCP##*:}
+env_file=$work/daemon.env
+{
+  echo "MYSQL_HOST=$SMPP_TEST_MYSQL_HOST"; echo "MYSQL_PORT=$SMPP_TEST_MYSQL_PORT"; echo "MYSQL_DBNAME=$db"
+  echo "MYSQL_USERNAME=$SMPP_TEST_MYSQL_USER"; echo "MYSQL_PASSWORD=$SMPP_TEST_MYSQL_PASSWORD"
+  for topic in SMS_OUT DLR_IN SMS_IN DLR_OUT; do
+    echo "NSQ_${topic}_HOST=$nsqd_host"; echo "NSQ_${topic}_PORT=$nsqd_port"
+    echo "NSQ_${topic}_TOPIC=${run_id}_$(echo "$topic" | tr 'A-Z' 'a-z')"
+  done
+  echo "SMPP_PORT=$SMPP_PORT"; echo "HTTP_PORT=$HTTP_PORT"; echo "HTTP_API_TOKEN=load-$run_id"
+  echo "SMPP_HOME=$work"
+} > "$env_file"
+
+java -jar "$jar" simulate-smsc --port "$SIM_PORT" --account gw:pw --receipt-delay-ms 10 > "$work/simulator.log" 2>&1 &
+pids+=($!)
+(set -a; source "$env_file"; set +a; exec java $DAEMON_JAVA_OPTS -jar "$jar" run) > "$work/daemon.log" 2>&1 &
+daemon=$!
+pids+=($daemon)
+
+api() {
+  curl -s -f -H "X-API-Key: load-$run_id" -H 'Content-Type: application/json' "$@"
+}
+for _ in $(seq 1 120); do
+  api "http://127.0.0.1:$HTTP_PORT/api/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+api "http://127.0.0.1:$HTTP_PORT/api/health" >/dev/null || { echo "daemon did not become healthy:" >&2; tail -30 "$work/daemon.log" >&2; exit 1; }
+api -X POST "http://127.0.0.1:$HTTP_PORT/api/clients" -d '{"username": "loader", "password": "pw", "allow_ip": "",
+  "throughput": 0, "binds": 10, "enabled": true}' >/dev/null
+api -X POST "http://127.0.0.1:$HTTP_PORT/api/gateways" -d "{\"smsc_id\": \"sim\", \"host\": \"127.0.0.1\",
+  \"port\": $SIM_PORT, \"username\": \"gw\", \"password\": \"pw\", \"enq_interval\": 30, \"src_autodetect\": true,
+  \"dst_autodetect\": true, \"tx_binds\": 0, \"rx_binds\": 0, \"trx_binds\": $SMSC_BINDS, \"smpp_version\": \"3.4\",
+  \"is_gsm7\": true, \"is_secure\": false, \"enabled\": true}" >/dev/null
+sleep 3
+rss() { awk '/VmRSS/ {print $2/1024 " MB"}' "/proc/$1/status"; }
+idle_rss=$(rss "$daemon")
+peak_file=$work/peak
+( peak=0; while kill -0 "$daemon" 2>/dev/null; do
+    now=$(awk '/VmRSS/ {print $2}' "/proc/$daemon/status" 2>/dev/null || echo 0)
+    [ "${now:-0}" -gt "$peak" ] && peak=$now && echo "$peak" > "$peak_file"
+    sleep 0.5
+  done ) &
+sampler=$!
+pids+=($sampler)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+start_ticks=$(cpu_ticks "$daemon")
+start_time=$(date +%s.%N)
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+esme_pid= app_pid=
+if [ "$DIRECTIONS" != app ]; then
+  java -jar "$jar" load --port "$SMPP_PORT" --system-id loader --password pw --binds "$BINDS" \
+    --window "$WINDOW" --rate "$RATE" --count "$COUNT" > "$work/esme.out" 2>&1 &
+  esme_pid=$!
+fi
+if [ "$DIRECTIONS" != esme ]; then
+  java -jar "$jar" app-load --nsqd "$SMPP_TEST_NSQD_TCP" --smsc-id sim --count "$COUNT" --rate "$RATE" \
+    --sms-out-topic "${run_id}_sms_out" --dlr-in-topic "${run_id}_dlr_in" --sms-in-topic "${run_id}_sms_in" \
+    --timeout 120 > "$work/app.out" 2>&1 &
+  app_pid=$!
+elif [ -n "$esme_pid" ]; then
+  # an application that keeps up with SMS_IN, publishing nothing
+  java -jar "$jar" app-load --nsqd "$SMPP_TEST_NSQD_TCP" --smsc-id sim --count 1 \
+    --sms-out-topic "${run_id}_sms_out" --dlr-in-topic "${run_id}_dlr_in" --sms-in-topic "${run_id}_sms_in" \
+    --timeout 600 > "$work/app.out" 2>&1 &
+  app_pid=$!
+fi
+status=0
+[ -n "$esme_pid" ] && { wait "$esme_pid" || status=1; }
+[ -n "$app_pid" ] && [ "$DIRECTIONS" != esme ] && { wait "$app_pid" || status=1; }
+end_time=$(date +%s.%N)
+end_ticks=$(cpu_ticks "$daemon")
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "$esme_pid" ]; then
+  echo "== ESME -> SMS_IN (smpp load --binds $BINDS --window $WINDOW --rate $RATE --count $COUNT)"
+  grep -v '^\[' "$work/esme.out"
+fi
+if [ "$DIRECTIONS" != esme ]; then
+  echo "== SMS_OUT -> SMSC -> DLR_IN (smpp app-load --rate $RATE --count $COUNT)"
+  grep -v '^\[' "$work/app.out"
+fi
+hz=$(getconf CLK_TCK)
+echo "== daemon: RSS idle $idle_rss, peak $(( $(cat "$peak_file" 2>/dev/null || echo 0) / 1024 )) MB;" \
+  "CPU $(echo "($end_ticks - $start_ticks) / $hz / ($end_time - $start_time)" | bc -l | cut -c1-4) cores on average during the load"
+exit $status

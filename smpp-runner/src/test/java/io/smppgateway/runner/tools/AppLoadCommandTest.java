@@ -1,0 +1,108 @@
+package io.smppgateway.runner.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.runner.config.BusChoice;
+import io.smppgateway.runner.config.GatewaySettings;
+import io.smppgateway.runner.config.GeneratedCredentials;
+import io.smppgateway.runner.config.SettingsReader;
+import io.smppgateway.runner.daemon.GatewayDaemon;
+import io.smppgateway.smpp.receipt.FinalStatus;
+import io.smppgateway.smpp.simulator.ReceiptOutcomes;
+import io.smppgateway.smpp.simulator.SimulatorConfig;
+import io.smppgateway.smpp.simulator.SmscSimulator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code smpp app-load} as the application of a real daemon (embedded database, the test nsqd,
+ * an SMSC simulator behind it): every SMS_OUT it publishes comes back sent, then final.
+ */
+class AppLoadCommandTest {
+
+    @TempDir
+    Path home;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    private int appLoad(String... args) {
+        return AppLoadCommand.run(args, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void everyPublishedSmsOutComesBackSentThenFinal() throws Exception {
+        String nsqd = System.getenv("SMPP_TEST_NSQD_TCP");
+        if (nsqd == null || nsqd.isBlank()) {
+            throw new IllegalStateException("environment variable SMPP_TEST_NSQD_TCP is not set: run the tests"
+                    + " through scripts/test.sh, or source .scratch/services.env");
+        }
+        String[] hostPort = nsqd.split(":");
+        String prefix = "al" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> environment = new HashMap<>();
+        for (Topic topic : Topic.values()) {
+            environment.put("NSQ_" + topic + "_HOST", hostPort[0]);
+            environment.put("NSQ_" + topic + "_PORT", hostPort[1]);
+            environment.put("NSQ_" + topic + "_TOPIC", prefix + "_" + topic.name().toLowerCase());
+        }
+        environment.put("SMPP_PORT", String.valueOf(freePort()));
+        environment.put("HTTP_PORT", String.valueOf(freePort()));
+        GatewaySettings settings = new SettingsReader(home, environment, warning -> { }).read(null);
+        assertInstanceOf(BusChoice.Nsq.class, settings.bus());
+        settings = settings.withHttp(new GeneratedCredentials().complete(settings.dataFolder(), settings.http()).access());
+
+        try (SmscSimulator smsc = SmscSimulator.start(SimulatorConfig.defaults()
+                     .withOutcomes(ReceiptOutcomes.always(FinalStatus.DELIVERED)));
+             GatewayDaemon daemon = GatewayDaemon.start(settings)) {
+            java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                                    + daemon.httpServer().port() + "/api/gateways"))
+                            .header("X-API-Key", daemon.settings().http().apiToken())
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(("{\"smsc_id\": \"sim\","
+                                    + " \"host\": \"127.0.0.1\", \"port\": %d, \"username\": \"gw\","
+                                    + " \"password\": \"pw\", \"enq_interval\": 30, \"src_autodetect\": true,"
+                                    + " \"dst_autodetect\": true, \"tx_binds\": 0, \"rx_binds\": 0, \"trx_binds\": 2,"
+                                    + " \"smpp_version\": \"3.4\", \"is_gsm7\": true, \"is_secure\": false,"
+                                    + " \"enabled\": true}").formatted(smsc.port()))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+
+            int exit = appLoad("--smsc-id", "sim", "--nsqd", nsqd, "--count", "200",
+                    "--sms-out-topic", prefix + "_sms_out", "--dlr-in-topic", prefix + "_dlr_in", "--timeout", "60");
+
+            String out = stdout.toString(StandardCharsets.UTF_8);
+            assertEquals(0, exit, stderr.toString(StandardCharsets.UTF_8) + out);
+            assertTrue(out.contains("DLR_IN sent: 200, final: 200 in "), out);
+            assertTrue(out.contains("statuses: {delivered=200, sent=200}"), out);
+            assertTrue(out.contains("repeated events: 0"), out);
+            assertEquals(200, smsc.counters().submitsReceived());
+        }
+    }
+
+    @Test
+    void aMissingSmscIdIsAUsageError() {
+        assertEquals(2, appLoad("--count", "10"));
+        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("--smsc-id is required"));
+    }
+}
