@@ -24,8 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SMSC receipts -> DLR_IN: matches each delivery receipt (deliver_sm or data_sm with esm_class
- * 0x04) to the segment we sent, sets its final status once, and publishes the final DLR_IN event
- * with {@code dlr_time}; the SMSC gets its deliver_sm_resp only after that publish.
+ * 0x04) to the segment we sent, publishes the final DLR_IN event with {@code dlr_time}, then
+ * stores the final status; the SMSC gets its deliver_sm_resp only after both.
+ *
+ * <p>Publish, then store: an SMSC sends a receipt again until it is acknowledged, so whatever
+ * stops this between the two (a failed store, a killed process) leaves a segment that is not final
+ * yet, and the receipt sent again publishes its event again: at least once, never lost. Stored
+ * first, the same stop would lose the event, the resent receipt finding the segment final already.
  *
  * <ul>
  *   <li>The id and state come from the TLVs, then the text ({@link SmscReceipt}); the segment is
@@ -39,24 +44,26 @@ import org.slf4j.LoggerFactory;
  *   <li>A segment already final (a repeated receipt, or one after {@code expired}): answered OK
  *       without a second event ({@code repeated}).</li>
  *   <li>A store or bus failure, or this flow's queue being full: ESME_RX_T_APPN, so that the SMSC
- *       sends the receipt again ({@code temporary_failure}). When the status was stored but the
- *       publish failed, the resent receipt publishes it (this instance remembers which, until it
- *       restarts).</li>
+ *       sends the receipt again ({@code temporary_failure}). When the publish went out and the store
+ *       failed, the event is published again with the resent receipt.</li>
  *   <li>A deliver_sm or data_sm that is not a receipt (an MO message from the SMSC) is logged and
  *       answered OK ({@code mo_ignored}): the manual gives MO messages from an SMSC no topic.</li>
  * </ul>
+ *
+ * <p>The one case two final statuses could both be published: the expiry scan storing
+ * {@code expired} between this flow reading the segment and storing the receipt's status, i.e. a
+ * receipt arriving in the same milliseconds as the 24 h expiry of its segment.
  */
 public final class CorrelationFlow implements SmscDeliveryHandler, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CorrelationFlow.class);
-    /** Most segments remembered as "final stored, event not published"; beyond it the oldest are forgotten. */
-    private static final int MAX_UNPUBLISHED = 100_000;
 
     private final OutboundTracking tracking;
     private final FlowConfig config;
     private final FlowWorkers workers;
     private final FlowStats stats = new FlowStats();
-    private final Set<String> unpublished = ConcurrentHashMap.newKeySet();
+    /** Segments whose receipt this instance is publishing and storing now, by "part:msg_id". */
+    private final Set<String> settling = ConcurrentHashMap.newKeySet();
     private final DlrInPublisher dlrIn;
 
     public CorrelationFlow(MessageBus bus, OutboundTracking tracking, FlowConfig config) {
@@ -161,30 +168,28 @@ public final class CorrelationFlow implements SmscDeliveryHandler, AutoCloseable
     }
 
     private CompletableFuture<Void> settle(TrackedSegment segment, MessageStatus status, int errCode, long dlrTime) {
-        String key = segment.partNumber() + ":" + segment.msgId();
-        return tracking.markFinal(segment.msgId(), segment.partNumber(), status, errCode, dlrTime)
-                .thenCompose(marked -> {
-                    if (marked) {
-                        return publish(key, DlrInEvents.withFinal(segment, status, errCode, dlrTime));
-                    }
-                    if (unpublished.contains(key)) {
-                        return publish(key, segment);
-                    }
-                    stats.increment("repeated");
-                    log.info("receipt for {} part {}: it already has the final status {}", segment.msgId(),
-                            segment.partNumber(), segment.status().wireName());
-                    return CompletableFuture.completedFuture(null);
-                });
-    }
-
-    private CompletableFuture<Void> publish(String key, TrackedSegment settled) {
-        if (unpublished.size() < MAX_UNPUBLISHED) {
-            unpublished.add(key);
+        if (segment.status().isFinal()) {
+            stats.increment("repeated");
+            log.info("receipt for {} part {}: it already has the final status {}", segment.msgId(),
+                    segment.partNumber(), segment.status().wireName());
+            return CompletableFuture.completedFuture(null);
         }
-        return dlrIn.publish(DlrInEvents.of(settled)).thenRun(() -> {
-            unpublished.remove(key);
-            stats.increment("final_published");
-        });
+        String key = segment.partNumber() + ":" + segment.msgId();
+        if (!settling.add(key)) {
+            // The same receipt twice at once: the SMSC gets it again later, when the segment is final.
+            return CompletableFuture.failedFuture(new IllegalStateException("a receipt for " + segment.msgId()
+                    + " part " + segment.partNumber() + " is being handled now"));
+        }
+        return dlrIn.publish(DlrInEvents.of(DlrInEvents.withFinal(segment, status, errCode, dlrTime)))
+                .thenCompose(published -> {
+                    stats.increment("final_published");
+                    return tracking.markFinal(segment.msgId(), segment.partNumber(), status, errCode, dlrTime);
+                }).thenAccept(marked -> {
+                    if (!marked) {
+                        log.warn("{} part {} got a final status from elsewhere (expiry) while its receipt's {} was"
+                                + " being published", segment.msgId(), segment.partNumber(), status.wireName());
+                    }
+                }).whenComplete((done, failure) -> settling.remove(key));
     }
 
     @Override

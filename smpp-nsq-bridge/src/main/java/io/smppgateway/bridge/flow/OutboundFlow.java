@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link OutboundTracking#accept}. A segment tracked before (the same {@code msg_id} and
  *       {@code part_number}) is not sent again once the SMSC has answered for it: its latest DLR_IN
  *       event is published again (so an event lost to a failed publish is never lost for good) and
- *       the message finished ({@code duplicate}). A segment tracked but never answered (the session
+ *       the message finished ({@code duplicate}); but for a final status from the SMSC's receipt,
+ *       whose event is the correlation flow's to publish, its {@code sent} event is the one
+ *       repeated. A segment tracked but never answered (the session
  *       was lost in flight, or the gateway stopped) is submitted again ({@code resubmitted}), unless
  *       this instance is submitting it right now.</li>
  *   <li>submit_sm through {@link SmscGateways}; the bus message is touched while it waits.
@@ -61,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * it was written may have reached the SMSC; the requeued message submits it again, so the handset
  * may get that segment twice. Nothing else is sent twice: a segment the SMSC answered is never
  * submitted again, whatever the bus redelivers. DLR_IN events are at least once: a redelivered or
- * repeated SMS_OUT repeats the segment's latest event.
+ * repeated SMS_OUT repeats the segment's latest event (its {@code sent} when the SMSC's receipt gave
+ * it its final status).
  */
 public final class OutboundFlow implements AutoCloseable {
 
@@ -177,6 +180,16 @@ public final class OutboundFlow implements AutoCloseable {
                 return;
             }
             stats.increment("duplicate");
+            if (row.status().isFinal() && row.gatewayMsgId() != null) {
+                // The final status came from the SMSC's receipt, whose event the correlation flow
+                // publishes (again when the SMSC resends the receipt). Repeating it here would report it
+                // twice whenever the receipt overtook the finish of this SMS_OUT (a crash in between).
+                log.info("SMS_OUT {} part {} was sent before and has its final status ({}): not sent again, its"
+                        + " DLR_IN sent repeated", row.msgId(), row.partNumber(), row.status().wireName());
+                publishThenFinish(delivery, DlrInEvents.of(DlrInEvents.withSent(row, row.gatewayMsgId(),
+                        row.sentTime(), row.smscTime())));
+                return;
+            }
             log.info("SMS_OUT {} part {} was handled before ({}): not sent again, its DLR_IN repeated", row.msgId(),
                     row.partNumber(), row.status().wireName());
             publishThenFinish(delivery, DlrInEvents.of(row));

@@ -1,0 +1,109 @@
+package io.smppgateway.runner.e2e;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An nsqd of the test's own (the {@code SMPP_TEST_NSQD_BIN} binary on free ports, its data in a
+ * temporary folder), for a test that needs another {@code --msg-timeout} than the shared one's:
+ * a consumer killed with its messages in flight gets them back only after that timeout.
+ */
+public final class PrivateNsqd implements AutoCloseable {
+
+    private final Process process;
+    private final int tcpPort;
+    private final int httpPort;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private PrivateNsqd(Process process, int tcpPort, int httpPort) {
+        this.process = process;
+        this.tcpPort = tcpPort;
+        this.httpPort = httpPort;
+    }
+
+    public static PrivateNsqd start(Path folder, Duration msgTimeout) throws IOException {
+        int tcpPort = TestServices.freePort();
+        int httpPort = TestServices.freePort();
+        Process process = new ProcessBuilder(List.of(TestServices.nsqdBinary(),
+                "--tcp-address=127.0.0.1:" + tcpPort, "--http-address=127.0.0.1:" + httpPort,
+                "--data-path=" + folder, "--msg-timeout=" + msgTimeout.toMillis() + "ms", "--log-level=warn"))
+                .redirectErrorStream(true).redirectOutput(folder.resolve("nsqd.log").toFile()).start();
+        PrivateNsqd nsqd = new PrivateNsqd(process, tcpPort, httpPort);
+        Awaiting.until(nsqd::answersPing, () -> "nsqd did not answer /ping on port " + httpPort);
+        return nsqd;
+    }
+
+    public int tcpPort() {
+        return tcpPort;
+    }
+
+    private boolean answersPing() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("nsqd exited with " + process.exitValue());
+        }
+        try {
+            return get("/ping").equals("OK");
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Messages of {@code channel} on {@code topic} not yet finished: waiting, in flight or deferred
+     * (plus what the topic has not handed to its channels yet); -1 when the channel does not exist.
+     */
+    public long unfinished(String topic, String channel) {
+        JsonObject stats = JsonParser.parseString(get("/stats?format=json&topic=" + topic + "&channel=" + channel))
+                .getAsJsonObject();
+        if (stats.has("data")) {
+            stats = stats.getAsJsonObject("data");
+        }
+        for (JsonElement t : stats.getAsJsonArray("topics")) {
+            JsonObject topicStats = t.getAsJsonObject();
+            if (!topicStats.get("topic_name").getAsString().equals(topic)) {
+                continue;
+            }
+            for (JsonElement c : topicStats.getAsJsonArray("channels")) {
+                JsonObject channelStats = c.getAsJsonObject();
+                if (channelStats.get("channel_name").getAsString().equals(channel)) {
+                    return topicStats.get("depth").getAsLong() + channelStats.get("depth").getAsLong()
+                            + channelStats.get("in_flight_count").getAsLong()
+                            + channelStats.get("deferred_count").getAsLong();
+                }
+            }
+        }
+        return -1;
+    }
+
+    private String get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.body().strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("nsqd HTTP " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
