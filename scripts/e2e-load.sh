@@ -114,7 +114,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 thread_ticks() {
   for stat in /proc/"$1"/task/*/stat; do
     sed -E 's/^[0-9]+ \((.*)\) [A-Z] (.*)$/\1|\2/' "$stat" 2>/dev/null
-  done | awk -F'|' '{ split($2, f, " "); name=$1; gsub(/[0-9]+/, "N", name); t[name] += f[12] + f[13] }
+  done | awk -F'|' '{ split($2, f, " "); name=$1; gsub(/[0-9]+/, "N", name); t[name] += f[11] + f[12] }
                      END { for (n in t) print n "|" t[n] }' | sort
 }
 thread_ticks "$daemon" > "$work/threads.before"
