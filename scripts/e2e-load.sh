@@ -24,6 +24,8 @@ SMPP_PORT=${SMPP_PORT:-22775}
 HTTP_PORT=${HTTP_PORT:-28010}
 SIM_PORT=${SIM_PORT:-22776}
 DAEMON_JAVA_OPTS=${DAEMON_JAVA_OPTS:-}
+# messages sent each way first, unmeasured, so that the JIT has compiled the hot paths
+WARMUP=${WARMUP:-10000}
 
 services_up() {
   [ -f "$here/.scratch/services.env" ] || return 1
@@ -109,6 +111,20 @@ peak_file=$work/peak
   done ) &
 sampler=$!
 pids+=($sampler)
+if [ "$WARMUP" -gt 0 ]; then
+  echo "warming up with $WARMUP messages each way (not measured)..."
+  java -jar "$jar" load --port "$SMPP_PORT" --system-id loader --password pw --binds "$BINDS" --window "$WINDOW" \
+    --count "$WARMUP" > "$work/warmup-esme.out" 2>&1 &
+  warm_esme=$!
+  java -jar "$jar" app-load --nsqd "$SMPP_TEST_NSQD_TCP" --smsc-id sim --count "$WARMUP" --channel warmup \
+    --sms-out-topic "${run_id}_sms_out" --dlr-in-topic "${run_id}_dlr_in" --sms-in-topic "${run_id}_sms_in" \
+    --timeout 300 > "$work/warmup-app.out" 2>&1 || true
+  wait "$warm_esme" || true
+  # the measured run's application reads SMS_IN on its own channel; empty the warm-up's
+  curl -s -X POST "http://$nsqd_http/channel/delete?topic=${run_id}_sms_in&channel=warmup" >/dev/null || true
+  curl -s -X POST "http://$nsqd_http/channel/delete?topic=${run_id}_dlr_in&channel=warmup" >/dev/null || true
+  sleep 5
+fi
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # CPU ticks per thread group (thread names with their numbers taken out)
 thread_ticks() {
@@ -119,6 +135,10 @@ thread_ticks() {
 }
 thread_ticks "$daemon" > "$work/threads.before"
 start_ticks=$(cpu_ticks "$daemon")
+mariadb_pid=$(cat "$here/.scratch/mariadb/mariadbd.pid" 2>/dev/null || true)
+nsqd_pid=$(cat "$here/.scratch/nsqd/nsqd.pid" 2>/dev/null || true)
+mariadb_start=$( [ -n "$mariadb_pid" ] && cpu_ticks "$mariadb_pid" || echo 0)
+nsqd_start=$( [ -n "$nsqd_pid" ] && cpu_ticks "$nsqd_pid" || echo 0)
 start_time=$(date +%s.%N)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -145,6 +165,8 @@ status=0
 [ -n "$app_pid" ] && [ "$DIRECTIONS" != esme ] && { wait "$app_pid" || status=1; }
 end_time=$(date +%s.%N)
 end_ticks=$(cpu_ticks "$daemon")
+mariadb_end=$( [ -n "$mariadb_pid" ] && cpu_ticks "$mariadb_pid" || echo 0)
+nsqd_end=$( [ -n "$nsqd_pid" ] && cpu_ticks "$nsqd_pid" || echo 0)
 thread_ticks "$daemon" > "$work/threads.after"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$esme_pid" ]; then
@@ -161,4 +183,7 @@ join -t'|' -a2 -e0 -o 0,1.2,2.2 "$work/threads.before" "$work/threads.after" \
   | awk -F'|' -v hz="$hz" '{ d = ($3 - $2) / hz; if (d > 0) printf "%8.2f  %s\n", d, $1 }' | sort -rn | head -12
 echo "== daemon: RSS idle $idle_rss, peak $(( $(cat "$peak_file" 2>/dev/null || echo 0) / 1024 )) MB;" \
   "CPU $(echo "($end_ticks - $start_ticks) / $hz / ($end_time - $start_time)" | bc -l | cut -c1-4) cores on average during the load"
+elapsed=$(echo "$end_time - $start_time" | bc -l)
+echo "== services: MariaDB $(echo "($mariadb_end - $mariadb_start) / $hz / $elapsed" | bc -l | cut -c1-4) cores," \
+  "nsqd $(echo "($nsqd_end - $nsqd_start) / $hz / $elapsed" | bc -l | cut -c1-4) cores on average during the load"
 exit $status

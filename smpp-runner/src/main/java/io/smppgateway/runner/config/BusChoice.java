@@ -13,9 +13,10 @@ public sealed interface BusChoice {
     /**
      * The manual's four topics, each on its own nsqd.
      *
-     * @param channel the channel the gateway consumes SMS_OUT and DLR_OUT on
+     * @param channel     the channel the gateway consumes SMS_OUT and DLR_OUT on
+     * @param maxInFlight messages each of those two consumers works on at once
      */
-    record Nsq(Map<Topic, NsqEndpoint> endpoints, String channel) implements BusChoice {
+    record Nsq(Map<Topic, NsqEndpoint> endpoints, String channel, int maxInFlight) implements BusChoice {
 
         public Nsq {
             if (endpoints.size() != Topic.values().length) {

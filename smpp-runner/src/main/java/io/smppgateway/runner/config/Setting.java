@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Every key {@code smpp.conf} may hold: the product manual's keys, under the manual's names, and the
- * few of ours ({@code SMPP_DATA_PATH}, {@code NSQ_CHANNEL}). docs/configuration.md describes each.
+ * few of ours ({@code SMPP_DATA_PATH}, {@code NSQ_CHANNEL}, {@code NSQ_MAX_IN_FLIGHT}). docs/configuration.md describes each.
  * A secret's value never appears in a message.
  */
 public enum Setting {
@@ -37,7 +37,8 @@ public enum Setting {
     NSQ_DLR_OUT_HOST,
     NSQ_DLR_OUT_PORT,
     NSQ_DLR_OUT_TOPIC,
-    NSQ_CHANNEL;
+    NSQ_CHANNEL,
+    NSQ_MAX_IN_FLIGHT;
 
     private final boolean secret;
 

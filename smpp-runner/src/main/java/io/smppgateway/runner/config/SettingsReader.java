@@ -35,6 +35,9 @@ public final class SettingsReader {
     public static final int DEFAULT_NSQD_PORT = 4150;
     public static final String DEFAULT_NSQ_HOST = "localhost";
     public static final String DEFAULT_NSQ_CHANNEL = "smpp-gateway";
+    /** SMS_OUT (and DLR_OUT) messages the gateway works on at once, per consumer. */
+    public static final int DEFAULT_NSQ_MAX_IN_FLIGHT = 200;
+    static final int MAX_NSQ_MAX_IN_FLIGHT = 10_000;
     public static final String DEFAULT_ADMIN_USERNAME = "admin";
 
     private static final Pattern NSQ_CHANNEL = Pattern.compile("[.a-zA-Z0-9_-]{1,64}(#ephemeral)?");
@@ -137,10 +140,12 @@ public final class SettingsReader {
     }
 
     private BusChoice bus(Values values) {
-        boolean nsq = values.anySet(s -> s.isNsq() && s != Setting.NSQ_CHANNEL);
+        boolean nsq = values.anySet(s -> s.isNsq() && s != Setting.NSQ_CHANNEL && s != Setting.NSQ_MAX_IN_FLIGHT);
         if (!nsq) {
-            if (values.get(Setting.NSQ_CHANNEL) != null) {
-                warnings.accept("NSQ_CHANNEL is ignored: no NSQ topic is configured, the in-process bus is used");
+            for (Setting ours : new Setting[] {Setting.NSQ_CHANNEL, Setting.NSQ_MAX_IN_FLIGHT}) {
+                if (values.get(ours) != null) {
+                    warnings.accept(ours + " is ignored: no NSQ topic is configured, the in-process bus is used");
+                }
             }
             return new BusChoice.InProcess();
         }
@@ -159,7 +164,9 @@ public final class SettingsReader {
         }
         String channel = values.nsqName(Setting.NSQ_CHANNEL, DEFAULT_NSQ_CHANNEL, NSQ_CHANNEL,
                 "1 to 64 of a-z A-Z 0-9 . _ -, optionally ending in #ephemeral");
-        return complete && channel != null ? new BusChoice.Nsq(endpoints, channel) : null;
+        int maxInFlight = values.count(Setting.NSQ_MAX_IN_FLIGHT, DEFAULT_NSQ_MAX_IN_FLIGHT, MAX_NSQ_MAX_IN_FLIGHT);
+        return complete && channel != null && maxInFlight > 0 ? new BusChoice.Nsq(endpoints, channel, maxInFlight)
+                : null;
     }
 
     private SmppListeners smpp(Values values) {
@@ -274,6 +281,24 @@ public final class SettingsReader {
                 // reported below
             }
             problem(setting, "'" + value + "' is not a port number (1 to 65535)");
+            return -1;
+        }
+
+        /** A whole number from 1 to {@code max}; -1 (and a problem reported) when it is not one. */
+        int count(Setting setting, int defaultCount, int max) {
+            String value = get(setting);
+            if (value == null) {
+                return defaultCount;
+            }
+            try {
+                int count = Integer.parseInt(value);
+                if (count >= 1 && count <= max) {
+                    return count;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problem(setting, "'" + value + "' is not a whole number from 1 to " + max);
             return -1;
         }
 

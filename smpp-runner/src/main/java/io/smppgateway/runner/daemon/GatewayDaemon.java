@@ -191,8 +191,10 @@ public final class GatewayDaemon implements AutoCloseable {
             Map<Topic, NsqTopicConfig> topics = new EnumMap<>(Topic.class);
             nsq.endpoints().forEach((topic, endpoint) -> topics.put(topic,
                     new NsqTopicConfig(endpoint.host(), endpoint.port(), endpoint.topic())));
-            log.info("message bus: NSQ, channel {}: {}", nsq.channel(), topics);
-            return new NsqMessageBus(NsqBusConfig.of(topics));
+            log.info("message bus: NSQ, channel {}, max in flight {}: {}", nsq.channel(), nsq.maxInFlight(), topics);
+            NsqBusConfig defaults = NsqBusConfig.of(topics);
+            return new NsqMessageBus(new NsqBusConfig(topics, nsq.maxInFlight(), defaults.handlerThreads(),
+                    defaults.maxAttempts()));
         }
         log.info("message bus: in-process (messages stay inside this process; set the NSQ_* keys to reach"
                 + " your application through NSQ)");

@@ -152,6 +152,7 @@ class SettingsReaderTest {
                 NSQ_SMS_OUT_TOPIC=bad topic
                 NSQ_SMS_IN_PORT=-1
                 NSQ_CHANNEL=#ephemeral
+                NSQ_MAX_IN_FLIGHT=0
                 HTTP_API_TOKEN=has space
                 """);
 
@@ -168,6 +169,7 @@ class SettingsReaderTest {
                 "NSQ_DLR_OUT_TOPIC: required",
                 "NSQ_CHANNEL: '#ephemeral' is not an NSQ name (1 to 64 of a-z A-Z 0-9 . _ -,"
                         + " optionally ending in #ephemeral)",
+                "NSQ_MAX_IN_FLIGHT: '0' is not a whole number from 1 to 10000",
                 "SMPP_PORT: '0' is not a port number (1 to 65535)",
                 "HTTP_PORT: 'eighty' is not a port number (1 to 65535)",
                 "HTTP_API_TOKEN: must be printable ASCII without spaces (it travels in a header)"), problems);
@@ -276,5 +278,10 @@ class SettingsReaderTest {
                 + "NSQ_CHANNEL=gw#ephemeral\n");
         assertInstanceOf(DatabaseChoice.Embedded.class, nsq.database());
         assertEquals("gw#ephemeral", assertInstanceOf(BusChoice.Nsq.class, nsq.bus()).channel());
+        assertEquals(200, assertInstanceOf(BusChoice.Nsq.class, nsq.bus()).maxInFlight());
+
+        GatewaySettings wider = read("NSQ_SMS_OUT_TOPIC=a\nNSQ_DLR_IN_TOPIC=b\nNSQ_SMS_IN_TOPIC=c\nNSQ_DLR_OUT_TOPIC=d\n"
+                + "NSQ_MAX_IN_FLIGHT=2000\n");
+        assertEquals(2000, assertInstanceOf(BusChoice.Nsq.class, wider.bus()).maxInFlight());
     }
 }
