@@ -8,6 +8,7 @@
 #   scripts/e2e-load.sh                          # RATE=1000 COUNT=30000
 #   RATE=0 COUNT=100000 BINDS=4 WINDOW=100 scripts/e2e-load.sh
 #   DIRECTIONS=esme scripts/e2e-load.sh          # only ESME -> SMS_IN (or: app)
+#   MAX_IN_FLIGHT=2000 scripts/e2e-load.sh       # the daemon's NSQ_MAX_IN_FLIGHT
 #
 # It starts the test services (scripts/services.sh) if they are not running (and leaves them running),
 # uses a database and topics of its own (dropped and deleted at the end), and stops the daemon and
@@ -78,6 +79,7 @@ env_file=$work/daemon.env
   done
   echo "SMPP_PORT=$SMPP_PORT"; echo "HTTP_PORT=$HTTP_PORT"; echo "HTTP_API_TOKEN=load-$run_id"
   echo "SMPP_HOME=$work"
+  [ -z "${MAX_IN_FLIGHT:-}" ] || echo "NSQ_MAX_IN_FLIGHT=$MAX_IN_FLIGHT"
 } > "$env_file"
 
 java -jar "$jar" simulate-smsc --port "$SIM_PORT" --account gw:pw --receipt-delay-ms 10 > "$work/simulator.log" 2>&1 &
