@@ -33,11 +33,11 @@ public final class SimulateSmscCommand {
     public static final String USAGE_LINE = "smpp simulate-smsc [--host H] [--port N] [--system-id ID]"
             + " [--account ID:PW]... [--delay-ms N] [--receipt-delay-ms N] [--delivered W] [--undelivered W]"
             + " [--rejected W] [--expired W] [--unknown W] [--id-style decimal|hex|uuid|hex_then_decimal]"
-            + " [--throttle-every N] [--tls-port N --cert PEM --key PEM] [--duration S]";
+            + " [--throttle-every N] [--window N] [--tls-port N --cert PEM --key PEM] [--duration S]";
 
     private static final Set<String> VALUED = Set.of("--host", "--port", "--system-id", "--account", "--delay-ms",
             "--receipt-delay-ms", "--delivered", "--undelivered", "--rejected", "--expired", "--unknown",
-            "--id-style", "--throttle-every", "--tls-port", "--cert", "--key", "--duration", "--report");
+            "--id-style", "--throttle-every", "--window", "--tls-port", "--cert", "--key", "--duration", "--report");
 
     private SimulateSmscCommand() {
     }
@@ -86,6 +86,7 @@ public final class SimulateSmscCommand {
         long delay = options.number("--delay-ms", 0, 0, 600_000);
         long receiptDelay = options.number("--receipt-delay-ms", 100, 0, 86_400_000);
         int throttleEvery = options.integer("--throttle-every", 0, 0, Integer.MAX_VALUE);
+        int window = options.integer("--window", server.session().windowSize(), 1, 10_000);
         long duration = options.number("--duration", 0, 1, 86_400 * 365L);
         long report = options.number("--report", 10, 1, 3600);
         ReceiptOutcomes outcomes = null;
@@ -101,6 +102,7 @@ public final class SimulateSmscCommand {
             err.println("usage: " + USAGE_LINE);
             return 2;
         }
+        server = server.withSession(server.session().withWindowSize(window));
         SimulatorConfig config = SimulatorConfig.defaults().withServer(server).withCredentials(accounts)
                 .withIdStyle(idStyle).withResponseLatency(Duration.ofMillis(delay))
                 .withReceiptDelay(Duration.ofMillis(receiptDelay)).withOutcomes(outcomes)
