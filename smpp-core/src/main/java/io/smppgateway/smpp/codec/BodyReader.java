@@ -11,6 +11,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads the fields of one PDU from a {@code byte[]} holding it: a heap buffer's own array, or a
@@ -230,14 +231,27 @@ final class BodyReader {
             }
             at += 4 + length;
         }
+        // List.of keeps one or two elements in fields: a receipt's TLVs cost no array.
+        if (count == 1) {
+            return new Tlvs(List.of(nextTlv()));
+        }
+        if (count == 2) {
+            Tlv first = nextTlv();
+            return new Tlvs(List.of(first, nextTlv()));
+        }
         Tlv[] tlvs = new Tlv[count];
         for (int i = 0; i < count; i++) {
-            int tag = unsignedShort(position);
-            int length = unsignedShort(position + 2);
-            position += 4;
-            tlvs[i] = new Tlv(tag, octets(length));
+            tlvs[i] = nextTlv();
         }
         return Tlvs.of(tlvs);
+    }
+
+    /** The TLV at the position, whose length the caller has checked. */
+    private Tlv nextTlv() {
+        int tag = unsignedShort(position);
+        int length = unsignedShort(position + 2);
+        position += 4;
+        return new Tlv(tag, octets(length));
     }
 
     /** Fails when octets are left that the PDU's layout has no place for. */
