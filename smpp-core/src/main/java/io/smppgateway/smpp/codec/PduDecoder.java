@@ -67,10 +67,15 @@ public final class PduDecoder {
                     "only " + in.readableBytes() + " octets where a whole PDU was expected");
         }
         int start = in.readerIndex();
+        BodyCodec<?> codec = BodyCodecs.forWireValue(in.getInt(start + 4));
+        if (codec instanceof HeaderOnlyCodec<?> headerOnly) {
+            // enquire_link and its kin: two header fields are all there is to read.
+            in.readerIndex(start + length);
+            return headerOnly.create(in.getInt(start + 8), in.getInt(start + 12));
+        }
         BodyReader reader = reader();
         try {
             reader.open(in, start, length);
-            BodyCodec<?> codec = BodyCodecs.forWireValue(reader.commandId());
             if (codec == null) {
                 throw new InvalidPduException(reader.header(), CommandStatus.ESME_RINVCMDID.value(),
                         String.format("unknown command_id 0x%08X", reader.commandId()));

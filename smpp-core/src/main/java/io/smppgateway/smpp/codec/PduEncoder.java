@@ -44,6 +44,15 @@ public final class PduEncoder {
      * the buffer grows at most once and receives it in one bulk write.
      */
     public void encode(Pdu pdu, ByteBuf out) {
+        if (BodyCodecs.forId(pdu.commandId()) instanceof HeaderOnlyCodec) {
+            // enquire_link and its kin: the 16 header octets as two longs, no layout needed.
+            int at = out.writerIndex();
+            out.ensureWritable(PduHeader.LENGTH);
+            out.setLong(at, (long) PduHeader.LENGTH << 32 | pdu.commandId().value() & 0xFFFFFFFFL);
+            out.setLong(at + 8, (long) pdu.commandStatus() << 32 | pdu.sequenceNumber() & 0xFFFFFFFFL);
+            out.writerIndex(at + PduHeader.LENGTH);
+            return;
+        }
         BodyWriter writer = BodyWriter.forCurrentThread();
         try {
             write(pdu, writer);
