@@ -32,10 +32,10 @@ final class AncillaryBodyCodecs {
         table.put(CommandId.QUERY_SM_RESP, new QuerySmRespCodec());
         table.put(CommandId.CANCEL_SM, new CancelSmCodec());
         table.put(CommandId.CANCEL_SM_RESP,
-                SessionBodyCodecs.headerOnly(in -> new CancelSmResp(in.commandStatus(), in.sequenceNumber())));
+                SessionBodyCodecs.headerOnly(CancelSmResp::new));
         table.put(CommandId.REPLACE_SM, new ReplaceSmCodec());
         table.put(CommandId.REPLACE_SM_RESP,
-                SessionBodyCodecs.headerOnly(in -> new ReplaceSmResp(in.commandStatus(), in.sequenceNumber())));
+                SessionBodyCodecs.headerOnly(ReplaceSmResp::new));
         table.put(CommandId.ALERT_NOTIFICATION, new AlertNotificationCodec());
     }
 

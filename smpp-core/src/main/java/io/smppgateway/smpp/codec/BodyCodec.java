@@ -2,11 +2,7 @@ package io.smppgateway.smpp.codec;
 
 import io.smppgateway.smpp.pdu.Pdu;
 
-/**
- * Reads and writes the body of one kind of PDU, the part after the 16-octet header. The encoder
- * calls {@link #encode} twice, once to count and once to write, so it must be a pure function of
- * the PDU.
- */
+/** Reads and writes the body of one kind of PDU, the part after the 16-octet header. */
 interface BodyCodec<P extends Pdu> {
 
     P decode(BodyReader in);

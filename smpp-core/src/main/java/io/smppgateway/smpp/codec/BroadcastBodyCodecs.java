@@ -30,8 +30,7 @@ final class BroadcastBodyCodecs {
         table.put(CommandId.QUERY_BROADCAST_SM_RESP,
                 new MessageBodyCodecs.MessageIdResponseCodec<>(QueryBroadcastSmResp::new));
         table.put(CommandId.CANCEL_BROADCAST_SM, new CancelBroadcastSmCodec());
-        table.put(CommandId.CANCEL_BROADCAST_SM_RESP, SessionBodyCodecs.headerOnly(
-                in -> new CancelBroadcastSmResp(in.commandStatus(), in.sequenceNumber())));
+        table.put(CommandId.CANCEL_BROADCAST_SM_RESP, SessionBodyCodecs.headerOnly(CancelBroadcastSmResp::new));
     }
 
     private static final class BroadcastSmCodec implements BodyCodec<BroadcastSm> {

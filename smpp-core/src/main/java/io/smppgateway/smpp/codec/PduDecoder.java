@@ -2,7 +2,6 @@ package io.smppgateway.smpp.codec;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.smppgateway.smpp.pdu.CommandId;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.Pdu;
 
@@ -17,6 +16,13 @@ public final class PduDecoder {
     public static final int DEFAULT_MAX_PDU_LENGTH = 65_536;
 
     private final int maxPduLength;
+
+    /**
+     * The reader of the thread that last decoded with this instance: a channel's decoder is only
+     * ever used by its event loop, which then finds its reader without a thread-local lookup.
+     * Another thread sees a reader it does not own and takes its own.
+     */
+    private BodyReader lastReader;
 
     public PduDecoder() {
         this(DEFAULT_MAX_PDU_LENGTH);
@@ -61,21 +67,34 @@ public final class PduDecoder {
                     "only " + in.readableBytes() + " octets where a whole PDU was expected");
         }
         int start = in.readerIndex();
-        int end = start + length;
-        int commandId = in.getInt(start + 4);
-        int status = in.getInt(start + 8);
-        int sequence = in.getInt(start + 12);
-        try {
-            CommandId id = CommandId.of(commandId);
-            if (id == null) {
-                throw new InvalidPduException(new PduHeader(length, commandId, status, sequence),
-                        CommandStatus.ESME_RINVCMDID.value(), String.format("unknown command_id 0x%08X", commandId));
-            }
-            in.readerIndex(start + PduHeader.LENGTH);
-            return BodyCodecs.forId(id).decode(new BodyReader(in, end, length, commandId, status, sequence));
-        } finally {
-            in.readerIndex(end);
+        BodyCodec<?> codec = BodyCodecs.forWireValue(in.getInt(start + 4));
+        if (codec instanceof HeaderOnlyCodec<?> headerOnly) {
+            // enquire_link and its kin: two header fields are all there is to read.
+            in.readerIndex(start + length);
+            return headerOnly.create(in.getInt(start + 8), in.getInt(start + 12));
         }
+        BodyReader reader = reader();
+        try {
+            reader.open(in, start, length);
+            if (codec == null) {
+                throw new InvalidPduException(reader.header(), CommandStatus.ESME_RINVCMDID.value(),
+                        String.format("unknown command_id 0x%08X", reader.commandId()));
+            }
+            return codec.decode(reader);
+        } finally {
+            reader.close();
+            in.readerIndex(start + length);
+        }
+    }
+
+    private BodyReader reader() {
+        BodyReader last = lastReader;
+        if (last != null && last.isOwnedByCurrentThread()) {
+            return last;
+        }
+        BodyReader reader = BodyReader.forCurrentThread();
+        lastReader = reader;
+        return reader;
     }
 
     /** Decodes one PDU that fills {@code bytes} exactly. */

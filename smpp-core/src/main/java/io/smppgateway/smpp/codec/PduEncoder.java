@@ -3,13 +3,13 @@ package io.smppgateway.smpp.codec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.smppgateway.smpp.pdu.InterfaceVersion;
-import io.smppgateway.smpp.pdu.Octets;
 import io.smppgateway.smpp.pdu.Pdu;
-import io.smppgateway.smpp.pdu.Tlvs;
 
 /**
- * Turns PDU values into octets. Stateless and shared: it computes the exact command_length before
- * it allocates. The instance for SMPP 3.3 leaves TLVs out, since a 3.3 peer cannot read them.
+ * Turns PDU values into octets. Stateless and shared: each thread lays a PDU out in an array of
+ * its own, so the exact command_length is known before anything is allocated and the PDU reaches
+ * the buffer in one write. The instance for SMPP 3.3 leaves TLVs out, since a 3.3 peer cannot read
+ * them.
  */
 public final class PduEncoder {
 
@@ -30,86 +30,67 @@ public final class PduEncoder {
 
     /** The command_length of {@code pdu}: header and body. */
     public int encodedLength(Pdu pdu) {
-        LengthCounter counter = new LengthCounter();
-        BodyCodecs.forId(pdu.commandId()).encode(pdu, filter(counter));
-        return PduHeader.LENGTH + counter.length();
+        BodyWriter writer = BodyWriter.forCurrentThread();
+        try {
+            write(pdu, writer);
+            return writer.finish();
+        } finally {
+            writer.close();
+        }
     }
 
     /**
-     * Writes {@code pdu} at the writer index of {@code out} in one pass: the command_length is
-     * filled in once the body is written.
+     * Writes {@code pdu} at the writer index of {@code out}: the whole PDU is laid out first, so
+     * the buffer grows at most once and receives it in one bulk write.
      */
     public void encode(Pdu pdu, ByteBuf out) {
-        int start = out.writerIndex();
-        out.writeInt(0);
-        out.writeInt(pdu.commandId().value());
-        out.writeInt(pdu.commandStatus());
-        out.writeInt(pdu.sequenceNumber());
-        BodyCodecs.forId(pdu.commandId()).encode(pdu, filter(new BufferWriter(out)));
-        out.setInt(start, out.writerIndex() - start);
-    }
-
-    private void write(Pdu pdu, int length, ByteBuf out) {
-        out.writeInt(length);
-        out.writeInt(pdu.commandId().value());
-        out.writeInt(pdu.commandStatus());
-        out.writeInt(pdu.sequenceNumber());
-        BodyCodecs.forId(pdu.commandId()).encode(pdu, filter(new BufferWriter(out)));
+        if (BodyCodecs.forId(pdu.commandId()) instanceof HeaderOnlyCodec) {
+            // enquire_link and its kin: the 16 header octets as two longs, no layout needed.
+            int at = out.writerIndex();
+            out.ensureWritable(PduHeader.LENGTH);
+            out.setLong(at, (long) PduHeader.LENGTH << 32 | pdu.commandId().value() & 0xFFFFFFFFL);
+            out.setLong(at + 8, (long) pdu.commandStatus() << 32 | pdu.sequenceNumber() & 0xFFFFFFFFL);
+            out.writerIndex(at + PduHeader.LENGTH);
+            return;
+        }
+        BodyWriter writer = BodyWriter.forCurrentThread();
+        try {
+            write(pdu, writer);
+            writer.finish();
+            writer.copyTo(out);
+        } finally {
+            writer.close();
+        }
     }
 
     /** A buffer of exactly the PDU's size holding it. */
     public ByteBuf encode(Pdu pdu, ByteBufAllocator allocator) {
-        int length = encodedLength(pdu);
-        ByteBuf out = allocator.buffer(length, length);
+        BodyWriter writer = BodyWriter.forCurrentThread();
         try {
-            write(pdu, length, out);
+            write(pdu, writer);
+            int length = writer.finish();
+            ByteBuf out = allocator.buffer(length, length);
+            writer.copyTo(out);
             return out;
-        } catch (RuntimeException e) {
-            out.release();
-            throw e;
+        } finally {
+            writer.close();
         }
     }
 
     public byte[] toBytes(Pdu pdu) {
-        ByteBuf out = encode(pdu, ByteBufAllocator.DEFAULT);
+        BodyWriter writer = BodyWriter.forCurrentThread();
         try {
-            byte[] bytes = new byte[out.readableBytes()];
-            out.readBytes(bytes);
-            return bytes;
+            write(pdu, writer);
+            writer.finish();
+            return writer.toByteArray();
         } finally {
-            out.release();
+            writer.close();
         }
     }
 
-    private BodyWriter filter(BodyWriter writer) {
-        return writeTlvs ? writer : new TlvDroppingWriter(writer);
-    }
-
-    /** Passes every field on but the TLVs. */
-    private record TlvDroppingWriter(BodyWriter target) implements BodyWriter {
-        @Override
-        public void octet(int value) {
-            target.octet(value);
-        }
-
-        @Override
-        public void int32(int value) {
-            target.int32(value);
-        }
-
-        @Override
-        public void cString(String value) {
-            target.cString(value);
-        }
-
-        @Override
-        public void lengthPrefixedOctets(Octets value) {
-            target.lengthPrefixedOctets(value);
-        }
-
-        @Override
-        public void tlvs(Tlvs tlvs) {
-            // SMPP 3.3 has no TLVs.
-        }
+    /** Lays {@code pdu} out in {@code writer}, header and body; command_length is not filled in yet. */
+    private void write(Pdu pdu, BodyWriter writer) {
+        writer.start(pdu, writeTlvs);
+        BodyCodecs.forId(pdu.commandId()).encode(pdu, writer);
     }
 }

@@ -24,7 +24,6 @@ import io.smppgateway.smpp.pdu.Tlvs;
 import io.smppgateway.smpp.pdu.Unbind;
 import io.smppgateway.smpp.pdu.UnbindResp;
 import java.util.Map;
-import java.util.function.Function;
 
 /** Bodies of the session management PDUs: binds, outbind, unbind, enquire_link, generic_nack (SMPP 5.0, 4.1). */
 final class SessionBodyCodecs {
@@ -40,28 +39,17 @@ final class SessionBodyCodecs {
         table.put(CommandId.BIND_RECEIVER_RESP, new BindResponseCodec<>(BindReceiverResp::new));
         table.put(CommandId.BIND_TRANSCEIVER_RESP, new BindResponseCodec<>(BindTransceiverResp::new));
         table.put(CommandId.OUTBIND, new OutbindCodec());
-        table.put(CommandId.UNBIND, headerOnly(in -> new Unbind(in.sequenceNumber())));
-        table.put(CommandId.UNBIND_RESP, headerOnly(in -> new UnbindResp(in.commandStatus(), in.sequenceNumber())));
-        table.put(CommandId.ENQUIRE_LINK, headerOnly(in -> new EnquireLink(in.sequenceNumber())));
+        table.put(CommandId.UNBIND, headerOnly((status, sequence) -> new Unbind(sequence)));
+        table.put(CommandId.UNBIND_RESP, headerOnly(UnbindResp::new));
+        table.put(CommandId.ENQUIRE_LINK, headerOnly((status, sequence) -> new EnquireLink(sequence)));
         table.put(CommandId.ENQUIRE_LINK_RESP,
-                headerOnly(in -> new EnquireLinkResp(in.commandStatus(), in.sequenceNumber())));
+                headerOnly(EnquireLinkResp::new));
         table.put(CommandId.GENERIC_NACK,
-                headerOnly(in -> new GenericNack(in.commandStatus(), in.sequenceNumber())));
+                headerOnly(GenericNack::new));
     }
 
-    /** A PDU that is all header. Octets after the header are ignored, as some peers pad. */
-    static <P extends Pdu> BodyCodec<P> headerOnly(Function<BodyReader, P> factory) {
-        return new BodyCodec<>() {
-            @Override
-            public P decode(BodyReader in) {
-                return factory.apply(in);
-            }
-
-            @Override
-            public void encode(P pdu, BodyWriter out) {
-                // the header is all there is
-            }
-        };
+    static <P extends Pdu> BodyCodec<P> headerOnly(HeaderOnlyCodec.Factory<P> factory) {
+        return new HeaderOnlyCodec<>(factory);
     }
 
     @FunctionalInterface

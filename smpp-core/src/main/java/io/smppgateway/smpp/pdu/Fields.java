@@ -14,18 +14,21 @@ final class Fields {
     }
 
     static String requireCString(String name, String value, int maxLengthWithNul) {
-        String text = value == null ? "" : value;
-        if (text.length() > maxLengthWithNul - 1) {
-            throw new IllegalArgumentException(
-                    name + " is at most " + (maxLengthWithNul - 1) + " characters, was " + text.length());
+        if (value == null || value.isEmpty()) {
+            return "";
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == 0 || c > 0xFF) {
+        int length = value.length();
+        if (length > maxLengthWithNul - 1) {
+            throw new IllegalArgumentException(
+                    name + " is at most " + (maxLengthWithNul - 1) + " characters, was " + length);
+        }
+        for (int i = 0; i < length; i++) {
+            // One unsigned comparison for both: NUL wraps around to 0xFFFF, and nothing above 0xFF fits an octet.
+            if ((char) (value.charAt(i) - 1) >= 0xFF) {
                 throw new IllegalArgumentException(name + " holds a character that a C-octet string cannot carry at " + i);
             }
         }
-        return text;
+        return value;
     }
 
     static Octets requireOctets(String name, Octets value, int maxLength) {

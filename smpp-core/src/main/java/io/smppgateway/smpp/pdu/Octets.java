@@ -65,6 +65,11 @@ public final class Octets {
         out.writeBytes(bytes);
     }
 
+    /** Copies the octets into {@code target} from {@code offset} on. */
+    public void copyTo(byte[] target, int offset) {
+        System.arraycopy(bytes, 0, target, offset, bytes.length);
+    }
+
     public String toHex() {
         return HEX.formatHex(bytes);
     }
