@@ -20,6 +20,8 @@ COUNT=${COUNT:-30000}
 BINDS=${BINDS:-2}
 WINDOW=${WINDOW:-50}
 SMSC_BINDS=${SMSC_BINDS:-2}
+# the simulator's window of unanswered deliver_sm (receipts) per session
+SIM_WINDOW=${SIM_WINDOW:-50}
 DIRECTIONS=${DIRECTIONS:-both}
 SMPP_PORT=${SMPP_PORT:-22775}
 HTTP_PORT=${HTTP_PORT:-28010}
@@ -82,7 +84,7 @@ env_file=$work/daemon.env
   [ -z "${MAX_IN_FLIGHT:-}" ] || echo "NSQ_MAX_IN_FLIGHT=$MAX_IN_FLIGHT"
 } > "$env_file"
 
-java -jar "$jar" simulate-smsc --port "$SIM_PORT" --account gw:pw --receipt-delay-ms 10 > "$work/simulator.log" 2>&1 &
+java -jar "$jar" simulate-smsc --port "$SIM_PORT" --account gw:pw --receipt-delay-ms 10 --window "$SIM_WINDOW" > "$work/simulator.log" 2>&1 &
 pids+=($!)
 (set -a; source "$env_file"; set +a; exec java $DAEMON_JAVA_OPTS -jar "$jar" run) > "$work/daemon.log" 2>&1 &
 daemon=$!
