@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.LongAdder;
  * The consumer splits {@code maxInFlight} across its connections (capped by each nsqd's
  * {@code max_rdy_count}). Decreases are sent first, and an increase is granted only from slots no
  * other connection still holds (a connection whose RDY was lowered counts with its unsettled
- * messages until they are settled), so unsettled messages never exceed {@code maxInFlight}. The
- * one gap: a message nsqd sent just before it read a lowered RDY. With fewer slots than
+ * messages until they are settled), so unsettled messages never exceed {@code maxInFlight}. A
+ * message nsqd wrote just before it read a lowered RDY would: it is requeued at once (REQ 0)
+ * instead of handed over, so the handler never holds more than {@code maxInFlight}. With fewer slots than
  * connections, idle connections hand their slot on every {@code rdyRedistributeInterval}, as
  * go-nsq does.
  *
@@ -90,8 +91,8 @@ public final class NsqConsumer implements AutoCloseable {
             this.executor = config.handlerExecutor();
             this.ownExecutor = null;
         } else {
-            // Never more than maxInFlight messages are outstanding, so this queue cannot overflow
-            // unless RDY moved while a message was on the wire; then the message is requeued.
+            // Never more than maxInFlight messages are handed over (see onMessageReceived), so this
+            // queue cannot overflow.
             this.ownExecutor = new ThreadPoolExecutor(config.handlerThreads(), config.handlerThreads(), 60,
                     TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.maxInFlight() + 16),
                     new DefaultThreadFactory("nsq-handler-" + config.topic(), true));
@@ -264,6 +265,13 @@ public final class NsqConsumer implements AutoCloseable {
         inFlight++;
         inFlightSnapshot = inFlight;
         if (stopping) {
+            delivery.requeue(Duration.ZERO);
+            return;
+        }
+        if (inFlight > config.maxInFlight()) {
+            // nsqd wrote it before it read a lowered RDY; handing it over would exceed maxInFlight
+            log.debug("nsq message {} beyond maxInFlight {} after a RDY change; requeued", message.id(),
+                    config.maxInFlight());
             delivery.requeue(Duration.ZERO);
             return;
         }
