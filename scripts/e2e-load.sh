@@ -9,6 +9,7 @@
 #   RATE=0 COUNT=100000 BINDS=4 WINDOW=100 scripts/e2e-load.sh
 #   DIRECTIONS=esme scripts/e2e-load.sh          # only ESME -> SMS_IN (or: app)
 #   MAX_IN_FLIGHT=2000 scripts/e2e-load.sh       # the daemon's NSQ_MAX_IN_FLIGHT
+#   KEEP_LOGS=/tmp/e2e scripts/e2e-load.sh       # keep the daemon's, simulator's and tools' output there
 #
 # It starts the test services (scripts/services.sh) if they are not running (and leaves them running),
 # uses a database and topics of its own (dropped and deleted at the end), and stops the daemon and
@@ -65,6 +66,7 @@ cleanup() {
   for topic in sms_out dlr_in sms_in dlr_out; do
     curl -s -X POST "http://$nsqd_http/topic/delete?topic=${run_id}_$topic" >/dev/null || true
   done
+  if [ -n "${KEEP_LOGS:-}" ]; then mkdir -p "$KEEP_LOGS" && cp "$work"/*.log "$work"/*.out "$KEEP_LOGS"/ 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
