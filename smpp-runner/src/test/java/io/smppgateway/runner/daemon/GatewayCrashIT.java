@@ -14,9 +14,9 @@ import io.smppgateway.runner.e2e.CloudhopperSmsc;
 import io.smppgateway.runner.e2e.CloudhopperSmsc.Submission;
 import io.smppgateway.runner.e2e.DlrInRecorder;
 import io.smppgateway.runner.e2e.GatewayProcess;
+import io.smppgateway.runner.e2e.GatewayRestApi;
 import io.smppgateway.runner.e2e.PrivateGatewayConf;
 import io.smppgateway.runner.e2e.PrivateNsqd;
-import io.smppgateway.runner.e2e.RestApiClient;
 import io.smppgateway.runner.e2e.TestServices;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,13 +95,11 @@ class GatewayCrashIT {
             int submitsBeforeKill;
             try {
                 first.awaitLine("INFO smpp - ready");
-                RestApiClient.Answer created = new RestApiClient(conf.restBase(), conf.apiToken()).send("POST",
-                        "/api/gateways", """
+                new GatewayRestApi(conf.restBase(), conf.apiToken()).createGateway("""
                         {"smsc_id": "%s", "host": "127.0.0.1", "port": %d, "username": "gw", "password": "pw",
                          "enq_interval": 30, "src_autodetect": true, "dst_autodetect": true, "tx_binds": 0,
                          "rx_binds": 0, "trx_binds": 2, "window_size": 10, "smpp_version": "3.4", "is_gsm7": true,
                          "is_secure": false, "enabled": true}""".formatted(SMSC_ID, smsc.port()));
-                assertEquals(201, created.status(), created.body().toString());
                 Awaiting.until(() -> smsc.boundSessions().size() == 2, () -> "the gateway's 2 binds: "
                         + smsc.boundSessions());
 

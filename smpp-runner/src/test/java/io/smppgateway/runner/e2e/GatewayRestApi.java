@@ -16,13 +16,13 @@ import java.time.Duration;
  * {@code X-API-Key} header with the API token. An answer with another status than the one expected
  * fails the test with the body the gateway sent.
  */
-final class GatewayRestApi {
+public final class GatewayRestApi {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
     private final String apiToken;
 
-    GatewayRestApi(String baseUrl, String apiToken) {
+    public GatewayRestApi(String baseUrl, String apiToken) {
         this.baseUrl = baseUrl;
         this.apiToken = apiToken;
     }
@@ -30,6 +30,11 @@ final class GatewayRestApi {
     /** POST /api/clients: the saved record as the gateway answers it (201). */
     JsonObject createClient(JsonObject client) {
         return call("POST", "/api/clients", client, 201);
+    }
+
+    /** POST /api/gateways with a JSON body as the manual prints it: the saved record (201). */
+    public JsonObject createGateway(String json) {
+        return call("POST", "/api/gateways", JsonParser.parseString(json), 201);
     }
 
     /** GET /api/clients: {@code {"clients": [...], "connections": {...}}}. */

@@ -64,12 +64,11 @@ class SmscEndToEndTest {
         producer = NsqProducer.start(NsqProducerConfig.defaults(
                 List.of(new NsqAddress(nsqd[0], Integer.parseInt(nsqd[1])))));
 
-        RestApiClient.Answer created = new RestApiClient(conf.restBase(), conf.apiToken()).send("POST", "/api/gateways", """
+        new GatewayRestApi(conf.restBase(), conf.apiToken()).createGateway("""
                 {"smsc_id": "%s", "host": "127.0.0.1", "port": %d, "username": "gw", "password": "pw",
                  "system_type": "", "enq_interval": 30, "src_autodetect": true, "dst_autodetect": true,
                  "tx_binds": 0, "rx_binds": 0, "trx_binds": 1, "window_size": 10, "smpp_version": "3.4",
                  "is_gsm7": true, "is_secure": false, "enabled": true}""".formatted(SMSC_ID, smsc.port()));
-        assertEquals(201, created.status(), created.body().toString());
         Awaiting.until(smsc::hasReceiverBound, () -> "the gateway did not bind to the cloudhopper SMSC");
     }
 
