@@ -47,6 +47,11 @@ public final class TestServices {
         return required("SMPP_TEST_NSQD_TCP");
     }
 
+    /** The shared nsqd's HTTP address as {@code host:port}. */
+    public static String nsqdHttp() {
+        return required("SMPP_TEST_NSQD_HTTP");
+    }
+
     /** The nsqd binary, for a private instance. */
     public static String nsqdBinary() {
         return required("SMPP_TEST_NSQD_BIN");
