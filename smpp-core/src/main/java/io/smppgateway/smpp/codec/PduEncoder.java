@@ -44,7 +44,7 @@ public final class PduEncoder {
      * the buffer grows at most once and receives it in one bulk write.
      */
     public void encode(Pdu pdu, ByteBuf out) {
-        if (BodyCodecs.forId(pdu.commandId()) instanceof HeaderOnlyCodec) {
+        if (isHeaderOnly(pdu)) {
             // enquire_link and its kin: the 16 header octets as two longs, no layout needed.
             int at = out.writerIndex();
             out.ensureWritable(PduHeader.LENGTH);
@@ -65,6 +65,11 @@ public final class PduEncoder {
 
     /** A buffer of exactly the PDU's size holding it. */
     public ByteBuf encode(Pdu pdu, ByteBufAllocator allocator) {
+        if (isHeaderOnly(pdu)) {
+            ByteBuf out = allocator.buffer(PduHeader.LENGTH, PduHeader.LENGTH);
+            encode(pdu, out);
+            return out;
+        }
         BodyWriter writer = BodyWriter.forCurrentThread();
         try {
             write(pdu, writer);
@@ -86,6 +91,10 @@ public final class PduEncoder {
         } finally {
             writer.close();
         }
+    }
+
+    private static boolean isHeaderOnly(Pdu pdu) {
+        return BodyCodecs.forId(pdu.commandId()) instanceof HeaderOnlyCodec;
     }
 
     /** Lays {@code pdu} out in {@code writer}, header and body; command_length is not filled in yet. */

@@ -8,7 +8,7 @@ import io.smppgateway.smpp.codec.PduEncoder;
 import io.smppgateway.smpp.pdu.Pdu;
 
 /**
- * Encodes outgoing PDUs into pooled buffers in one pass. The session switches it to the 3.3
+ * Encodes outgoing PDUs into pooled buffers of their exact size. The session switches it to the 3.3
  * encoder (no TLVs) when the peer binds with 3.3, and reads the octets back for the PDU log.
  */
 public final class PduFrameEncoder extends ChannelOutboundHandlerAdapter {
@@ -35,15 +35,8 @@ public final class PduFrameEncoder extends ChannelOutboundHandlerAdapter {
             ctx.write(msg, promise);
             return;
         }
-        // One pass: the encoder fills in command_length after the body, so the PDU is not walked
-        // a second time to size the buffer; SMPP PDUs are small and the buffer grows if needed.
-        ByteBuf buffer = ctx.alloc().ioBuffer();
-        try {
-            encoder.encode(pdu, buffer);
-        } catch (RuntimeException e) {
-            buffer.release();
-            throw e;
-        }
+        // The encoder lays the PDU out before it allocates: the buffer is pooled and of its exact size.
+        ByteBuf buffer = encoder.encode(pdu, ctx.alloc());
         OctetsTap current = tap;
         if (current != null) {
             byte[] octets = new byte[buffer.readableBytes()];
