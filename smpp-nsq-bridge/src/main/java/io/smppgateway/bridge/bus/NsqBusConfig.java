@@ -21,6 +21,9 @@ import java.util.function.Function;
 public record NsqBusConfig(Map<Topic, NsqTopicConfig> topics, int maxInFlight, int handlerThreads,
                            int maxAttempts) {
 
+    /** Messages each consumer works on at once unless told otherwise. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 200;
+
     public NsqBusConfig {
         topics = Map.copyOf(topics);
         for (Topic topic : Topic.values()) {
@@ -34,7 +37,7 @@ public record NsqBusConfig(Map<Topic, NsqTopicConfig> topics, int maxInFlight, i
     }
 
     public static NsqBusConfig of(Map<Topic, NsqTopicConfig> topics) {
-        return new NsqBusConfig(topics, 200, 2, 0);
+        return new NsqBusConfig(topics, DEFAULT_MAX_IN_FLIGHT, 2, 0);
     }
 
     /**

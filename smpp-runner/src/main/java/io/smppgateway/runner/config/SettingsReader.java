@@ -1,5 +1,6 @@
 package io.smppgateway.runner.config;
 
+import io.smppgateway.bridge.bus.NsqBusConfig;
 import io.smppgateway.bridge.bus.NsqTopicConfig;
 import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.persistence.MysqlConfig;
@@ -36,7 +37,7 @@ public final class SettingsReader {
     public static final String DEFAULT_NSQ_HOST = "localhost";
     public static final String DEFAULT_NSQ_CHANNEL = "smpp-gateway";
     /** SMS_OUT (and DLR_OUT) messages the gateway works on at once, per consumer. */
-    public static final int DEFAULT_NSQ_MAX_IN_FLIGHT = 200;
+    public static final int DEFAULT_NSQ_MAX_IN_FLIGHT = NsqBusConfig.DEFAULT_MAX_IN_FLIGHT;
     static final int MAX_NSQ_MAX_IN_FLIGHT = 10_000;
     public static final String DEFAULT_ADMIN_USERNAME = "admin";
 

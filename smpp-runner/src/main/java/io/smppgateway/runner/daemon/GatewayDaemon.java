@@ -193,7 +193,7 @@ public final class GatewayDaemon implements AutoCloseable {
                     new NsqTopicConfig(endpoint.host(), endpoint.port(), endpoint.topic())));
             log.info("message bus: NSQ, channel {}, max in flight {}: {}", nsq.channel(), nsq.maxInFlight(), topics);
             NsqBusConfig defaults = NsqBusConfig.of(topics);
-            return new NsqMessageBus(new NsqBusConfig(topics, nsq.maxInFlight(), defaults.handlerThreads(),
+            return new NsqMessageBus(defaults.withConsumers(nsq.maxInFlight(), defaults.handlerThreads(),
                     defaults.maxAttempts()));
         }
         log.info("message bus: in-process (messages stay inside this process; set the NSQ_* keys to reach"

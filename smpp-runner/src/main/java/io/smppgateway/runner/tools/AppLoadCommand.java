@@ -272,17 +272,11 @@ public final class AppLoadCommand {
             out.printf(Locale.ROOT, "DLR_IN sent: %d, final: %d in %.2f s: %.0f final/s; repeated events: %d%n",
                     sentEvents.get(), finalEvents.get(), seconds, finalEvents.get() / seconds, repeated.get());
             out.printf(Locale.ROOT, "statuses: %s%n", new TreeMap<>(statuses));
-            out.printf(Locale.ROOT, "publish -> sent: p50 %s, p99 %s, max %s%n", millis(toSent.percentile(50)),
-                    millis(toSent.percentile(99)), millis(toSent.max()));
-            out.printf(Locale.ROOT, "publish -> final: p50 %s, p99 %s, max %s%n", millis(toFinal.percentile(50)),
-                    millis(toFinal.percentile(99)), millis(toFinal.max()));
+            out.printf(Locale.ROOT, "publish -> sent: %s%n", toSent.percentilesInMillis());
+            out.printf(Locale.ROOT, "publish -> final: %s%n", toFinal.percentilesInMillis());
             if (plan.smsInTopic() != null) {
                 out.printf(Locale.ROOT, "SMS_IN drained: %d%n", smsIn.get());
             }
         }
-    }
-
-    private static String millis(long micros) {
-        return String.format(Locale.ROOT, "%.2f ms", micros / 1000.0);
     }
 }

@@ -58,6 +58,16 @@ final class LatencyHistogram {
         return Math.min(SUB_BUCKETS * POWERS - 1, SUB_BUCKETS * (shift + 1) + sub);
     }
 
+    /** "p50 1.20 ms, p99 3.40 ms, max 5.60 ms": the summary line's figures. */
+    String percentilesInMillis() {
+        return "p50 " + millis(percentile(50)) + ", p99 " + millis(percentile(99)) + ", max " + millis(max());
+    }
+
+    /** A value of this histogram (microseconds) as milliseconds with two decimals. */
+    static String millis(long micros) {
+        return String.format(java.util.Locale.ROOT, "%.2f ms", micros / 1000.0);
+    }
+
     private static long upperBound(int index) {
         if (index < SUB_BUCKETS) {
             return index;

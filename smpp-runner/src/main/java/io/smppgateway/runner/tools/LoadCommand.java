@@ -312,7 +312,7 @@ public final class LoadCommand {
             long now = ok.get();
             out.printf(Locale.ROOT, "[%4ds] submitted %d, answered %d (ok %d, failed %d), %d/s, p50 %s, p99 %s%n",
                     seconds, submitted.get(), answered, now, failed(), now - lastCount[0],
-                    millis(latency.percentile(50)), millis(latency.percentile(99)));
+                    LatencyHistogram.millis(latency.percentile(50)), LatencyHistogram.millis(latency.percentile(99)));
             lastCount[0] = now;
         }
 
@@ -322,16 +322,11 @@ public final class LoadCommand {
                     ok.get() / seconds);
             out.printf(Locale.ROOT, "answered OK: %d, failed: %d%s%n", ok.get(), failed(),
                     failures.isEmpty() ? "" : " " + new TreeMap<>(failures));
-            out.printf(Locale.ROOT, "submit_sm_resp latency: p50 %s, p99 %s, max %s%n",
-                    millis(latency.percentile(50)), millis(latency.percentile(99)), millis(latency.max()));
+            out.printf(Locale.ROOT, "submit_sm_resp latency: %s%n", latency.percentilesInMillis());
             if (deliveries.get() > 0 || plan.receipts()) {
                 out.printf(Locale.ROOT, "deliver_sm received: %d%n", deliveries.get());
             }
         }
-    }
-
-    private static String millis(long micros) {
-        return String.format(Locale.ROOT, "%.2f ms", micros / 1000.0);
     }
 
     private static Throwable rootCause(Throwable failure) {
