@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (Database db = Database.embedded(Path.of("data/smpp"))) {
- *     db.outbound().accept(segment).thenAccept(result -> ...);
+ *     db.outbound().record(sentSegment).thenAccept(stored -> ...);
  * }
  * }</pre>
  *

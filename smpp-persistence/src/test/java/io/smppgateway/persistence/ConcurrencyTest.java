@@ -1,10 +1,9 @@
 package io.smppgateway.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smppgateway.persistence.outbound.AcceptResult;
-import io.smppgateway.persistence.outbound.OutboundSegment;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import io.smppgateway.persistence.outbound.TrackedSegment;
 import java.util.ArrayList;
@@ -42,9 +41,10 @@ class ConcurrencyTest extends DatabaseTest {
                     for (int i = 0; i < SEGMENTS_PER_WRITER; i++) {
                         String msgId = run + "-" + writer + "-" + i;
                         String gatewayId = Long.toHexString(1_000_000L * (writer + 1) + i);
-                        // the whole path: accept -> sent -> receipt lookup (in decimal) -> final
-                        paths.add(tracking.accept(OutboundSegment.single(msgId, smsc, 0, 1))
-                                .thenCompose(r -> tracking.markSent(msgId, 1, gatewayId, 2, 3))
+                        // the whole path: redelivery check -> record sent -> receipt lookup (in decimal) -> final
+                        paths.add(tracking.find(msgId, 1)
+                                .thenCompose(none -> tracking.record(new TrackedSegment(0, msgId, smsc, 1, 1, 0, 0,
+                                        MessageStatus.SENT, 0, gatewayId, 1, 2, 3, 0)))
                                 .thenCompose(sent -> tracking.findByGatewayId(smsc,
                                         Long.toString(Long.parseLong(gatewayId, 16))))
                                 .thenCompose(found -> tracking.markFinal(found.orElseThrow().msgId(), 1,
@@ -83,6 +83,7 @@ class ConcurrencyTest extends DatabaseTest {
                 assertEquals(Long.toHexString(1_000_000L * (w + 1) + i), row.get().gatewayMsgId());
             }
         }
-        assertEquals(AcceptResult.DUPLICATE, await(tracking.accept(OutboundSegment.single(run + "-3-7", smsc, 0, 1))));
+        assertFalse(await(tracking.record(new TrackedSegment(0, run + "-3-7", smsc, 1, 1, 0, 0, MessageStatus.SENT, 0,
+                "again", 1, 2, 3, 0))), "a tracked segment is not recorded twice");
     }
 }

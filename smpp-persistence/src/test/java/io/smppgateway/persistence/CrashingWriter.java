@@ -1,13 +1,13 @@
 package io.smppgateway.persistence;
 
-import io.smppgateway.persistence.outbound.OutboundSegment;
+import io.smppgateway.persistence.outbound.TrackedSegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 
 /**
  * A child process for {@link CrashTest}: writes batches of {@value #BATCH} segments, each batch in
- * one {@code acceptAll}, and prints {@code committed <n>} once batch n is committed, until it is
+ * one {@code recordAll}, and prints {@code committed <n>} once batch n is committed, until it is
  * killed. Arguments: those of {@link TestLocation#childArgs()}.
  */
 public final class CrashingWriter {
@@ -24,12 +24,14 @@ public final class CrashingWriter {
         System.out.flush();
         for (int n = 0; ; n++) {
             inFlight.acquire();
-            List<OutboundSegment> batch = new ArrayList<>(BATCH);
+            List<TrackedSegment> batch = new ArrayList<>(BATCH);
+            long now = System.currentTimeMillis();
             for (int i = 0; i < BATCH; i++) {
-                batch.add(new OutboundSegment(msgId(n, i), "crash", 1, 1, 0, 0, System.currentTimeMillis()));
+                batch.add(new TrackedSegment(0, msgId(n, i), "crash", 1, 1, 0, 0, MessageStatus.SENT, 0,
+                        "g" + n + "-" + i, now, now, now, 0));
             }
             int number = n;
-            database.outbound().acceptAll(batch).whenComplete((results, error) -> {
+            database.outbound().recordAll(batch).whenComplete((results, error) -> {
                 inFlight.release();
                 if (error == null) {
                     synchronized (System.out) {

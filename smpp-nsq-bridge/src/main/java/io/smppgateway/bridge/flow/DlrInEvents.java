@@ -24,14 +24,14 @@ final class DlrInEvents {
                 status.isFinal() ? time(segment.dlrTime()) : null);
     }
 
-    /** The row as it is once {@code markFinal} has set this final status. */
+    /** The row with this final status (set by {@code markFinal}, or recorded with the SMSC's answer). */
     static TrackedSegment withFinal(TrackedSegment segment, MessageStatus status, int errCode, long dlrTime) {
         return new TrackedSegment(segment.id(), segment.msgId(), segment.smscId(), segment.partNumber(),
                 segment.totalParts(), segment.reference(), segment.dataCoding(), status, errCode,
                 segment.gatewayMsgId(), segment.acptTime(), segment.sentTime(), segment.smscTime(), dlrTime);
     }
 
-    /** The row as it is once {@code markSent} has stored the SMSC's id and times. */
+    /** The row with the SMSC's answer to submit_sm: its id (null when it gave none) and the times. */
     static TrackedSegment withSent(TrackedSegment segment, String gatewayMsgId, long sentTime, long smscTime) {
         return new TrackedSegment(segment.id(), segment.msgId(), segment.smscId(), segment.partNumber(),
                 segment.totalParts(), segment.reference(), segment.dataCoding(), MessageStatus.SENT, 0,

@@ -10,8 +10,6 @@ import io.smppgateway.bridge.message.DlrIn;
 import io.smppgateway.bridge.message.InvalidMessageException;
 import io.smppgateway.bridge.message.SmsOut;
 import io.smppgateway.persistence.MessageStatus;
-import io.smppgateway.persistence.outbound.AcceptResult;
-import io.smppgateway.persistence.outbound.OutboundSegment;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import io.smppgateway.persistence.outbound.TrackedSegment;
 import io.smppgateway.smpp.pdu.CommandStatus;
@@ -40,22 +38,25 @@ import org.slf4j.LoggerFactory;
  *       {@link Rejection} code, finish ({@code rejected}).</li>
  *   <li>Unknown or disabled {@code smsc_id}, a text too long for its encoding, a character its
  *       data_coding cannot carry: {@code rejected}.</li>
- *   <li>{@link OutboundTracking#accept}. A segment tracked before (the same {@code msg_id} and
- *       {@code part_number}) is not sent again once the SMSC has answered for it: its latest DLR_IN
- *       event is published again (so an event lost to a failed publish is never lost for good) and
- *       the message finished ({@code duplicate}); but for a final status from the SMSC's receipt,
- *       whose event is the correlation flow's to publish, its {@code sent} event is the one
- *       repeated. A segment tracked but never answered (the session
- *       was lost in flight, or the gateway stopped) is submitted again ({@code resubmitted}), unless
- *       this instance is submitting it right now.</li>
+ *   <li>{@link OutboundTracking#find}: a segment is tracked (has a row) once the SMSC answered
+ *       for it, so a tracked segment (the same {@code msg_id} and {@code part_number}) is not sent
+ *       again: its latest DLR_IN event is published again (so an event lost to a failed publish is
+ *       never lost for good) and the message finished ({@code duplicate}); but for a final status
+ *       from the SMSC's receipt, whose event is the correlation flow's to publish, its {@code sent}
+ *       event is the one repeated. A copy of a segment this instance is submitting right now is
+ *       finished too ({@code duplicate}). A redelivered segment without a row was never answered
+ *       (the session was lost in flight, or the gateway stopped) and is submitted again
+ *       ({@code resubmitted} once answered).</li>
  *   <li>submit_sm through {@link SmscGateways}; the bus message is touched while it waits.
  *       <ul>
- *         <li>OK with a message_id: {@code markSent}, DLR_IN {@code sent} ({@code sent}).</li>
- *         <li>OK without a message_id: no receipt can ever be matched, so {@code unknown}.</li>
+ *         <li>OK with a message_id: {@code record} the row as {@code sent}, DLR_IN {@code sent}
+ *             ({@code sent}).</li>
+ *         <li>OK without a message_id: no receipt can ever be matched, so the row is recorded
+ *             {@code unknown}.</li>
  *         <li>ESME_RTHROTTLED or ESME_RMSGQFUL (when the session did not retry it itself), no
  *             session, a session lost or a response timeout: requeued with backoff ({@code retry}).</li>
- *         <li>Any other error, or generic_nack: {@code markFinal rejected}, DLR_IN {@code rejected}
- *             with {@code err_code} = the command_status ({@code rejected_by_smsc}).</li>
+ *         <li>Any other error, or generic_nack: the row is recorded {@code rejected}, DLR_IN
+ *             {@code rejected} with {@code err_code} = the command_status ({@code rejected_by_smsc}).</li>
  *       </ul></li>
  * </ol>
  *
@@ -69,7 +70,7 @@ import org.slf4j.LoggerFactory;
 public final class OutboundFlow implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundFlow.class);
-    private static final int MARK_SENT_ATTEMPTS = 5;
+    private static final int RECORD_ATTEMPTS = 5;
 
     private final MessageBus bus;
     private final OutboundTracking tracking;
@@ -143,71 +144,55 @@ public final class OutboundFlow implements AutoCloseable {
                     totalParts(sms), 0, dataCoding, MessageStatus.ACCEPTED, 0, null, acptTime, 0, 0, 0), e.rejection());
             return;
         }
-        OutboundSegment segment = new OutboundSegment(sms.msgId(), sms.smscId(), submit.part().partNumber(),
+        TrackedSegment segment = new TrackedSegment(0, sms.msgId(), sms.smscId(), submit.part().partNumber(),
                 submit.part().totalParts(), sms.reference() == null ? 0 : sms.reference(), submit.dataCoding(),
-                acptTime);
-        tracking.accept(segment).whenComplete(onWorkers(delivery, (result, failure) -> {
-            if (failure != null) {
-                retry(delivery, "cannot track " + sms.msgId() + ": " + InboundFlow.rootCause(failure));
-            } else if (result == AcceptResult.ACCEPTED) {
-                submit(delivery, submit, new TrackedSegment(0, segment.msgId(), segment.smscId(), segment.partNumber(),
-                        segment.totalParts(), segment.reference(), segment.dataCoding(), MessageStatus.ACCEPTED, 0,
-                        null, acptTime, 0, 0, 0), false);
-            } else {
-                onTrackedBefore(delivery, submit, segment);
-            }
-        }));
-    }
-
-    private void onTrackedBefore(BusDelivery delivery, OutboundSubmit submit, OutboundSegment segment) {
-        tracking.find(segment.msgId(), segment.partNumber()).whenComplete(onWorkers(delivery, (found, failure) -> {
-            if (failure != null || found.isEmpty()) {
-                retry(delivery, "cannot read the tracking of " + segment.msgId());
-                return;
-            }
-            TrackedSegment row = found.get();
-            if (row.status() == MessageStatus.ACCEPTED) {
-                if (submitting.contains(key(row.msgId(), row.partNumber()))) {
-                    stats.increment("duplicate");
-                    log.info("SMS_OUT {} part {} is being submitted now; this copy is finished", row.msgId(),
-                            row.partNumber());
-                    delivery.finish();
-                } else {
-                    log.info("SMS_OUT {} part {} was tracked but never answered by the SMSC: submitting it again",
-                            row.msgId(), row.partNumber());
-                    submit(delivery, submit, row, true);
-                }
-                return;
-            }
-            stats.increment("duplicate");
-            if (row.status().isFinal() && row.gatewayMsgId() != null) {
-                // The final status came from the SMSC's receipt, whose event the correlation flow
-                // publishes (again when the SMSC resends the receipt). Repeating it here would report it
-                // twice whenever the receipt overtook the finish of this SMS_OUT (a crash in between).
-                log.info("SMS_OUT {} part {} was sent before and has its final status ({}): not sent again, its"
-                        + " DLR_IN sent repeated", row.msgId(), row.partNumber(), row.status().wireName());
-                publishThenFinish(delivery, DlrInEvents.of(DlrInEvents.withSent(row, row.gatewayMsgId(),
-                        row.sentTime(), row.smscTime())));
-                return;
-            }
-            log.info("SMS_OUT {} part {} was handled before ({}): not sent again, its DLR_IN repeated", row.msgId(),
-                    row.partNumber(), row.status().wireName());
-            publishThenFinish(delivery, DlrInEvents.of(row));
-        }));
-    }
-
-    /**
-     * Submits a tracked segment. {@code resubmission} marks a segment tracked before but never
-     * answered; it is counted as {@code resubmitted} once the SMSC answers it, however many
-     * redeliveries found the gateway unbound before that.
-     */
-    private void submit(BusDelivery delivery, OutboundSubmit submit, TrackedSegment row, boolean resubmission) {
-        String key = key(row.msgId(), row.partNumber());
+                MessageStatus.ACCEPTED, 0, null, acptTime, 0, 0, 0);
+        String key = key(segment.msgId(), segment.partNumber());
+        // Held from before the read until the segment's row is committed: a copy handled meanwhile
+        // either finds the key here or, once it is released, the row.
         if (!submitting.add(key)) {
             stats.increment("duplicate");
+            log.info("SMS_OUT {} part {} is being submitted now; this copy is finished", segment.msgId(),
+                    segment.partNumber());
             delivery.finish();
             return;
         }
+        tracking.find(segment.msgId(), segment.partNumber()).whenComplete(onWorkers(delivery, key, (found, failure) -> {
+            if (failure != null) {
+                submitting.remove(key);
+                retry(delivery, "cannot read the tracking of " + segment.msgId() + ": " + InboundFlow.rootCause(failure));
+            } else if (found.isPresent()) {
+                submitting.remove(key);
+                onTrackedBefore(delivery, found.get());
+            } else {
+                submit(delivery, submit, key, segment);
+            }
+        }));
+    }
+
+    private void onTrackedBefore(BusDelivery delivery, TrackedSegment row) {
+        stats.increment("duplicate");
+        if (row.status().isFinal() && row.gatewayMsgId() != null) {
+            // The final status came from the SMSC's receipt, whose event the correlation flow
+            // publishes (again when the SMSC resends the receipt). Repeating it here would report it
+            // twice whenever the receipt overtook the finish of this SMS_OUT (a crash in between).
+            log.info("SMS_OUT {} part {} was sent before and has its final status ({}): not sent again, its"
+                    + " DLR_IN sent repeated", row.msgId(), row.partNumber(), row.status().wireName());
+            publishThenFinish(delivery, DlrInEvents.of(DlrInEvents.withSent(row, row.gatewayMsgId(),
+                    row.sentTime(), row.smscTime())));
+            return;
+        }
+        log.info("SMS_OUT {} part {} was handled before ({}): not sent again, its DLR_IN repeated", row.msgId(),
+                row.partNumber(), row.status().wireName());
+        publishThenFinish(delivery, DlrInEvents.of(row));
+    }
+
+    /**
+     * Submits a segment that has no row. A redelivered one was submitted before without an answer
+     * that was stored; it is counted as {@code resubmitted} once the SMSC answers it.
+     */
+    private void submit(BusDelivery delivery, OutboundSubmit submit, String key, TrackedSegment row) {
+        boolean redelivered = delivery.attempts() > 1;
         long sentTime = config.clock().millis();
         long touchEvery = config.touchInterval().toMillis();
         ScheduledFuture<?> toucher = workers.timer().scheduleWithFixedDelay(delivery::touch, touchEvery, touchEvery,
@@ -221,30 +206,33 @@ public final class OutboundFlow implements AutoCloseable {
         answer.whenComplete((response, failure) -> toucher.cancel(false));
         answer.whenComplete(onWorkers(delivery, key, (response, failure) -> {
             long smscTime = config.clock().millis();
-            if (failure == null && resubmission) {
+            if (failure == null && redelivered) {
                 stats.increment("resubmitted");
             }
             if (failure != null) {
                 Throwable cause = InboundFlow.rootCause(failure);
                 if (cause instanceof GenericNackException nack) {
-                    rejectTracked(delivery, key, row, nack.commandStatus(), smscTime);
+                    rejectedBySmsc(delivery, key, DlrInEvents.withSent(row, null, sentTime, smscTime),
+                            nack.commandStatus(), smscTime);
                 } else {
                     submitting.remove(key);
                     retry(delivery, "submit of " + row.msgId() + " part " + row.partNumber() + " to "
                             + row.smscId() + " failed: " + cause);
                 }
             } else if (response.commandStatus() == 0 && !response.messageId().isBlank()) {
-                markSent(delivery, key, DlrInEvents.withSent(row, response.messageId().strip(), sentTime, smscTime), 1);
+                record(delivery, key, DlrInEvents.withSent(row, response.messageId().strip(), sentTime, smscTime),
+                        "sent", 1);
             } else if (response.commandStatus() == 0) {
                 log.warn("{} accepted {} part {} without a message_id: no receipt can be matched, reporting unknown",
                         row.smscId(), row.msgId(), row.partNumber());
-                markFinal(delivery, key, DlrInEvents.withSent(row, null, sentTime, smscTime), MessageStatus.UNKNOWN, 0,
-                        smscTime, "unknown");
+                record(delivery, key, DlrInEvents.withFinal(DlrInEvents.withSent(row, null, sentTime, smscTime),
+                        MessageStatus.UNKNOWN, 0, smscTime), "unknown", 1);
             } else if (isThrottling(response.commandStatus())) {
                 submitting.remove(key);
                 retry(delivery, row.smscId() + " throttles (" + CommandStatus.nameOf(response.commandStatus()) + ")");
             } else {
-                rejectTracked(delivery, key, row, response.commandStatus(), smscTime);
+                rejectedBySmsc(delivery, key, DlrInEvents.withSent(row, null, sentTime, smscTime),
+                        response.commandStatus(), smscTime);
             }
         }));
     }
@@ -253,51 +241,40 @@ public final class OutboundFlow implements AutoCloseable {
         return status == CommandStatus.ESME_RTHROTTLED.value() || status == CommandStatus.ESME_RMSGQFUL.value();
     }
 
-    /** Stores the SMSC's id, trying a few times: the SMS is out, and only its tracking is missing. */
-    private void markSent(BusDelivery delivery, String key, TrackedSegment sent, int attempt) {
-        tracking.markSent(sent.msgId(), sent.partNumber(), sent.gatewayMsgId(), sent.sentTime(), sent.smscTime())
-                .whenComplete(onWorkers(delivery, key, (marked, failure) -> {
-                    if (failure != null && attempt < MARK_SENT_ATTEMPTS) {
-                        log.warn("cannot mark {} part {} sent (attempt {}): {}", sent.msgId(), sent.partNumber(), attempt,
-                                InboundFlow.rootCause(failure).toString());
-                        workers.timer().schedule(() -> markSent(delivery, key, sent, attempt + 1),
-                                config.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
-                        return;
-                    }
-                    submitting.remove(key);
-                    if (failure != null) {
-                        stats.increment("sent_untracked");
-                        log.error("{} part {} was accepted by {} as {} but its tracking could not be stored: its"
-                                + " receipt will not be matched", sent.msgId(), sent.partNumber(), sent.smscId(),
-                                sent.gatewayMsgId());
-                    } else if (!marked) {
-                        log.info("{} part {} already has a final status; the sent mark was not stored", sent.msgId(),
-                                sent.partNumber());
-                    }
-                    stats.increment("sent");
-                    publishThenFinish(delivery, DlrInEvents.of(sent));
-                }));
+    /**
+     * Stores the segment's row with the SMSC's answer, trying a few times: the SMSC has answered,
+     * so the segment is not submitted again for a failed write; only its tracking would be missing.
+     */
+    private void record(BusDelivery delivery, String key, TrackedSegment outcome, String counter, int attempt) {
+        tracking.record(outcome).whenComplete(onWorkers(delivery, key, (stored, failure) -> {
+            if (failure != null && attempt < RECORD_ATTEMPTS) {
+                log.warn("cannot record {} part {} as {} (attempt {}): {}", outcome.msgId(), outcome.partNumber(),
+                        outcome.status().wireName(), attempt, InboundFlow.rootCause(failure).toString());
+                workers.timer().schedule(() -> record(delivery, key, outcome, counter, attempt + 1),
+                        config.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
+            submitting.remove(key);
+            if (failure != null) {
+                stats.increment("sent_untracked");
+                log.error("{} part {} was answered by {} ({}, id {}) but its tracking could not be stored: its"
+                        + " receipt will not be matched", outcome.msgId(), outcome.partNumber(), outcome.smscId(),
+                        outcome.status().wireName(), outcome.gatewayMsgId());
+            } else if (!stored) {
+                log.info("{} part {} was tracked already (another copy was answered first); this answer is not"
+                        + " stored", outcome.msgId(), outcome.partNumber());
+            }
+            stats.increment(counter);
+            publishThenFinish(delivery, DlrInEvents.of(outcome));
+        }));
     }
 
-    private void rejectTracked(BusDelivery delivery, String key, TrackedSegment row, int commandStatus, long smscTime) {
-        log.info("{} rejected {} part {} with {}", row.smscId(), row.msgId(), row.partNumber(),
+    private void rejectedBySmsc(BusDelivery delivery, String key, TrackedSegment submitted, int commandStatus,
+                                long smscTime) {
+        log.info("{} rejected {} part {} with {}", submitted.smscId(), submitted.msgId(), submitted.partNumber(),
                 CommandStatus.nameOf(commandStatus));
-        markFinal(delivery, key, row, MessageStatus.REJECTED, commandStatus, smscTime, "rejected_by_smsc");
-    }
-
-    private void markFinal(BusDelivery delivery, String key, TrackedSegment row, MessageStatus status, int errCode,
-                           long dlrTime, String counter) {
-        tracking.markFinal(row.msgId(), row.partNumber(), status, errCode, dlrTime)
-                .whenComplete(onWorkers(delivery, key, (marked, failure) -> {
-                    submitting.remove(key);
-                    if (failure != null) {
-                        retry(delivery, "cannot mark " + row.msgId() + " " + status.wireName() + ": "
-                                + InboundFlow.rootCause(failure));
-                        return;
-                    }
-                    stats.increment(counter);
-                    publishThenFinish(delivery, DlrInEvents.of(DlrInEvents.withFinal(row, status, errCode, dlrTime)));
-                }));
+        record(delivery, key, DlrInEvents.withFinal(submitted, MessageStatus.REJECTED, commandStatus, smscTime),
+                "rejected_by_smsc", 1);
     }
 
     /** A rejection before anything was tracked or sent. */
@@ -342,7 +319,7 @@ public final class OutboundFlow implements AutoCloseable {
 
     private static String stringOr(JsonElement value, String fallback) {
         return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
-                && value.getAsString().length() <= OutboundSegment.MAX_SMSC_ID ? value.getAsString() : fallback;
+                && value.getAsString().length() <= TrackedSegment.MAX_SMSC_ID ? value.getAsString() : fallback;
     }
 
     private static int intOr(JsonElement value, int min, int max, int fallback) {

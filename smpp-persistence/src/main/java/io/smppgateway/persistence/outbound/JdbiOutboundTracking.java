@@ -34,9 +34,9 @@ import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 
 /**
- * {@link OutboundTracking} on the {@code outbound_segments} table. Accepts, sent marks, receipt
+ * {@link OutboundTracking} on the {@code outbound_segments} table. Records, segment reads, receipt
  * lookups and final marks go through the {@link GroupCommitQueue}, routed by message id so that the
- * steps of one message stay in order; other reads go through the {@link QueryRunner}. Obtain it
+ * steps of one message stay in order; the expiry scan goes through the {@link QueryRunner}. Obtain it
  * from {@code Database.outbound()}.
  */
 public final class JdbiOutboundTracking implements OutboundTracking {
@@ -47,12 +47,14 @@ public final class JdbiOutboundTracking implements OutboundTracking {
     private static final int LOOKUP_CHUNK = Placeholders.MAX_LIST / 3;
     private static final long FIRST_RETRY_MILLIS = 10;
     private static final long MAX_RETRY_MILLIS = 500;
+    /** Rows the expiry scan reads per query. */
+    private static final int EXPIRY_SCAN_CHUNK = 1_000;
 
     private final GroupCommitQueue writes;
     private final QueryRunner queries;
-    private final AcceptKind accept;
+    private final RecordKind record;
+    private final FindKind find;
     private final LookupKind lookup;
-    private final MarkSentKind markSent;
     private final MarkFinalKind markFinal;
     private final ScheduledExecutorService scheduler;
     private final long lookupWindowNanos;
@@ -60,9 +62,9 @@ public final class JdbiOutboundTracking implements OutboundTracking {
     public JdbiOutboundTracking(GroupCommitQueue writes, QueryRunner queries, ScheduledExecutorService scheduler,
                                 Duration receiptLookupWindow, SqlDialect dialect) {
         this.writes = writes;
-        this.accept = new AcceptKind(dialect);
+        this.record = new RecordKind(dialect);
+        this.find = new FindKind(dialect);
         this.lookup = new LookupKind(dialect);
-        this.markSent = new MarkSentKind(dialect);
         this.markFinal = new MarkFinalKind(dialect);
         this.queries = queries;
         this.scheduler = scheduler;
@@ -70,37 +72,68 @@ public final class JdbiOutboundTracking implements OutboundTracking {
     }
 
     @Override
-    public CompletableFuture<AcceptResult> accept(OutboundSegment segment) {
-        return acceptAll(java.util.Collections.singletonList(segment)).thenApply(results -> results.get(0));
+    public CompletableFuture<Boolean> record(TrackedSegment segment) {
+        return recordAll(java.util.Collections.singletonList(segment)).thenApply(results -> results.get(0));
     }
 
     @Override
-    public CompletableFuture<List<AcceptResult>> acceptAll(List<OutboundSegment> segments) {
+    public CompletableFuture<List<Boolean>> recordAll(List<TrackedSegment> segments) {
         if (segments == null || segments.isEmpty() || segments.stream().anyMatch(java.util.Objects::isNull)) {
-            return CompletableFuture.failedFuture(new ValidationException("outbound segments",
-                    Map.of("segments", "at least one segment, none null")));
+            return failed(new FieldErrors().add("segments", "at least one segment, none null"), "outbound segments");
         }
-        return writes.submit(segments.get(0).msgId(), new AcceptWork(accept, List.copyOf(segments)));
+        List<TrackedSegment> rows = new ArrayList<>(segments.size());
+        for (TrackedSegment segment : segments) {
+            FieldErrors errors = recordErrors(segment);
+            if (!errors.isEmpty()) {
+                return failed(errors, "outbound segment");
+            }
+            rows.add(segment.gatewayMsgId() == null ? segment : withGatewayMsgId(segment, segment.gatewayMsgId().strip()));
+        }
+        return writes.submit(rows.get(0).msgId(), new RecordWork(record, rows));
     }
 
-    @Override
-    public CompletableFuture<Boolean> markSent(String msgId, int partNumber, String gatewayMsgId, long sentTime,
-                                               long smscTime) {
-        FieldErrors errors = segmentKeyErrors(msgId, partNumber)
-                .requiredText("gateway_msg_id", gatewayMsgId, TrackingLimits.MAX_GATEWAY_MSG_ID)
-                .range("sent_time", sentTime, 0, Long.MAX_VALUE)
-                .range("smsc_time", smscTime, 0, Long.MAX_VALUE);
-        if (!errors.isEmpty()) {
-            return failed(errors, "sent mark");
+    private static TrackedSegment withGatewayMsgId(TrackedSegment s, String gatewayMsgId) {
+        return new TrackedSegment(s.id(), s.msgId(), s.smscId(), s.partNumber(), s.totalParts(), s.reference(),
+                s.dataCoding(), s.status(), s.errCode(), gatewayMsgId, s.acptTime(), s.sentTime(), s.smscTime(),
+                s.dlrTime());
+    }
+
+    /** The manual's limits, and what a row with an outcome needs: checked before any SQL, never truncated. */
+    private static FieldErrors recordErrors(TrackedSegment segment) {
+        FieldErrors errors = new FieldErrors()
+                .requiredText("msg_id", segment.msgId(), TrackedSegment.MAX_MSG_ID)
+                .requiredText("smsc_id", segment.smscId(), TrackedSegment.MAX_SMSC_ID)
+                .range("part_number", segment.partNumber(), 1, 255)
+                .range("total_parts", segment.totalParts(), 1, 255)
+                .range("reference", segment.reference(), 0, 65535)
+                .range("data_coding", segment.dataCoding(), 0, 255)
+                .range("err_code", segment.errCode(), 0, Integer.MAX_VALUE)
+                .range("acpt_time", segment.acptTime(), 0, Long.MAX_VALUE)
+                .range("sent_time", segment.sentTime(), 0, Long.MAX_VALUE)
+                .range("smsc_time", segment.smscTime(), 0, Long.MAX_VALUE)
+                .range("dlr_time", segment.dlrTime(), 0, Long.MAX_VALUE);
+        if (!errors.has("part_number") && !errors.has("total_parts") && segment.partNumber() > segment.totalParts()) {
+            errors.add("part_number", "must not exceed total_parts (" + segment.partNumber() + " > "
+                    + segment.totalParts() + ")");
         }
-        return writes.submit(msgId, new MarkSentWork(markSent, msgId, partNumber, gatewayMsgId.strip(),
-                GatewayMessageId.normalise(gatewayMsgId), sentTime, smscTime));
+        MessageStatus status = segment.status();
+        if (status == null) {
+            errors.add("status", "required");
+        } else if (status != MessageStatus.SENT && !status.isFinal()) {
+            errors.add("status", "must be sent or a final status, not '" + status.wireName() + "'");
+        }
+        if (status == MessageStatus.SENT) {
+            errors.requiredText("gateway_msg_id", segment.gatewayMsgId(), TrackingLimits.MAX_GATEWAY_MSG_ID);
+        } else {
+            errors.optionalText("gateway_msg_id", segment.gatewayMsgId(), TrackingLimits.MAX_GATEWAY_MSG_ID);
+        }
+        return errors;
     }
 
     @Override
     public CompletableFuture<Optional<TrackedSegment>> findByGatewayId(String smscId, String gatewayMsgId) {
         FieldErrors errors = new FieldErrors()
-                .requiredText("smsc_id", smscId, OutboundSegment.MAX_SMSC_ID)
+                .requiredText("smsc_id", smscId, TrackedSegment.MAX_SMSC_ID)
                 .requiredText("gateway_msg_id", gatewayMsgId, TrackingLimits.MAX_GATEWAY_MSG_ID);
         if (!errors.isEmpty()) {
             return failed(errors, "receipt lookup");
@@ -153,10 +186,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         if (!errors.isEmpty()) {
             return failed(errors, "segment lookup");
         }
-        return queries.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
-                        + " FROM outbound_segments WHERE msg_id = :msg_id AND part_number = :part_number")
-                .bind("msg_id", msgId).bind("part_number", partNumber)
-                .map((rs, ctx) -> map(rs)).findOne());
+        return writes.submit(msgId, new FindWork(find, msgId, partNumber));
     }
 
     @Override
@@ -164,15 +194,45 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         if (limit < 1 || limit > 100_000) {
             return failed(new FieldErrors().range("limit", limit, 1, 100_000), "expiry scan");
         }
-        return queries.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM outbound_segments"
-                        + " WHERE status = :status AND sent_time < :cutoff ORDER BY sent_time LIMIT " + limit)
-                .bind("status", MessageStatus.SENT.wireName()).bind("cutoff", cutoffMillis)
-                .map((rs, ctx) -> map(rs)).list());
+        return queries.inTransaction(handle -> scanForExpiry(handle, cutoffMillis, limit));
+    }
+
+    private static List<TrackedSegment> scanForExpiry(Handle handle, long cutoffMillis, int limit) {
+        long from = handle.createQuery("SELECT last_id FROM outbound_expiry_scan WHERE id = 1 FOR UPDATE")
+                .mapTo(Long.class).one();
+        long passed = from;
+        List<TrackedSegment> due = new ArrayList<>();
+        scan:
+        while (true) {
+            List<TrackedSegment> rows = handle.createQuery("SELECT " + COLUMNS + " FROM outbound_segments"
+                            + " WHERE id > :from ORDER BY id LIMIT " + EXPIRY_SCAN_CHUNK)
+                    .bind("from", from).map((rs, ctx) -> map(rs)).list();
+            for (TrackedSegment row : rows) {
+                if (row.sentTime() >= cutoffMillis) {
+                    break scan;
+                }
+                if (row.status() == MessageStatus.SENT) {
+                    due.add(row);
+                    if (due.size() == limit) {
+                        break scan;
+                    }
+                } else if (due.isEmpty()) {
+                    passed = row.id();
+                }
+            }
+            if (rows.size() < EXPIRY_SCAN_CHUNK) {
+                break;
+            }
+            from = rows.get(rows.size() - 1).id();
+        }
+        handle.createUpdate("UPDATE outbound_expiry_scan SET last_id = :passed WHERE id = 1 AND last_id < :passed")
+                .bind("passed", passed).execute();
+        return due;
     }
 
     private static FieldErrors segmentKeyErrors(String msgId, int partNumber) {
         return new FieldErrors()
-                .requiredText("msg_id", msgId, OutboundSegment.MAX_MSG_ID)
+                .requiredText("msg_id", msgId, TrackedSegment.MAX_MSG_ID)
                 .range("part_number", partNumber, 1, 255);
     }
 
@@ -198,11 +258,11 @@ public final class JdbiOutboundTracking implements OutboundTracking {
 
     // ---- the message-path work, executed in batches by the group-commit writer ----
 
-    private static final class AcceptWork extends QueuedWork<List<AcceptResult>> {
-        final WorkKind<AcceptWork> kind;
-        final List<OutboundSegment> segments;
+    private static final class RecordWork extends QueuedWork<List<Boolean>> {
+        final WorkKind<RecordWork> kind;
+        final List<TrackedSegment> segments;
 
-        AcceptWork(WorkKind<AcceptWork> kind, List<OutboundSegment> segments) {
+        RecordWork(WorkKind<RecordWork> kind, List<TrackedSegment> segments) {
             this.kind = kind;
             this.segments = segments;
         }
@@ -219,17 +279,20 @@ public final class JdbiOutboundTracking implements OutboundTracking {
     }
 
     /**
-     * The batch's new segments go in as multi-row inserts. A redelivered segment is rare, so the
-     * unique index is not read first: only an insert that fails on it (the failed statement is
-     * rolled back, the transaction goes on) reads which of its segments are already tracked, and
-     * inserts the others. A copy inserted by another process at the same time is found the same
-     * way, once that process commits.
+     * The batch's new rows go in as multi-row inserts. A segment recorded twice is rare (a copy of
+     * an SMS_OUT submitted again after its session was lost, or by another process), so the unique
+     * index is not read first: only an insert that fails on it (the failed statement is rolled
+     * back, the transaction goes on) reads which of its segments are already tracked, and inserts
+     * the others.
      */
-    private static final class AcceptKind implements WorkKind<AcceptWork> {
-        private static final int INSERT_COLUMNS = 8;
+    private static final class RecordKind implements WorkKind<RecordWork> {
+        private static final String INSERT = "INSERT INTO outbound_segments (msg_id, part_number, total_parts,"
+                + " reference, smsc_id, data_coding, status, err_code, gateway_msg_id, gateway_key, acpt_time,"
+                + " sent_time, smsc_time, dlr_time) VALUES ";
+        private static final int INSERT_COLUMNS = 14;
         private final String select;
 
-        AcceptKind(SqlDialect dialect) {
+        RecordKind(SqlDialect dialect) {
             this.select = "SELECT msg_id, part_number FROM outbound_segments " + dialect.forceIndex("uq_outbound_msg")
                     + " WHERE msg_id IN (";
         }
@@ -240,12 +303,12 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         }
 
         @Override
-        public void apply(Handle handle, List<AcceptWork> works) throws SQLException {
+        public void apply(Handle handle, List<RecordWork> works) throws SQLException {
             Connection connection = handle.getConnection();
             Set<String> inBatch = new HashSet<>();
-            List<OutboundSegment> fresh = new ArrayList<>();
-            for (AcceptWork work : works) {
-                for (OutboundSegment s : work.segments) {
+            List<TrackedSegment> fresh = new ArrayList<>();
+            for (RecordWork work : works) {
+                for (TrackedSegment s : work.segments) {
                     if (inBatch.add(segmentKey(s.msgId(), s.partNumber()))) {
                         fresh.add(s);
                     }
@@ -256,19 +319,18 @@ public final class JdbiOutboundTracking implements OutboundTracking {
                 size = Placeholders.rowChunk(fresh.size() - from);
                 insertNew(connection, fresh.subList(from, from + size), inserted);
             }
-            for (AcceptWork work : works) {
-                List<AcceptResult> results = new ArrayList<>(work.segments.size());
-                for (OutboundSegment s : work.segments) {
+            for (RecordWork work : works) {
+                List<Boolean> results = new ArrayList<>(work.segments.size());
+                for (TrackedSegment s : work.segments) {
                     // the first copy in the batch took the key out of the set; later copies are duplicates
-                    results.add(inserted.remove(segmentKey(s.msgId(), s.partNumber()))
-                            ? AcceptResult.ACCEPTED : AcceptResult.DUPLICATE);
+                    results.add(inserted.remove(segmentKey(s.msgId(), s.partNumber())));
                 }
                 work.setResult(List.copyOf(results));
             }
         }
 
         /** Inserts the segments that are not tracked yet and adds their keys to {@code inserted}. */
-        private void insertNew(Connection connection, List<OutboundSegment> segments, Set<String> inserted)
+        private void insertNew(Connection connection, List<TrackedSegment> segments, Set<String> inserted)
                 throws SQLException {
             try {
                 insert(connection, segments);
@@ -277,7 +339,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
                     throw e;
                 }
                 Set<String> tracked = trackedOf(connection, segments);
-                List<OutboundSegment> untracked = segments.stream()
+                List<TrackedSegment> untracked = segments.stream()
                         .filter(s -> !tracked.contains(segmentKey(s.msgId(), s.partNumber()))).toList();
                 for (int from = 0, size; from < untracked.size(); from += size) {
                     size = Placeholders.rowChunk(untracked.size() - from);
@@ -290,8 +352,8 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         }
 
         /** The keys of these segments' messages that are already stored, read through the unique index. */
-        private Set<String> trackedOf(Connection connection, List<OutboundSegment> segments) throws SQLException {
-            List<String> ids = segments.stream().map(OutboundSegment::msgId).distinct().toList();
+        private Set<String> trackedOf(Connection connection, List<TrackedSegment> segments) throws SQLException {
+            List<String> ids = segments.stream().map(TrackedSegment::msgId).distinct().toList();
             Set<String> tracked = new HashSet<>();
             for (int from = 0; from < ids.size(); from += Placeholders.MAX_LIST) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + Placeholders.MAX_LIST));
@@ -309,22 +371,83 @@ public final class JdbiOutboundTracking implements OutboundTracking {
             return tracked;
         }
 
-        private static void insert(Connection connection, List<OutboundSegment> segments) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO outbound_segments (msg_id,"
-                    + " part_number, total_parts, reference, smsc_id, data_coding, status, acpt_time) VALUES "
-                    + Placeholders.rows(segments.size(), INSERT_COLUMNS))) {
+        private static void insert(Connection connection, List<TrackedSegment> segments) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    INSERT + Placeholders.rows(segments.size(), INSERT_COLUMNS))) {
                 int i = 1;
-                for (OutboundSegment s : segments) {
+                for (TrackedSegment s : segments) {
                     statement.setString(i++, s.msgId());
                     statement.setInt(i++, s.partNumber());
                     statement.setInt(i++, s.totalParts());
                     statement.setInt(i++, s.reference());
                     statement.setString(i++, s.smscId());
                     statement.setInt(i++, s.dataCoding());
-                    statement.setString(i++, MessageStatus.ACCEPTED.wireName());
+                    statement.setString(i++, s.status().wireName());
+                    statement.setInt(i++, s.errCode());
+                    statement.setString(i++, s.gatewayMsgId());
+                    statement.setString(i++, s.gatewayMsgId() == null ? null : GatewayMessageId.normalise(s.gatewayMsgId()));
                     statement.setLong(i++, s.acptTime());
+                    statement.setLong(i++, s.sentTime());
+                    statement.setLong(i++, s.smscTime());
+                    statement.setLong(i++, s.dlrTime());
                 }
                 statement.executeUpdate();
+            }
+        }
+    }
+
+    private static final class FindWork extends QueuedWork<Optional<TrackedSegment>> {
+        final FindKind kind;
+        final String msgId;
+        final int partNumber;
+
+        FindWork(FindKind kind, String msgId, int partNumber) {
+            this.kind = kind;
+            this.msgId = msgId;
+            this.partNumber = partNumber;
+        }
+
+        @Override
+        protected WorkKind<?> kind() {
+            return kind;
+        }
+    }
+
+    /** The batch's segment reads in {@code IN} queries of the unique {@code (msg_id, part_number)} index. */
+    private static final class FindKind implements WorkKind<FindWork> {
+        private final String select;
+
+        FindKind(SqlDialect dialect) {
+            this.select = "SELECT " + COLUMNS + " FROM outbound_segments " + dialect.forceIndex("uq_outbound_msg")
+                    + " WHERE msg_id IN (";
+        }
+
+        @Override
+        public int phase() {
+            return PHASE_LOOKUP;
+        }
+
+        @Override
+        public void apply(Handle handle, List<FindWork> works) throws SQLException {
+            Connection connection = handle.getConnection();
+            List<String> ids = new ArrayList<>(new LinkedHashSet<>(works.stream().map(w -> w.msgId).toList()));
+            Map<String, TrackedSegment> rows = new HashMap<>(ids.size() * 2);
+            for (int from = 0; from < ids.size(); from += Placeholders.MAX_LIST) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + Placeholders.MAX_LIST));
+                int size = Placeholders.listSize(chunk.size());
+                try (PreparedStatement statement = connection.prepareStatement(
+                        select + Placeholders.list(size) + ")")) {
+                    Placeholders.bindPadded(statement, 1, chunk, size);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            TrackedSegment row = map(rs);
+                            rows.put(segmentKey(row.msgId(), row.partNumber()), row);
+                        }
+                    }
+                }
+            }
+            for (FindWork work : works) {
+                work.setResult(Optional.ofNullable(rows.get(segmentKey(work.msgId, work.partNumber))));
             }
         }
     }
@@ -406,93 +529,6 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         return Optional.empty();
     }
 
-    private static final class MarkSentWork extends QueuedWork<Boolean> {
-        final WorkKind<MarkSentWork> kind;
-        final String msgId;
-        final int partNumber;
-        final String gatewayMsgId;
-        final String gatewayKey;
-        final long sentTime;
-        final long smscTime;
-
-        MarkSentWork(WorkKind<MarkSentWork> kind, String msgId, int partNumber, String gatewayMsgId, String gatewayKey,
-                     long sentTime, long smscTime) {
-            this.kind = kind;
-            this.msgId = msgId;
-            this.partNumber = partNumber;
-            this.gatewayMsgId = gatewayMsgId;
-            this.gatewayKey = gatewayKey;
-            this.sentTime = sentTime;
-            this.smscTime = smscTime;
-        }
-
-        @Override
-        protected WorkKind<?> kind() {
-            return kind;
-        }
-    }
-
-    /**
-     * The batch's segments are read and locked with one {@code IN} query of the unique index, the
-     * outcome of each sent mark is decided on what was read (in submission order, so a later mark
-     * of the same segment sees an earlier one), and the rows that change are written by primary key
-     * as one statement.
-     */
-    private static final class MarkSentKind implements WorkKind<MarkSentWork> {
-        private final SegmentLocks locks;
-        private final UpdateById update;
-
-        MarkSentKind(SqlDialect dialect) {
-            this.locks = new SegmentLocks(dialect);
-            this.update = dialect.updateById("outbound_segments", SegmentLocks.REQUIRED_COLUMNS,
-                    List.of("status", "gateway_msg_id", "gateway_key", "sent_time", "smsc_time"));
-        }
-
-        @Override
-        public int phase() {
-            return PHASE_UPDATE;
-        }
-
-        @Override
-        public void apply(Handle handle, List<MarkSentWork> works) throws SQLException {
-            Connection connection = handle.getConnection();
-            Map<String, LockedSegment> rows = locks.lock(connection, works.stream().map(w -> w.msgId).toList());
-            Map<Long, SentChange> changes = new LinkedHashMap<>();
-            for (MarkSentWork w : works) {
-                LockedSegment row = rows.get(segmentKey(w.msgId, w.partNumber));
-                boolean open = row != null && !row.status().isFinal();
-                w.setResult(open);
-                if (open) {
-                    changes.put(row.id(), new SentChange(row, w));
-                }
-            }
-            update.execute(connection, new ArrayList<>(changes.values()));
-        }
-    }
-
-    /** A sent mark that changes its row: status, both forms of the gateway id, the two times. */
-    private record SentChange(LockedSegment row, MarkSentWork mark) implements UpdateById.Row {
-        @Override
-        public long id() {
-            return row.id();
-        }
-
-        @Override
-        public int bindRequired(PreparedStatement statement, int first) throws SQLException {
-            return row.bindRequired(statement, first);
-        }
-
-        @Override
-        public int bindChanged(PreparedStatement statement, int first) throws SQLException {
-            statement.setString(first, MessageStatus.SENT.wireName());
-            statement.setString(first + 1, mark.gatewayMsgId);
-            statement.setString(first + 2, mark.gatewayKey);
-            statement.setLong(first + 3, mark.sentTime);
-            statement.setLong(first + 4, mark.smscTime);
-            return first + 5;
-        }
-    }
-
     private static final class MarkFinalWork extends QueuedWork<Boolean> {
         final WorkKind<MarkFinalWork> kind;
         final String msgId;
@@ -518,8 +554,8 @@ public final class JdbiOutboundTracking implements OutboundTracking {
     }
 
     /**
-     * Only a segment without a final status changes: the first final status wins. The segments are
-     * read and locked as for sent marks, so the decision cannot race with another writer, even one
+     * Only a segment without a final status changes: the first final status wins. The batch's
+     * segments are read and locked with one {@code IN} query of the unique index, so the decision cannot race with another writer, even one
      * in another process; a second final mark of the same segment in the batch sees the first.
      */
     private static final class MarkFinalKind implements WorkKind<MarkFinalWork> {

@@ -10,4 +10,8 @@ import io.smppgateway.persistence.MessageStatus;
 public record TrackedSegment(long id, String msgId, String smscId, int partNumber, int totalParts, int reference,
                              int dataCoding, MessageStatus status, int errCode, String gatewayMsgId,
                              long acptTime, long sentTime, long smscTime, long dlrTime) {
+
+    /** The manual's limit of {@code msg_id}, unique per segment together with {@code partNumber}. */
+    public static final int MAX_MSG_ID = 255;
+    public static final int MAX_SMSC_ID = 100;
 }

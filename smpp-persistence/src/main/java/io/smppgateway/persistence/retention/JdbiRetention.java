@@ -3,14 +3,16 @@ package io.smppgateway.persistence.retention;
 import io.smppgateway.persistence.batch.QueryRunner;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@link Retention} by batches: each batch reads up to {@code batchSize} old keys through the time
- * index and deletes them by primary key in its own short transaction, so locks are held for one
+ * {@link Retention} by batches: each batch reads up to {@code batchSize} old keys (outbound
+ * segments from the head of the primary key, inbound messages through their time index) and
+ * deletes them by primary key in its own short transaction, so locks are held for one
  * small batch at a time and writers interleave between batches. Obtain it from
  * {@code Database.retention()}.
  */
@@ -63,10 +65,20 @@ public final class JdbiRetention implements Retention {
         return new PurgeReport(outbound, inbound, transactions);
     }
 
+    /**
+     * Segments are recorded in the order they are sent, so the old ones are at the head of the
+     * primary key: the batch is the head's rows up to the first one that is not old enough. A row
+     * recorded out of order (a slow submit_sm_resp) goes once the rows before it have gone.
+     */
     private int deleteOutbound(Handle handle, long cutoffMillis) {
-        List<Long> ids = handle.createQuery("SELECT id FROM outbound_segments WHERE acpt_time < :cutoff"
-                        + " ORDER BY acpt_time LIMIT " + batchSize)
-                .bind("cutoff", cutoffMillis).mapTo(Long.class).list();
+        List<Long> ids = new ArrayList<>();
+        for (long[] row : handle.createQuery("SELECT id, acpt_time FROM outbound_segments ORDER BY id LIMIT "
+                + batchSize).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list()) {
+            if (row[1] >= cutoffMillis) {
+                break;
+            }
+            ids.add(row[0]);
+        }
         if (ids.isEmpty()) {
             return 0;
         }

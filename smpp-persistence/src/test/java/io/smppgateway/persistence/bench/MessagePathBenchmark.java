@@ -6,7 +6,7 @@ import io.smppgateway.persistence.MessageStatus;
 import io.smppgateway.persistence.StoreOptions;
 import io.smppgateway.persistence.TestLocation;
 import io.smppgateway.persistence.WriteStats;
-import io.smppgateway.persistence.outbound.OutboundSegment;
+import io.smppgateway.persistence.outbound.TrackedSegment;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -19,9 +19,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Throughput of the outbound message path on a real database: for each segment, accept it, mark
- * it sent with a hex gateway id, find it from a receipt that gives the id in decimal, and set its
- * final status, with many segments in flight as a busy gateway has. Prints segments per second
+ * Throughput of the outbound message path on a real database: for each segment, look it up as a
+ * redelivered SMS_OUT would be, record it sent with a hex gateway id, find it from a receipt that
+ * gives the id in decimal, and set its final status, with many segments in flight as a busy gateway has. Prints segments per second
  * through the whole path. Not a test: run it by hand (see docs/persistence.md).
  *
  * <p>Arguments: {@code [engine=MARIADB|EMBEDDED] [segments=200000] [inFlight=20000] [lanes=2] [maxBatch=1000]
@@ -89,7 +89,7 @@ public final class MessagePathBenchmark {
                 long writes = after.writes() - before.writes();
                 long transactions = after.transactions() - before.transactions();
                 System.out.printf("%s round %d: %d segments, %d in flight, %d lanes, max batch %d: %.1f s, %,.0f"
-                                + " segments/s through accept+sent+receipt lookup+final (%d transactions, %.0f operations"
+                                + " segments/s through check+record sent+receipt lookup+final (%d transactions, %.0f operations"
                                 + " each)%n", engine, round, segments, inFlight, lanes, maxBatch, elapsed / 1e9,
                         segments / (elapsed / 1e9), transactions, transactions == 0 ? 0.0 : (double) writes / transactions);
                 System.out.printf("  cpu: client %.1f s (%.0f us/segment), server %s; load average %s -> %s%n",
@@ -123,8 +123,9 @@ public final class MessagePathBenchmark {
             String hexId = Long.toHexString(number).toUpperCase();
             String decimalId = Long.toString(number);
             long now = System.currentTimeMillis();
-            tracking.accept(OutboundSegment.single(msgId, smsc, 0, now))
-                    .thenCompose(accepted -> tracking.markSent(msgId, 1, hexId, now, now))
+            tracking.find(msgId, 1)
+                    .thenCompose(none -> tracking.record(new TrackedSegment(0, msgId, smsc, 1, 1, 0, 0,
+                            MessageStatus.SENT, 0, hexId, now, now, now, 0)))
                     .thenCompose(sent -> tracking.findByGatewayId(smsc, decimalId))
                     .thenCompose(found -> tracking.markFinal(found.orElseThrow().msgId(), 1, MessageStatus.DELIVERED, 0, now))
                     .whenComplete((finalSet, error) -> {

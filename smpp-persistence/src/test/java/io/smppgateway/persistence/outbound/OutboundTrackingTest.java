@@ -24,77 +24,90 @@ class OutboundTrackingTest extends DatabaseTest {
         return UUID.randomUUID().toString();
     }
 
+    /** A single segment as the SMSC answered it with {@code gatewayMsgId}, not stored yet. */
+    private TrackedSegment answered(String msgId, String gatewayMsgId, long sentTime) {
+        return new TrackedSegment(0, msgId, smsc, 1, 1, 0, 0, MessageStatus.SENT, 0, gatewayMsgId, 1_000, sentTime,
+                sentTime + 1_000, 0);
+    }
+
     private TrackedSegment sent(String gatewayMsgId) {
         String msgId = msgId();
-        assertEquals(AcceptResult.ACCEPTED, await(tracking.accept(OutboundSegment.single(msgId, smsc, 0, 1_000))));
-        assertTrue(await(tracking.markSent(msgId, 1, gatewayMsgId, 2_000, 3_000)));
+        assertTrue(await(tracking.record(answered(msgId, gatewayMsgId, 2_000))));
         return await(tracking.find(msgId, 1)).orElseThrow();
     }
 
     @Test
-    void acceptedSegmentIsTrackedWithEveryField() {
+    void recordedSegmentIsTrackedWithEveryField() {
         String msgId = msgId();
-        OutboundSegment segment = new OutboundSegment(msgId, smsc, 2, 3, 65535, 8, 1721980552913L);
+        TrackedSegment segment = new TrackedSegment(0, msgId, smsc, 2, 3, 65535, 8, MessageStatus.SENT, 0, "00AB12",
+                1721980552913L, 1721980552950L, 1721980552990L, 0);
 
-        assertEquals(AcceptResult.ACCEPTED, await(tracking.accept(segment)));
+        assertTrue(await(tracking.record(segment)));
 
         TrackedSegment tracked = await(tracking.find(msgId, 2)).orElseThrow();
-        assertEquals(new TrackedSegment(tracked.id(), msgId, smsc, 2, 3, 65535, 8, MessageStatus.ACCEPTED, 0, null,
-                1721980552913L, 0, 0, 0), tracked);
+        assertTrue(tracked.id() > 0);
+        assertEquals(new TrackedSegment(tracked.id(), msgId, smsc, 2, 3, 65535, 8, MessageStatus.SENT, 0, "00AB12",
+                1721980552913L, 1721980552950L, 1721980552990L, 0), tracked, "the id is kept as the SMSC gave it");
+        assertEquals(Optional.empty(), await(tracking.find(msgId, 1)), "another part of the message is not tracked");
     }
 
     @Test
-    void redeliveredMsgIdIsRecognisedAsDuplicate() {
-        OutboundSegment segment = OutboundSegment.single(msgId(), smsc, 0, 1_000);
-
-        assertEquals(AcceptResult.ACCEPTED, await(tracking.accept(segment)));
-        assertEquals(AcceptResult.DUPLICATE, await(tracking.accept(segment)));
+    void aSegmentWithoutARowIsNotFound() {
+        assertEquals(Optional.empty(), await(tracking.find(msgId(), 1)));
     }
 
     @Test
-    void concurrentCopiesOfOneMsgIdAreAcceptedOnce() {
-        OutboundSegment segment = OutboundSegment.single(msgId(), smsc, 0, 1_000);
-
-        List<CompletableFuture<AcceptResult>> copies = java.util.stream.IntStream.range(0, 20)
-                .mapToObj(i -> tracking.accept(segment)).toList();
-
-        long accepted = copies.stream().map(DatabaseTest::await).filter(r -> r == AcceptResult.ACCEPTED).count();
-        assertEquals(1, accepted);
-    }
-
-    @Test
-    void acceptAllReportsEachSegmentIncludingDuplicatesWithinTheCall() {
+    void aSecondRecordOfTheSameSegmentIsRefusedAndChangesNothing() {
         String msgId = msgId();
-        String tracked = msgId();
-        await(tracking.accept(OutboundSegment.single(tracked, smsc, 0, 1)));
+        assertTrue(await(tracking.record(answered(msgId, "first", 2_000))));
 
-        List<AcceptResult> results = await(tracking.acceptAll(List.of(
-                new OutboundSegment(msgId, smsc, 1, 2, 7, 0, 1),
-                new OutboundSegment(msgId, smsc, 2, 2, 7, 0, 1),
-                new OutboundSegment(msgId, smsc, 2, 2, 7, 0, 1),
-                OutboundSegment.single(tracked, smsc, 0, 1))));
-
-        assertEquals(List.of(AcceptResult.ACCEPTED, AcceptResult.ACCEPTED, AcceptResult.DUPLICATE, AcceptResult.DUPLICATE),
-                results);
-    }
-
-    @Test
-    void markSentRecordsTheSmscIdAndTimes() {
-        String msgId = msgId();
-        await(tracking.accept(OutboundSegment.single(msgId, smsc, 0, 1_000)));
-
-        assertTrue(await(tracking.markSent(msgId, 1, "00AB12", 2_000, 3_000)));
+        assertFalse(await(tracking.record(answered(msgId, "second", 3_000))));
 
         TrackedSegment tracked = await(tracking.find(msgId, 1)).orElseThrow();
-        assertEquals(MessageStatus.SENT, tracked.status());
-        assertEquals("00AB12", tracked.gatewayMsgId(), "the id is kept as the SMSC gave it");
-        assertEquals(List.of(1_000L, 2_000L, 3_000L, 0L),
-                List.of(tracked.acptTime(), tracked.sentTime(), tracked.smscTime(), tracked.dlrTime()));
+        assertEquals("first", tracked.gatewayMsgId());
+        assertEquals(2_000, tracked.sentTime());
     }
 
     @Test
-    void markSentOfUntrackedSegmentIsFalse() {
-        assertFalse(await(tracking.markSent(msgId(), 1, "1", 2, 3)));
+    void concurrentCopiesOfOneSegmentAreRecordedOnce() {
+        String msgId = msgId();
+
+        List<CompletableFuture<Boolean>> copies = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> tracking.record(answered(msgId, "copy" + i, 2_000 + i))).toList();
+
+        assertEquals(1, copies.stream().map(DatabaseTest::await).filter(stored -> stored).count());
+        String stored = await(tracking.find(msgId, 1)).orElseThrow().gatewayMsgId();
+        assertEquals(1, await(tracking.findByGatewayId(smsc, stored)).stream().count());
+    }
+
+    @Test
+    void recordAllReportsEachSegmentIncludingDuplicatesWithinTheCall() {
+        String msgId = msgId();
+        String tracked = msgId();
+        await(tracking.record(answered(tracked, "t1", 2_000)));
+
+        List<Boolean> results = await(tracking.recordAll(List.of(
+                new TrackedSegment(0, msgId, smsc, 1, 2, 7, 0, MessageStatus.SENT, 0, "p1", 1, 2, 3, 0),
+                new TrackedSegment(0, msgId, smsc, 2, 2, 7, 0, MessageStatus.SENT, 0, "p2", 1, 2, 3, 0),
+                new TrackedSegment(0, msgId, smsc, 2, 2, 7, 0, MessageStatus.SENT, 0, "p2again", 1, 2, 3, 0),
+                answered(tracked, "t2", 3_000))));
+
+        assertEquals(List.of(true, true, false, false), results);
+        assertEquals("p2", await(tracking.find(msgId, 2)).orElseThrow().gatewayMsgId());
+    }
+
+    @Test
+    void aSegmentRejectedByTheSmscIsRecordedFinalWithoutAnId() {
+        String msgId = msgId();
+
+        assertTrue(await(tracking.record(new TrackedSegment(0, msgId, smsc, 1, 1, 0, 0, MessageStatus.REJECTED, 0x58,
+                null, 1_000, 1_200, 1_500, 1_500))));
+
+        TrackedSegment tracked = await(tracking.find(msgId, 1)).orElseThrow();
+        assertEquals(MessageStatus.REJECTED, tracked.status());
+        assertEquals(0x58, tracked.errCode());
+        assertEquals(null, tracked.gatewayMsgId());
+        assertFalse(await(tracking.markFinal(msgId, 1, MessageStatus.DELIVERED, 0, 9_000)), "already final");
     }
 
     @Test
@@ -137,14 +150,13 @@ class OutboundTrackingTest extends DatabaseTest {
     }
 
     @Test
-    void receiptArrivingBeforeTheSentMarkIsRetriedNotDropped() throws Exception {
+    void receiptArrivingBeforeTheSegmentIsRecordedIsRetriedNotDropped() throws Exception {
         String msgId = msgId();
-        await(tracking.accept(OutboundSegment.single(msgId, smsc, 0, 1_000)));
 
         CompletableFuture<Optional<TrackedSegment>> lookup = tracking.findByGatewayId(smsc, "777000111");
         Thread.sleep(150);
         assertFalse(lookup.isDone(), "still looking");
-        await(tracking.markSent(msgId, 1, "777000111", 2_000, 3_000));
+        await(tracking.record(answered(msgId, "777000111", 2_000)));
 
         assertEquals(msgId, await(lookup).orElseThrow().msgId());
     }
@@ -160,7 +172,7 @@ class OutboundTrackingTest extends DatabaseTest {
 
         assertTrue(await(tracking.markFinal(tracked.msgId(), 1, MessageStatus.DELIVERED, 0, 5_000)));
         assertFalse(await(tracking.markFinal(tracked.msgId(), 1, MessageStatus.EXPIRED, 0, 6_000)));
-        assertFalse(await(tracking.markSent(tracked.msgId(), 1, "123", 7_000, 7_000)), "a final segment is not sent again");
+        assertFalse(await(tracking.record(answered(tracked.msgId(), "123", 7_000))), "a tracked segment is not recorded again");
 
         TrackedSegment after = await(tracking.find(tracked.msgId(), 1)).orElseThrow();
         assertEquals(MessageStatus.DELIVERED, after.status());
@@ -169,18 +181,18 @@ class OutboundTrackingTest extends DatabaseTest {
     }
 
     @Test
-    void marksQueuedTogetherApplyInTheOrderTheyWereMade() {
+    void stepsQueuedTogetherApplyInTheOrderTheyWereMade() {
         String msgId = msgId();
-        await(tracking.accept(OutboundSegment.single(msgId, smsc, 0, 1_000)));
 
         // not awaited one by one, so the writer usually takes them in one batch
-        CompletableFuture<Boolean> firstSent = tracking.markSent(msgId, 1, "a1", 2_000, 2_000);
-        CompletableFuture<Boolean> secondSent = tracking.markSent(msgId, 1, "a2", 2_100, 2_100);
+        CompletableFuture<Optional<TrackedSegment>> before = tracking.find(msgId, 1);
+        CompletableFuture<Boolean> recorded = tracking.record(answered(msgId, "a2", 2_100));
+        CompletableFuture<Optional<TrackedSegment>> afterRecord = tracking.find(msgId, 1);
         CompletableFuture<Boolean> delivered = tracking.markFinal(msgId, 1, MessageStatus.DELIVERED, 0, 5_000);
         CompletableFuture<Boolean> undelivered = tracking.markFinal(msgId, 1, MessageStatus.UNDELIVERED, 7, 6_000);
 
-        assertTrue(await(firstSent));
-        assertTrue(await(secondSent));
+        assertTrue(await(recorded));
+        assertTrue(await(afterRecord).isPresent(), "a read queued after the record sees it");
         assertTrue(await(delivered));
         assertFalse(await(undelivered), "the first final status wins within a batch too");
         TrackedSegment after = await(tracking.find(msgId, 1)).orElseThrow();
@@ -190,60 +202,77 @@ class OutboundTrackingTest extends DatabaseTest {
         assertEquals(5_000, after.dlrTime());
         assertEquals(0, after.errCode());
         assertEquals(after, await(tracking.findByGatewayId(smsc, "A2")).orElseThrow());
+        await(before);
     }
 
     @Test
-    void rejectedBeforeSendingIsFinalWithItsErrorCode() {
-        String msgId = msgId();
-        await(tracking.accept(OutboundSegment.single(msgId, smsc, 0, 1_000)));
-
-        assertTrue(await(tracking.markFinal(msgId, 1, MessageStatus.REJECTED, 0x58, 1_500)));
-
-        TrackedSegment tracked = await(tracking.find(msgId, 1)).orElseThrow();
-        assertEquals(MessageStatus.REJECTED, tracked.status());
-        assertEquals(0x58, tracked.errCode());
-    }
-
-    @Test
-    void unfinishedSentSegmentsBeforeTheCutoffAreFoundOldestFirst() {
+    void unfinishedSentSegmentsBeforeTheCutoffAreFoundInTheOrderRecordedUpToTheFirstNotDue() {
         String smscExpiry = "expiry-" + UUID.randomUUID();
         long base = 9_000_000_000_000L;   // after every other test's sent_time, so only ours qualify
-        String[] ids = {msgId(), msgId(), msgId(), msgId(), msgId()};
-        for (String id : ids) {
-            await(tracking.accept(OutboundSegment.single(id, smscExpiry, 0, base)));
+        String[] ids = {msgId(), msgId(), msgId(), msgId(), msgId(), msgId()};
+        long[] sentTimes = {base + 300, base + 100, base + 200, base + 50, base + 5_000, base + 400};
+        for (int i = 0; i < ids.length; i++) {
+            await(tracking.record(new TrackedSegment(0, ids[i], smscExpiry, 1, 1, 0, 0, MessageStatus.SENT, 0, "e" + i,
+                    base, sentTimes[i], sentTimes[i], 0)));
         }
-        await(tracking.markSent(ids[0], 1, "e0", base + 300, base + 300));
-        await(tracking.markSent(ids[1], 1, "e1", base + 100, base + 100));
-        await(tracking.markSent(ids[2], 1, "e2", base + 200, base + 200));
-        await(tracking.markSent(ids[3], 1, "e3", base + 50, base + 50));
         await(tracking.markFinal(ids[3], 1, MessageStatus.DELIVERED, 0, base + 60));
-        await(tracking.markSent(ids[4], 1, "e4", base + 5_000, base + 5_000));
 
         List<TrackedSegment> due = await(tracking.findUnfinishedSentBefore(base + 1_000, 10_000)).stream()
                 .filter(s -> s.smscId().equals(smscExpiry)).toList();
 
-        assertEquals(List.of(ids[1], ids[2], ids[0]), due.stream().map(TrackedSegment::msgId).toList());
+        // ids[3] is final; ids[4] is not due, so ids[5], recorded after it, waits for it
+        assertEquals(List.of(ids[0], ids[1], ids[2]), due.stream().map(TrackedSegment::msgId).toList());
         assertEquals(1, await(tracking.findUnfinishedSentBefore(base + 1_000, 1)).size());
+        assertEquals(List.of(ids[0], ids[1], ids[2], ids[4], ids[5]), await(tracking.findUnfinishedSentBefore(
+                base + 6_000, 10_000)).stream().filter(s -> s.smscId().equals(smscExpiry))
+                .map(TrackedSegment::msgId).toList());
     }
 
     @Test
-    void overlongValuesAreRefusedBeforeSql() {
-        ValidationException segment = assertThrows(ValidationException.class,
-                () -> new OutboundSegment("m".repeat(256), "s".repeat(101), 3, 2, 65536, 256, -1));
+    void theExpiryScanPassesFinalRowsOnceAndFindsWhatIsRecordedLater() {
+        long base = 9_100_000_000_000L;
+        String[] ids = {msgId(), msgId(), msgId()};
+        for (String id : ids) {
+            await(tracking.record(new TrackedSegment(0, id, smsc, 1, 1, 0, 0, MessageStatus.SENT, 0, "x" + id, base,
+                    base, base, 0)));
+        }
+        List<TrackedSegment> first = await(tracking.findUnfinishedSentBefore(base + 1_000, 100_000));
+        for (TrackedSegment segment : first) {
+            assertTrue(await(tracking.markFinal(segment.msgId(), 1, MessageStatus.EXPIRED, 0, base + 1_000)));
+        }
+        assertTrue(first.stream().map(TrackedSegment::msgId).toList().containsAll(List.of(ids)));
+
+        assertEquals(List.of(), await(tracking.findUnfinishedSentBefore(base + 1_000, 100_000)), "all final now");
+        String later = msgId();
+        await(tracking.record(new TrackedSegment(0, later, smsc, 1, 1, 0, 0, MessageStatus.SENT, 0, "later", base,
+                base + 10, base + 10, 0)));
+        assertEquals(List.of(later), await(tracking.findUnfinishedSentBefore(base + 1_000, 100_000)).stream()
+                .map(TrackedSegment::msgId).toList());
+    }
+
+    @Test
+    void overlongAndInvalidValuesAreRefusedBeforeSql() {
+        String msgId = msgId();
+        ValidationException refused = assertThrows(ValidationException.class, () -> await(tracking.record(
+                new TrackedSegment(0, "m".repeat(256), "s".repeat(101), 3, 2, 65536, 256, MessageStatus.SENT, -1,
+                        "9".repeat(101), -1, 0, 0, 0))));
         assertEquals(Map.of(
                 "msg_id", "max 255 characters (got 256)",
                 "smsc_id", "max 100 characters (got 101)",
                 "part_number", "must not exceed total_parts (3 > 2)",
                 "reference", "must be between 0 and 65535 (got 65536)",
                 "data_coding", "must be between 0 and 255 (got 256)",
-                "acpt_time", "must be between 0 and 9223372036854775807 (got -1)"), segment.fields());
+                "err_code", "must be between 0 and 2147483647 (got -1)",
+                "acpt_time", "must be between 0 and 9223372036854775807 (got -1)",
+                "gateway_msg_id", "max 100 characters (got 101)"), refused.fields());
 
-        String msgId = msgId();
-        await(tracking.accept(OutboundSegment.single(msgId, smsc, 0, 1)));
-        ValidationException markSent = assertThrows(ValidationException.class,
-                () -> await(tracking.markSent(msgId, 1, "9".repeat(101), 2, 3)));
-        assertEquals(Map.of("gateway_msg_id", "max 100 characters (got 101)"), markSent.fields());
-        assertEquals(MessageStatus.ACCEPTED, await(tracking.find(msgId, 1)).orElseThrow().status(), "nothing written");
+        ValidationException noId = assertThrows(ValidationException.class,
+                () -> await(tracking.record(answered(msgId, null, 2_000))));
+        assertEquals(Map.of("gateway_msg_id", "required"), noId.fields(), "a sent segment needs the SMSC's id");
+        ValidationException notAnOutcome = assertThrows(ValidationException.class, () -> await(tracking.record(
+                new TrackedSegment(0, msgId, smsc, 1, 1, 0, 0, MessageStatus.ACCEPTED, 0, null, 1, 0, 0, 0))));
+        assertEquals(List.of("status"), List.copyOf(notAnOutcome.fields().keySet()));
+        assertEquals(Optional.empty(), await(tracking.find(msgId, 1)), "nothing written");
 
         assertThrows(ValidationException.class, () -> await(tracking.markFinal(msgId, 1, MessageStatus.SENT, 0, 1)));
         assertThrows(ValidationException.class, () -> await(tracking.findByGatewayId(smsc, "")));

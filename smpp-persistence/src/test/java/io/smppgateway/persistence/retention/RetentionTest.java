@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smppgateway.persistence.DatabaseTest;
 import io.smppgateway.persistence.inbound.IssuedMessage;
-import io.smppgateway.persistence.outbound.OutboundSegment;
+import io.smppgateway.persistence.MessageStatus;
+import io.smppgateway.persistence.outbound.TrackedSegment;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,12 +30,14 @@ class RetentionTest extends DatabaseTest {
         for (int i = 0; i < 30; i++) {
             String id = UUID.randomUUID().toString();
             oldIds.add(id);
-            writes.add(outbound.accept(OutboundSegment.single(id, "retention", 0, old)));
+            writes.add(outbound.record(sentAt(id, old)));
             writes.add(db().inbound().record(new IssuedMessage(id, 1, old, "a", 0, 0, "b", 0, 0, 0, 0, 1, "")));
         }
+        // segments are recorded in the order they are sent: the old ones first
+        writes.forEach(DatabaseTest::await);
         String keptOutbound = UUID.randomUUID().toString();
         String keptInbound = UUID.randomUUID().toString();
-        writes.add(outbound.accept(OutboundSegment.single(keptOutbound, "retention", 0, recent)));
+        writes.add(outbound.record(sentAt(keptOutbound, recent)));
         writes.add(db().inbound().record(new IssuedMessage(keptInbound, 1, recent, "a", 0, 0, "b", 0, 0, 0, 0, 1, "")));
         writes.forEach(DatabaseTest::await);
 
@@ -49,6 +52,29 @@ class RetentionTest extends DatabaseTest {
         }
         assertTrue(await(outbound.find(keptOutbound, 1)).isPresent());
         assertTrue(await(db().inbound().find(keptInbound)).isPresent());
+    }
+
+    @Test
+    void anOldSegmentRecordedAfterANewerOneGoesOnceTheNewerOneHasGone() {
+        OutboundTracking outbound = db().outbound();
+        long now = System.currentTimeMillis();
+        String newer = UUID.randomUUID().toString();
+        String older = UUID.randomUUID().toString();
+        await(outbound.record(sentAt(newer, now - Duration.ofDays(6).toMillis())));
+        await(outbound.record(sentAt(older, now - Duration.ofDays(8).toMillis())));
+
+        await(db().retention().purge());
+        assertTrue(await(outbound.find(newer, 1)).isPresent());
+        assertTrue(await(outbound.find(older, 1)).isPresent());
+
+        assertTrue(await(db().retention().purgeOlderThan(now - Duration.ofDays(5).toMillis())).outboundRows() >= 2);
+        assertEquals(Optional.empty(), await(outbound.find(newer, 1)));
+        assertEquals(Optional.empty(), await(outbound.find(older, 1)));
+    }
+
+    private static TrackedSegment sentAt(String msgId, long time) {
+        return new TrackedSegment(0, msgId, "retention", 1, 1, 0, 0, MessageStatus.SENT, 0, "g-" + msgId, time, time,
+                time, 0);
     }
 
     @Test
