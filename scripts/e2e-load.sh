@@ -9,6 +9,7 @@
 #   RATE=0 COUNT=100000 BINDS=4 WINDOW=100 scripts/e2e-load.sh
 #   DIRECTIONS=esme scripts/e2e-load.sh          # only ESME -> SMS_IN (or: app)
 #   MAX_IN_FLIGHT=2000 scripts/e2e-load.sh       # the daemon's NSQ_MAX_IN_FLIGHT
+#   SMSC_BINDS=2 SMSC_WINDOW=50 scripts/e2e-load.sh  # the gateway's binds to the simulator and its window on each
 #   KEEP_LOGS=/tmp/e2e scripts/e2e-load.sh       # keep the daemon's, simulator's and tools' output there
 #
 # It starts the test services (scripts/services.sh) if they are not running (and leaves them running),
@@ -21,6 +22,8 @@ COUNT=${COUNT:-30000}
 BINDS=${BINDS:-2}
 WINDOW=${WINDOW:-50}
 SMSC_BINDS=${SMSC_BINDS:-2}
+# the gateway's window towards the simulator per bind (its window_size; the REST default is 1)
+SMSC_WINDOW=${SMSC_WINDOW:-50}
 # the simulator's window of unanswered deliver_sm (receipts) per session
 SIM_WINDOW=${SIM_WINDOW:-50}
 DIRECTIONS=${DIRECTIONS:-both}
@@ -104,7 +107,7 @@ api -X POST "http://127.0.0.1:$HTTP_PORT/api/clients" -d '{"username": "loader",
   "throughput": 0, "binds": 10, "enabled": true}' >/dev/null
 api -X POST "http://127.0.0.1:$HTTP_PORT/api/gateways" -d "{\"smsc_id\": \"sim\", \"host\": \"127.0.0.1\",
   \"port\": $SIM_PORT, \"username\": \"gw\", \"password\": \"pw\", \"enq_interval\": 30, \"src_autodetect\": true,
-  \"dst_autodetect\": true, \"tx_binds\": 0, \"rx_binds\": 0, \"trx_binds\": $SMSC_BINDS, \"smpp_version\": \"3.4\",
+  \"dst_autodetect\": true, \"tx_binds\": 0, \"rx_binds\": 0, \"trx_binds\": $SMSC_BINDS, \"window_size\": $SMSC_WINDOW, \"smpp_version\": \"3.4\",
   \"is_gsm7\": true, \"is_secure\": false, \"enabled\": true}" >/dev/null
 sleep 3
 rss() { awk '/VmRSS/ {print $2/1024 " MB"}' "/proc/$1/status"; }
@@ -180,7 +183,7 @@ if [ -n "$esme_pid" ]; then
   grep -v '^\[' "$work/esme.out"
 fi
 if [ "$DIRECTIONS" != esme ]; then
-  echo "== SMS_OUT -> SMSC -> DLR_IN (smpp app-load --rate $RATE --count $COUNT)"
+  echo "== SMS_OUT -> SMSC -> DLR_IN (smpp app-load --rate $RATE --count $COUNT; gateway $SMSC_BINDS binds x window $SMSC_WINDOW, simulator window $SIM_WINDOW)"
   grep -v '^\[' "$work/app.out"
 fi
 hz=$(getconf CLK_TCK)
