@@ -20,7 +20,6 @@ import io.smppgateway.smpp.session.CommandStatusException;
 import io.smppgateway.smpp.session.SmppSession;
 import io.smppgateway.smpp.text.MalformedUserDataHeaderException;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * ESME -> SMS_IN: the server's handler for what a bound ESME submits. For each submit_sm, data_sm,
- * or submit_multi to plain addresses: assign a msg_id (a UUID), record it with what its receipt
+ * or submit_multi to plain addresses: assign a msg_id (a time-ordered UUID), record it with what its receipt
  * will need, publish the SMS_IN event (one per destination), and only then answer with the msg_id.
  * So an ESME that has its response has its message on the bus; when the record or the publish
  * fails it gets ESME_RMSGQFUL and sends again, and nothing is dropped silently.
@@ -53,12 +52,14 @@ public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
     private final FlowConfig config;
     private final FlowWorkers workers;
     private final FlowStats stats = new FlowStats();
+    private final TimeOrderedMessageIds msgIds;
 
     public InboundFlow(InboundTracking tracking, MessageBus bus, FlowConfig config) {
         this.tracking = tracking;
         this.bus = bus;
         this.config = config;
         this.workers = new FlowWorkers("inbound-flow", config.workerThreads(), config.workerQueue());
+        this.msgIds = new TimeOrderedMessageIds(config.clock());
     }
 
     public FlowStats stats() {
@@ -145,7 +146,7 @@ public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
                 return invalid(session, request, CommandStatus.ESME_RINVDSTADR, "destination_addr is too long");
             }
         }
-        String msgId = UUID.randomUUID().toString();
+        String msgId = msgIds.next();
         Address firstDestination = submission.destinations().get(0);
         IssuedMessage issued = new IssuedMessage(msgId, account.id(), received, submission.source().address(),
                 submission.source().ton(), submission.source().npi(), firstDestination.address(),
