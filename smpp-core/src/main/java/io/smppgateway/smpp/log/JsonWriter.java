@@ -134,8 +134,15 @@ final class JsonWriter {
 
     private void writeString(String text) {
         out.append('"');
+        // Most text needs no escape: copy it in runs rather than a character at a time (the PDU
+        // log renders every PDU on one thread, and that loop was most of its time).
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && (c < '\u2028' || !needsUnicodeEscape(text, i))) {
+                continue;
+            }
+            out.append(text, run, i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -144,16 +151,17 @@ final class JsonWriter {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || isLoneSurrogate(text, i)) {
-                        unicodeEscape(c);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> unicodeEscape(c);
             }
+            run = i + 1;
         }
-        out.append('"');
+        out.append(text, run, text.length()).append('"');
+    }
+
+    /** U+2028, U+2029 and lone surrogates, which are valid JSON but break readers of the log. */
+    private static boolean needsUnicodeEscape(String text, int index) {
+        char c = text.charAt(index);
+        return c == '\u2028' || c == '\u2029' || isLoneSurrogate(text, index);
     }
 
     private static boolean isLoneSurrogate(String text, int index) {

@@ -1,6 +1,9 @@
 package io.smppgateway.bridge.message;
 
-import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * A status event for an SMS the application sent (topic NSQ_DLR_IN_TOPIC): {@code sent} once the
@@ -13,31 +16,37 @@ public record DlrIn(String smscId, String msgId, String gatewayMsgId, int totalP
 
     public static final String SENT = "sent";
 
-    /** The JSON body, fields in the manual's order. */
+    /** The JSON body, fields in the manual's order, written member by member as {@link SmsIn#toJson()} is. */
     public String toJson() {
-        JsonObject json = new JsonObject();
-        json.addProperty("smsc_id", smscId);
-        json.addProperty("msg_id", msgId);
-        if (gatewayMsgId != null) {
-            json.addProperty("gateway_msg_id", gatewayMsgId);
+        StringWriter text = new StringWriter(256);
+        try (JsonWriter json = new JsonWriter(text)) {
+            json.beginObject();
+            json.name("smsc_id").value(smscId);
+            json.name("msg_id").value(msgId);
+            if (gatewayMsgId != null) {
+                json.name("gateway_msg_id").value(gatewayMsgId);
+            }
+            json.name("total_parts").value(totalParts);
+            json.name("part_number").value(partNumber);
+            json.name("data_coding").value(dataCoding);
+            json.name("status").value(status);
+            if (errCode != null) {
+                json.name("err_code").value(errCode);
+            }
+            writeTime(json, "acpt_time", acptTime);
+            writeTime(json, "sent_time", sentTime);
+            writeTime(json, "smsc_time", smscTime);
+            writeTime(json, "dlr_time", dlrTime);
+            json.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a StringWriter cannot fail", e);
         }
-        json.addProperty("total_parts", totalParts);
-        json.addProperty("part_number", partNumber);
-        json.addProperty("data_coding", dataCoding);
-        json.addProperty("status", status);
-        if (errCode != null) {
-            json.addProperty("err_code", errCode);
-        }
-        addTime(json, "acpt_time", acptTime);
-        addTime(json, "sent_time", sentTime);
-        addTime(json, "smsc_time", smscTime);
-        addTime(json, "dlr_time", dlrTime);
-        return json.toString();
+        return text.toString();
     }
 
-    private static void addTime(JsonObject json, String name, Long value) {
+    private static void writeTime(JsonWriter json, String name, Long value) throws IOException {
         if (value != null) {
-            json.addProperty(name, value);
+            json.name(name).value(value);
         }
     }
 }

@@ -125,4 +125,17 @@ class MessageContractTest {
         assertTrue(delivered.toJson().endsWith("\"status\":\"delivered\",\"err_code\":0,\"acpt_time\":1,"
                 + "\"sent_time\":2,\"smsc_time\":3,\"dlr_time\":1721980562327}"));
     }
+
+    @Test
+    void writesSmsInTextEscapedAndAbsentFieldsAsNull() {
+        SmsIn sms = new SmsIn(7, "m", null, "390991234567", null, 0, 0, 1, 1,
+                "say \"hi\"\\\n\u0001\u2028 \u041f\u0440\u0438\u0432\u0435\u0442 \ud83d\ude00", 8, 0, 1, 1, 5L);
+
+        assertEquals("{\"client_id\":7,\"msg_id\":\"m\",\"sender\":null,\"receiver\":\"390991234567\","
+                + "\"service_type\":null,\"src_ton\":0,\"src_npi\":0,\"dst_ton\":1,\"dst_npi\":1,"
+                + "\"message\":\"say \\\"hi\\\"\\\\\\n\\u0001\\u2028 \u041f\u0440\u0438\u0432\u0435\u0442 \ud83d\ude00\","
+                + "\"data_coding\":8,\"reference\":0,\"total_parts\":1,\"part_number\":1,\"smsc_time\":5}",
+                sms.toJson());
+        assertEquals(sms.message(), JsonParser.parseString(sms.toJson()).getAsJsonObject().get("message").getAsString());
+    }
 }
