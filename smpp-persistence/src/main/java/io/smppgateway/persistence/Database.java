@@ -90,7 +90,8 @@ public final class Database implements AutoCloseable {
         });
         this.gateways = new JdbiGatewayStore(jdbi, options.clock());
         this.clients = new JdbiClientStore(jdbi, options.clock());
-        this.outbound = new JdbiOutboundTracking(writes, queries, scheduler, options.receiptLookupWindow(), dialect);
+        this.outbound = new JdbiOutboundTracking(writes, queries, scheduler, options.receiptLookupWindow(),
+                options.recentSegments(), dialect);
         this.inbound = new JdbiInboundTracking(writes, queries);
         this.pendingReceipts = new JdbiPendingReceipts(writes, queries, options.pendingReceiptsPerClient());
         this.retention = new JdbiRetention(jdbi, queries, options.clock(), options.retention(), options.purgeBatch());

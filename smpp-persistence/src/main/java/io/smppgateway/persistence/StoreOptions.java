@@ -18,11 +18,14 @@ import java.time.Duration;
  * @param retention how long tracking rows are kept
  * @param purgeBatch rows deleted per short transaction when purging
  * @param purgeInterval how often the database purges on its own; zero turns it off
+ * @param recentSegments outbound segments this process recorded lately that it keeps in memory, so
+ *                       that their receipts are matched without a database read (0: none)
  * @param clock the time source for {@code created}/{@code updated} and retention
  */
 public record StoreOptions(int writerLanes, int laneCapacity, int maxBatch, int queryThreads,
                            int queryQueueCapacity, Duration receiptLookupWindow, int pendingReceiptsPerClient,
-                           Duration retention, int purgeBatch, Duration purgeInterval, Clock clock) {
+                           Duration retention, int purgeBatch, Duration purgeInterval, int recentSegments,
+                           Clock clock) {
 
     public StoreOptions {
         FieldErrors errors = new FieldErrors()
@@ -32,7 +35,8 @@ public record StoreOptions(int writerLanes, int laneCapacity, int maxBatch, int 
                 .range("query_threads", queryThreads, 1, 64)
                 .range("query_queue_capacity", queryQueueCapacity, 1, 10_000_000)
                 .range("pending_receipts_per_client", pendingReceiptsPerClient, 1, 100_000_000)
-                .range("purge_batch", purgeBatch, 1, 100_000);
+                .range("purge_batch", purgeBatch, 1, 100_000)
+                .range("recent_segments", recentSegments, 0, 10_000_000);
         if (receiptLookupWindow == null || receiptLookupWindow.isNegative()) {
             errors.add("receipt_lookup_window", "must be zero or more");
         }
@@ -50,41 +54,46 @@ public record StoreOptions(int writerLanes, int laneCapacity, int maxBatch, int 
 
     public static StoreOptions defaults() {
         return new StoreOptions(2, 20_000, 1_000, 4, 10_000, Duration.ofSeconds(5), 100_000,
-                Duration.ofDays(7), 1_000, Duration.ofHours(1), Clock.systemUTC());
+                Duration.ofDays(7), 1_000, Duration.ofHours(1), 50_000, Clock.systemUTC());
     }
 
     public StoreOptions withWriterLanes(int lanes) {
         return new StoreOptions(lanes, laneCapacity, maxBatch, queryThreads, queryQueueCapacity,
-                receiptLookupWindow, pendingReceiptsPerClient, retention, purgeBatch, purgeInterval, clock);
+                receiptLookupWindow, pendingReceiptsPerClient, retention, purgeBatch, purgeInterval, recentSegments, clock);
     }
 
     public StoreOptions withLaneCapacity(int capacity) {
         return new StoreOptions(writerLanes, capacity, maxBatch, queryThreads, queryQueueCapacity,
-                receiptLookupWindow, pendingReceiptsPerClient, retention, purgeBatch, purgeInterval, clock);
+                receiptLookupWindow, pendingReceiptsPerClient, retention, purgeBatch, purgeInterval, recentSegments, clock);
     }
 
     public StoreOptions withMaxBatch(int batch) {
         return new StoreOptions(writerLanes, laneCapacity, batch, queryThreads, queryQueueCapacity,
-                receiptLookupWindow, pendingReceiptsPerClient, retention, purgeBatch, purgeInterval, clock);
+                receiptLookupWindow, pendingReceiptsPerClient, retention, purgeBatch, purgeInterval, recentSegments, clock);
     }
 
     public StoreOptions withReceiptLookupWindow(Duration window) {
         return new StoreOptions(writerLanes, laneCapacity, maxBatch, queryThreads, queryQueueCapacity,
-                window, pendingReceiptsPerClient, retention, purgeBatch, purgeInterval, clock);
+                window, pendingReceiptsPerClient, retention, purgeBatch, purgeInterval, recentSegments, clock);
     }
 
     public StoreOptions withPendingReceiptsPerClient(int bound) {
         return new StoreOptions(writerLanes, laneCapacity, maxBatch, queryThreads, queryQueueCapacity,
-                receiptLookupWindow, bound, retention, purgeBatch, purgeInterval, clock);
+                receiptLookupWindow, bound, retention, purgeBatch, purgeInterval, recentSegments, clock);
     }
 
     public StoreOptions withRetention(Duration keep, int batch, Duration interval) {
         return new StoreOptions(writerLanes, laneCapacity, maxBatch, queryThreads, queryQueueCapacity,
-                receiptLookupWindow, pendingReceiptsPerClient, keep, batch, interval, clock);
+                receiptLookupWindow, pendingReceiptsPerClient, keep, batch, interval, recentSegments, clock);
+    }
+
+    public StoreOptions withRecentSegments(int count) {
+        return new StoreOptions(writerLanes, laneCapacity, maxBatch, queryThreads, queryQueueCapacity,
+                receiptLookupWindow, pendingReceiptsPerClient, retention, purgeBatch, purgeInterval, count, clock);
     }
 
     public StoreOptions withClock(Clock source) {
         return new StoreOptions(writerLanes, laneCapacity, maxBatch, queryThreads, queryQueueCapacity,
-                receiptLookupWindow, pendingReceiptsPerClient, retention, purgeBatch, purgeInterval, source);
+                receiptLookupWindow, pendingReceiptsPerClient, retention, purgeBatch, purgeInterval, recentSegments, source);
     }
 }

@@ -43,7 +43,7 @@ class ConcurrencyTest extends DatabaseTest {
                         String gatewayId = Long.toHexString(1_000_000L * (writer + 1) + i);
                         // the whole path: redelivery check -> record sent -> receipt lookup (in decimal) -> final
                         paths.add(tracking.find(msgId, 1)
-                                .thenCompose(none -> tracking.record(new TrackedSegment(0, msgId, smsc, 1, 1, 0, 0,
+                                .thenCompose(none -> tracking.record(new TrackedSegment(msgId, smsc, 1, 1, 0, 0,
                                         MessageStatus.SENT, 0, gatewayId, 1, 2, 3, 0)))
                                 .thenCompose(sent -> tracking.findByGatewayId(smsc,
                                         Long.toString(Long.parseLong(gatewayId, 16))))
@@ -83,7 +83,7 @@ class ConcurrencyTest extends DatabaseTest {
                 assertEquals(Long.toHexString(1_000_000L * (w + 1) + i), row.get().gatewayMsgId());
             }
         }
-        assertFalse(await(tracking.record(new TrackedSegment(0, run + "-3-7", smsc, 1, 1, 0, 0, MessageStatus.SENT, 0,
+        assertFalse(await(tracking.record(new TrackedSegment(run + "-3-7", smsc, 1, 1, 0, 0, MessageStatus.SENT, 0,
                 "again", 1, 2, 3, 0))), "a tracked segment is not recorded twice");
     }
 }

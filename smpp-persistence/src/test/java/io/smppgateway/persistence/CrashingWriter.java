@@ -27,7 +27,7 @@ public final class CrashingWriter {
             List<TrackedSegment> batch = new ArrayList<>(BATCH);
             long now = System.currentTimeMillis();
             for (int i = 0; i < BATCH; i++) {
-                batch.add(new TrackedSegment(0, msgId(n, i), "crash", 1, 1, 0, 0, MessageStatus.SENT, 0,
+                batch.add(new TrackedSegment(msgId(n, i), "crash", 1, 1, 0, 0, MessageStatus.SENT, 0,
                         "g" + n + "-" + i, now, now, now, 0));
             }
             int number = n;

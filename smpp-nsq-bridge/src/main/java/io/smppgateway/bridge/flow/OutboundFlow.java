@@ -140,11 +140,11 @@ public final class OutboundFlow implements AutoCloseable {
             submit = OutboundSubmit.prepare(sms, gateway.get());
         } catch (RejectedException e) {
             int dataCoding = sms.dataCoding() == null ? 0 : sms.dataCoding();
-            rejectUntracked(delivery, new TrackedSegment(0, sms.msgId(), sms.smscId(), partNumber(sms),
+            rejectUntracked(delivery, new TrackedSegment(sms.msgId(), sms.smscId(), partNumber(sms),
                     totalParts(sms), 0, dataCoding, MessageStatus.ACCEPTED, 0, null, acptTime, 0, 0, 0), e.rejection());
             return;
         }
-        TrackedSegment segment = new TrackedSegment(0, sms.msgId(), sms.smscId(), submit.part().partNumber(),
+        TrackedSegment segment = new TrackedSegment(sms.msgId(), sms.smscId(), submit.part().partNumber(),
                 submit.part().totalParts(), sms.reference() == null ? 0 : sms.reference(), submit.dataCoding(),
                 MessageStatus.ACCEPTED, 0, null, acptTime, 0, 0, 0);
         String key = key(segment.msgId(), segment.partNumber());
@@ -313,7 +313,7 @@ public final class OutboundFlow implements AutoCloseable {
         int totalParts = intOr(json.get("total_parts"), 1, 255, 1);
         int partNumber = intOr(json.get("part_number"), 1, totalParts, 1);
         int dataCoding = intOr(json.get("data_coding"), 0, 8, 0);
-        return new TrackedSegment(0, msgId, smscId, partNumber, totalParts, 0, dataCoding, MessageStatus.ACCEPTED, 0,
+        return new TrackedSegment(msgId, smscId, partNumber, totalParts, 0, dataCoding, MessageStatus.ACCEPTED, 0,
                 null, acptTime, 0, 0, 0);
     }
 

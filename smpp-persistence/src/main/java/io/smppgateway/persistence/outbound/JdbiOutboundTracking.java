@@ -58,9 +58,10 @@ public final class JdbiOutboundTracking implements OutboundTracking {
     private final MarkFinalKind markFinal;
     private final ScheduledExecutorService scheduler;
     private final long lookupWindowNanos;
+    private final RecentSegments recent;
 
     public JdbiOutboundTracking(GroupCommitQueue writes, QueryRunner queries, ScheduledExecutorService scheduler,
-                                Duration receiptLookupWindow, SqlDialect dialect) {
+                                Duration receiptLookupWindow, int recentSegments, SqlDialect dialect) {
         this.writes = writes;
         this.record = new RecordKind(dialect);
         this.find = new FindKind(dialect);
@@ -69,6 +70,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         this.queries = queries;
         this.scheduler = scheduler;
         this.lookupWindowNanos = receiptLookupWindow.toNanos();
+        this.recent = new RecentSegments(recentSegments);
     }
 
     @Override
@@ -89,11 +91,40 @@ public final class JdbiOutboundTracking implements OutboundTracking {
             }
             rows.add(segment.gatewayMsgId() == null ? segment : withGatewayMsgId(segment, segment.gatewayMsgId().strip()));
         }
-        return writes.submit(rows.get(0).msgId(), new RecordWork(record, rows));
+        CompletableFuture<List<Boolean>> stored = writes.submit(rows.get(0).msgId(), new RecordWork(record, rows));
+        if (!recent.isOff()) {
+            keepRecent(rows, stored);
+        }
+        return stored;
+    }
+
+    /**
+     * Notes the rows' records as pending, and keeps the rows that were stored once they are: a
+     * receipt lookup waiting for one of them then finds it here when it resumes.
+     */
+    private void keepRecent(List<TrackedSegment> rows, CompletableFuture<List<Boolean>> stored) {
+        List<String> keys = new ArrayList<>(rows.size());
+        for (TrackedSegment row : rows) {
+            keys.add(row.gatewayMsgId() == null ? null
+                    : RecentSegments.lookupKey(row.smscId(), GatewayMessageId.normalise(row.gatewayMsgId())));
+        }
+        CompletableFuture<Void> settled = stored.handle((results, failure) -> {
+            for (int i = 0; failure == null && i < rows.size(); i++) {
+                if (keys.get(i) != null && results.get(i)) {
+                    recent.recorded(keys.get(i), rows.get(i));
+                }
+            }
+            return null;
+        });
+        for (String key : keys) {
+            if (key != null) {
+                recent.recording(key, settled);
+            }
+        }
     }
 
     private static TrackedSegment withGatewayMsgId(TrackedSegment s, String gatewayMsgId) {
-        return new TrackedSegment(s.id(), s.msgId(), s.smscId(), s.partNumber(), s.totalParts(), s.reference(),
+        return new TrackedSegment(s.msgId(), s.smscId(), s.partNumber(), s.totalParts(), s.reference(),
                 s.dataCoding(), s.status(), s.errCode(), gatewayMsgId, s.acptTime(), s.sentTime(), s.smscTime(),
                 s.dlrTime());
     }
@@ -139,8 +170,33 @@ public final class JdbiOutboundTracking implements OutboundTracking {
             return failed(errors, "receipt lookup");
         }
         LookupWork probe = new LookupWork(lookup, smscId, GatewayMessageId.candidates(gatewayMsgId));
+        long deadline = System.nanoTime() + lookupWindowNanos;
         CompletableFuture<Optional<TrackedSegment>> result = new CompletableFuture<>();
-        lookUp(probe, System.nanoTime() + lookupWindowNanos, FIRST_RETRY_MILLIS, result);
+        if (recent.isOff()) {
+            lookUp(probe, deadline, FIRST_RETRY_MILLIS, result);
+            return result;
+        }
+        // Only the receipt's own form is taken from memory: a row stored under it is the one the
+        // database would give too, whereas a conversion found here could hide an exact row stored
+        // before this process's memory begins.
+        String key = RecentSegments.lookupKey(smscId, probe.candidates.get(0));
+        TrackedSegment kept = recent.get(key);
+        if (kept != null) {
+            return CompletableFuture.completedFuture(Optional.of(kept));
+        }
+        CompletableFuture<Void> pending = recent.pending(key);
+        if (pending == null) {
+            lookUp(probe, deadline, FIRST_RETRY_MILLIS, result);
+        } else {
+            pending.whenComplete((settled, ignored) -> {
+                TrackedSegment recorded = recent.get(key);
+                if (recorded != null) {
+                    result.complete(Optional.of(recorded));
+                } else {
+                    lookUp(probe, deadline, FIRST_RETRY_MILLIS, result);
+                }
+            });
+        }
         return result;
     }
 
@@ -177,7 +233,17 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         if (!errors.isEmpty()) {
             return failed(errors, "final mark");
         }
-        return writes.submit(msgId, new MarkFinalWork(markFinal, msgId, partNumber, status, errCode, dlrTime));
+        CompletableFuture<Boolean> marked = writes.submit(msgId,
+                new MarkFinalWork(markFinal, msgId, partNumber, status, errCode, dlrTime));
+        if (recent.isOff()) {
+            return marked;
+        }
+        return marked.thenApply(won -> {
+            if (won) {
+                recent.finalised(msgId, partNumber, status, errCode, dlrTime);
+            }
+            return won;
+        });
     }
 
     @Override
@@ -204,10 +270,11 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         List<TrackedSegment> due = new ArrayList<>();
         scan:
         while (true) {
-            List<TrackedSegment> rows = handle.createQuery("SELECT " + COLUMNS + " FROM outbound_segments"
+            List<StoredSegment> stored = handle.createQuery("SELECT " + COLUMNS + " FROM outbound_segments"
                             + " WHERE id > :from ORDER BY id LIMIT " + EXPIRY_SCAN_CHUNK)
-                    .bind("from", from).map((rs, ctx) -> map(rs)).list();
-            for (TrackedSegment row : rows) {
+                    .bind("from", from).map((rs, ctx) -> new StoredSegment(rs.getLong(1), map(rs))).list();
+            for (StoredSegment each : stored) {
+                TrackedSegment row = each.segment();
                 if (row.sentTime() >= cutoffMillis) {
                     break scan;
                 }
@@ -217,13 +284,13 @@ public final class JdbiOutboundTracking implements OutboundTracking {
                         break scan;
                     }
                 } else if (due.isEmpty()) {
-                    passed = row.id();
+                    passed = each.id();
                 }
             }
-            if (rows.size() < EXPIRY_SCAN_CHUNK) {
+            if (stored.size() < EXPIRY_SCAN_CHUNK) {
                 break;
             }
-            from = rows.get(rows.size() - 1).id();
+            from = stored.get(stored.size() - 1).id();
         }
         handle.createUpdate("UPDATE outbound_expiry_scan SET last_id = :passed WHERE id = 1 AND last_id < :passed")
                 .bind("passed", passed).execute();
@@ -245,9 +312,13 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         throw new IllegalStateException("no errors to report");
     }
 
-    /** A row read with {@link #COLUMNS}, by position. */
+    /** A segment read with its primary key, where the order of rows matters. */
+    private record StoredSegment(long id, TrackedSegment segment) {
+    }
+
+    /** A row read with {@link #COLUMNS}, by position (the first, the primary key, is not part of it). */
     static TrackedSegment map(ResultSet rs) throws SQLException {
-        return new TrackedSegment(rs.getLong(1), rs.getString(2), rs.getString(6), rs.getInt(3), rs.getInt(4),
+        return new TrackedSegment(rs.getString(2), rs.getString(6), rs.getInt(3), rs.getInt(4),
                 rs.getInt(5), rs.getInt(7), MessageStatus.of(rs.getString(8)), rs.getInt(9), rs.getString(10),
                 rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getLong(15));
     }
@@ -500,14 +571,15 @@ public final class JdbiOutboundTracking implements OutboundTracking {
                     Set<String> keys = new LinkedHashSet<>();
                     chunk.forEach(w -> keys.addAll(w.candidates));
                     int size = Placeholders.listSize(keys.size());
-                    Map<String, List<TrackedSegment>> byKey = new HashMap<>();
+                    Map<String, List<StoredSegment>> byKey = new HashMap<>();
                     try (PreparedStatement statement = connection.prepareStatement(
                             select + Placeholders.list(size) + ")")) {
                         statement.setString(1, entry.getKey());
                         Placeholders.bindPadded(statement, 2, new ArrayList<>(keys), size);
                         try (ResultSet rs = statement.executeQuery()) {
                             while (rs.next()) {
-                                byKey.computeIfAbsent(rs.getString(11), k -> new ArrayList<>(1)).add(map(rs));
+                                byKey.computeIfAbsent(rs.getString(11), k -> new ArrayList<>(1))
+                                        .add(new StoredSegment(rs.getLong(1), map(rs)));
                             }
                         }
                     }
@@ -519,11 +591,11 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         }
     }
 
-    private static Optional<TrackedSegment> pick(List<String> candidates, Map<String, List<TrackedSegment>> byKey) {
+    private static Optional<TrackedSegment> pick(List<String> candidates, Map<String, List<StoredSegment>> byKey) {
         for (String candidate : candidates) {
-            List<TrackedSegment> rows = byKey.get(candidate);
+            List<StoredSegment> rows = byKey.get(candidate);
             if (rows != null && !rows.isEmpty()) {
-                return rows.stream().max(Comparator.comparingLong(TrackedSegment::id));
+                return rows.stream().max(Comparator.comparingLong(StoredSegment::id)).map(StoredSegment::segment);
             }
         }
         return Optional.empty();

@@ -7,7 +7,7 @@ import io.smppgateway.persistence.MessageStatus;
  * milliseconds and 0 until they happen; {@code gatewayMsgId} is the SMSC's id exactly as
  * submit_sm_resp gave it, null until then.
  */
-public record TrackedSegment(long id, String msgId, String smscId, int partNumber, int totalParts, int reference,
+public record TrackedSegment(String msgId, String smscId, int partNumber, int totalParts, int reference,
                              int dataCoding, MessageStatus status, int errCode, String gatewayMsgId,
                              long acptTime, long sentTime, long smscTime, long dlrTime) {
 

@@ -124,7 +124,7 @@ public final class MessagePathBenchmark {
             String decimalId = Long.toString(number);
             long now = System.currentTimeMillis();
             tracking.find(msgId, 1)
-                    .thenCompose(none -> tracking.record(new TrackedSegment(0, msgId, smsc, 1, 1, 0, 0,
+                    .thenCompose(none -> tracking.record(new TrackedSegment(msgId, smsc, 1, 1, 0, 0,
                             MessageStatus.SENT, 0, hexId, now, now, now, 0)))
                     .thenCompose(sent -> tracking.findByGatewayId(smsc, decimalId))
                     .thenCompose(found -> tracking.markFinal(found.orElseThrow().msgId(), 1, MessageStatus.DELIVERED, 0, now))

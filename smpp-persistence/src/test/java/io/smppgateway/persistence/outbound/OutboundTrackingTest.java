@@ -26,7 +26,7 @@ class OutboundTrackingTest extends DatabaseTest {
 
     /** A single segment as the SMSC answered it with {@code gatewayMsgId}, not stored yet. */
     private TrackedSegment answered(String msgId, String gatewayMsgId, long sentTime) {
-        return new TrackedSegment(0, msgId, smsc, 1, 1, 0, 0, MessageStatus.SENT, 0, gatewayMsgId, 1_000, sentTime,
+        return new TrackedSegment(msgId, smsc, 1, 1, 0, 0, MessageStatus.SENT, 0, gatewayMsgId, 1_000, sentTime,
                 sentTime + 1_000, 0);
     }
 
@@ -39,14 +39,13 @@ class OutboundTrackingTest extends DatabaseTest {
     @Test
     void recordedSegmentIsTrackedWithEveryField() {
         String msgId = msgId();
-        TrackedSegment segment = new TrackedSegment(0, msgId, smsc, 2, 3, 65535, 8, MessageStatus.SENT, 0, "00AB12",
+        TrackedSegment segment = new TrackedSegment(msgId, smsc, 2, 3, 65535, 8, MessageStatus.SENT, 0, "00AB12",
                 1721980552913L, 1721980552950L, 1721980552990L, 0);
 
         assertTrue(await(tracking.record(segment)));
 
         TrackedSegment tracked = await(tracking.find(msgId, 2)).orElseThrow();
-        assertTrue(tracked.id() > 0);
-        assertEquals(new TrackedSegment(tracked.id(), msgId, smsc, 2, 3, 65535, 8, MessageStatus.SENT, 0, "00AB12",
+        assertEquals(new TrackedSegment(msgId, smsc, 2, 3, 65535, 8, MessageStatus.SENT, 0, "00AB12",
                 1721980552913L, 1721980552950L, 1721980552990L, 0), tracked, "the id is kept as the SMSC gave it");
         assertEquals(Optional.empty(), await(tracking.find(msgId, 1)), "another part of the message is not tracked");
     }
@@ -87,9 +86,9 @@ class OutboundTrackingTest extends DatabaseTest {
         await(tracking.record(answered(tracked, "t1", 2_000)));
 
         List<Boolean> results = await(tracking.recordAll(List.of(
-                new TrackedSegment(0, msgId, smsc, 1, 2, 7, 0, MessageStatus.SENT, 0, "p1", 1, 2, 3, 0),
-                new TrackedSegment(0, msgId, smsc, 2, 2, 7, 0, MessageStatus.SENT, 0, "p2", 1, 2, 3, 0),
-                new TrackedSegment(0, msgId, smsc, 2, 2, 7, 0, MessageStatus.SENT, 0, "p2again", 1, 2, 3, 0),
+                new TrackedSegment(msgId, smsc, 1, 2, 7, 0, MessageStatus.SENT, 0, "p1", 1, 2, 3, 0),
+                new TrackedSegment(msgId, smsc, 2, 2, 7, 0, MessageStatus.SENT, 0, "p2", 1, 2, 3, 0),
+                new TrackedSegment(msgId, smsc, 2, 2, 7, 0, MessageStatus.SENT, 0, "p2again", 1, 2, 3, 0),
                 answered(tracked, "t2", 3_000))));
 
         assertEquals(List.of(true, true, false, false), results);
@@ -100,7 +99,7 @@ class OutboundTrackingTest extends DatabaseTest {
     void aSegmentRejectedByTheSmscIsRecordedFinalWithoutAnId() {
         String msgId = msgId();
 
-        assertTrue(await(tracking.record(new TrackedSegment(0, msgId, smsc, 1, 1, 0, 0, MessageStatus.REJECTED, 0x58,
+        assertTrue(await(tracking.record(new TrackedSegment(msgId, smsc, 1, 1, 0, 0, MessageStatus.REJECTED, 0x58,
                 null, 1_000, 1_200, 1_500, 1_500))));
 
         TrackedSegment tracked = await(tracking.find(msgId, 1)).orElseThrow();
@@ -162,6 +161,41 @@ class OutboundTrackingTest extends DatabaseTest {
     }
 
     @Test
+    void aReceiptForASegmentRecordedByAnotherProcessIsFoundInTheDatabase() {
+        String msgId = msgId();
+        try (io.smppgateway.persistence.Database other = location().open(OPTIONS)) {
+            assertTrue(await(other.outbound().record(answered(msgId, "5150", 2_000))));
+        }
+
+        assertEquals(msgId, await(tracking.findByGatewayId(smsc, "5150")).orElseThrow().msgId());
+    }
+
+    @Test
+    void aRepeatedReceiptSeesTheFinalStatusThatTheFirstSet() {
+        TrackedSegment tracked = sent("808080");
+        assertEquals(MessageStatus.SENT, await(tracking.findByGatewayId(smsc, "808080")).orElseThrow().status());
+
+        assertTrue(await(tracking.markFinal(tracked.msgId(), 1, MessageStatus.UNDELIVERED, 5, 9_000)));
+
+        TrackedSegment again = await(tracking.findByGatewayId(smsc, "808080")).orElseThrow();
+        assertEquals(MessageStatus.UNDELIVERED, again.status());
+        assertEquals(5, again.errCode());
+        assertEquals(9_000, again.dlrTime());
+        assertEquals(again, await(tracking.find(tracked.msgId(), 1)).orElseThrow(), "memory and database agree");
+    }
+
+    @Test
+    void aReceiptLookedUpWhileItsSegmentIsBeingRecordedGetsIt() {
+        String msgId = msgId();
+
+        CompletableFuture<Boolean> recorded = tracking.record(answered(msgId, "4242", 2_000));
+        CompletableFuture<Optional<TrackedSegment>> lookup = tracking.findByGatewayId(smsc, "4242");
+
+        assertTrue(await(recorded));
+        assertEquals(msgId, await(lookup).orElseThrow().msgId());
+    }
+
+    @Test
     void unknownReceiptIdIsEmptyOnceTheWindowPasses() {
         assertEquals(Optional.empty(), await(tracking.findByGatewayId(smsc, "no-such-id")));
     }
@@ -212,7 +246,7 @@ class OutboundTrackingTest extends DatabaseTest {
         String[] ids = {msgId(), msgId(), msgId(), msgId(), msgId(), msgId()};
         long[] sentTimes = {base + 300, base + 100, base + 200, base + 50, base + 5_000, base + 400};
         for (int i = 0; i < ids.length; i++) {
-            await(tracking.record(new TrackedSegment(0, ids[i], smscExpiry, 1, 1, 0, 0, MessageStatus.SENT, 0, "e" + i,
+            await(tracking.record(new TrackedSegment(ids[i], smscExpiry, 1, 1, 0, 0, MessageStatus.SENT, 0, "e" + i,
                     base, sentTimes[i], sentTimes[i], 0)));
         }
         await(tracking.markFinal(ids[3], 1, MessageStatus.DELIVERED, 0, base + 60));
@@ -233,7 +267,7 @@ class OutboundTrackingTest extends DatabaseTest {
         long base = 9_100_000_000_000L;
         String[] ids = {msgId(), msgId(), msgId()};
         for (String id : ids) {
-            await(tracking.record(new TrackedSegment(0, id, smsc, 1, 1, 0, 0, MessageStatus.SENT, 0, "x" + id, base,
+            await(tracking.record(new TrackedSegment(id, smsc, 1, 1, 0, 0, MessageStatus.SENT, 0, "x" + id, base,
                     base, base, 0)));
         }
         List<TrackedSegment> first = await(tracking.findUnfinishedSentBefore(base + 1_000, 100_000));
@@ -244,7 +278,7 @@ class OutboundTrackingTest extends DatabaseTest {
 
         assertEquals(List.of(), await(tracking.findUnfinishedSentBefore(base + 1_000, 100_000)), "all final now");
         String later = msgId();
-        await(tracking.record(new TrackedSegment(0, later, smsc, 1, 1, 0, 0, MessageStatus.SENT, 0, "later", base,
+        await(tracking.record(new TrackedSegment(later, smsc, 1, 1, 0, 0, MessageStatus.SENT, 0, "later", base,
                 base + 10, base + 10, 0)));
         assertEquals(List.of(later), await(tracking.findUnfinishedSentBefore(base + 1_000, 100_000)).stream()
                 .map(TrackedSegment::msgId).toList());
@@ -254,7 +288,7 @@ class OutboundTrackingTest extends DatabaseTest {
     void overlongAndInvalidValuesAreRefusedBeforeSql() {
         String msgId = msgId();
         ValidationException refused = assertThrows(ValidationException.class, () -> await(tracking.record(
-                new TrackedSegment(0, "m".repeat(256), "s".repeat(101), 3, 2, 65536, 256, MessageStatus.SENT, -1,
+                new TrackedSegment("m".repeat(256), "s".repeat(101), 3, 2, 65536, 256, MessageStatus.SENT, -1,
                         "9".repeat(101), -1, 0, 0, 0))));
         assertEquals(Map.of(
                 "msg_id", "max 255 characters (got 256)",
@@ -270,7 +304,7 @@ class OutboundTrackingTest extends DatabaseTest {
                 () -> await(tracking.record(answered(msgId, null, 2_000))));
         assertEquals(Map.of("gateway_msg_id", "required"), noId.fields(), "a sent segment needs the SMSC's id");
         ValidationException notAnOutcome = assertThrows(ValidationException.class, () -> await(tracking.record(
-                new TrackedSegment(0, msgId, smsc, 1, 1, 0, 0, MessageStatus.ACCEPTED, 0, null, 1, 0, 0, 0))));
+                new TrackedSegment(msgId, smsc, 1, 1, 0, 0, MessageStatus.ACCEPTED, 0, null, 1, 0, 0, 0))));
         assertEquals(List.of("status"), List.copyOf(notAnOutcome.fields().keySet()));
         assertEquals(Optional.empty(), await(tracking.find(msgId, 1)), "nothing written");
 

@@ -73,7 +73,7 @@ class RetentionTest extends DatabaseTest {
     }
 
     private static TrackedSegment sentAt(String msgId, long time) {
-        return new TrackedSegment(0, msgId, "retention", 1, 1, 0, 0, MessageStatus.SENT, 0, "g-" + msgId, time, time,
+        return new TrackedSegment(msgId, "retention", 1, 1, 0, 0, MessageStatus.SENT, 0, "g-" + msgId, time, time,
                 time, 0);
     }
 
