@@ -30,6 +30,7 @@ import io.smppgateway.smpp.receipt.FinalStatus;
 import io.smppgateway.smpp.server.SmppServerConfig;
 import io.smppgateway.smpp.session.BindOutcome;
 import io.smppgateway.smpp.session.PduListener;
+import io.smppgateway.smpp.session.RequestNotSentException;
 import io.smppgateway.smpp.session.SessionRole;
 import io.smppgateway.smpp.session.SmppSession;
 import java.net.InetSocketAddress;
@@ -287,15 +288,46 @@ public final class SmscSimulator implements AutoCloseable {
         }
         receiptsSent.incrementAndGet();
         target.send(receiptPdu(receipt, target)).whenComplete((response, failure) -> {
+            if (failure instanceof RequestNotSentException && target.state().isReceivable()) {
+                receiptsSent.decrementAndGet();
+                // The session's window and queue are full: wait in line, and go out when an answer
+                // frees a place (below), instead of trying again and again while they stay full.
+                // The timer only covers answers that all came before this receipt joined the line.
+                park(receipt);
+                workers.schedule(() -> sendNextPending(receipt.systemId()), RESEND_DELAY_MILLIS,
+                        TimeUnit.MILLISECONDS);
+                return;
+            }
             if (failure != null) {
                 // Later, not now: the session may be failing its queue in this very call.
                 workers.schedule(() -> hold(receipt), RESEND_DELAY_MILLIS, TimeUnit.MILLISECONDS);
-            } else if (response.commandStatus() == 0) {
+                return;
+            }
+            if (response.commandStatus() == 0) {
                 receiptsAcknowledged.incrementAndGet();
             } else {
                 receiptsFailed.incrementAndGet();
             }
+            sendNextPending(receipt.systemId());
         });
+    }
+
+    /** Sends the receipt that has waited longest for this account, if any. */
+    private void sendNextPending(String systemId) {
+        ArrayDeque<PendingReceipt> queue = pendingReceipts.get(systemId);
+        if (queue == null) {
+            return;
+        }
+        PendingReceipt next;
+        synchronized (queue) {
+            next = queue.poll();
+            if (next != null) {
+                pendingCount.decrementAndGet();
+            }
+        }
+        if (next != null) {
+            sendReceipt(next);
+        }
     }
 
     private DeliverSm receiptPdu(PendingReceipt receipt, SmppSession target) {
@@ -349,14 +381,22 @@ public final class SmscSimulator implements AutoCloseable {
     }
 
     private void hold(PendingReceipt receipt) {
+        if (park(receipt) && receiverFor(receipt.systemId(), null) != null) {
+            // A receiver may have bound between our look and the add.
+            flushPending(receipt.systemId());
+        }
+    }
+
+    /** Puts a receipt in its account's line, dropping the oldest when full; false when closing or dropped. */
+    private boolean park(PendingReceipt receipt) {
         if (closing) {
-            return;
+            return false;
         }
         ArrayDeque<PendingReceipt> queue = pendingReceipts.computeIfAbsent(receipt.systemId(), id -> new ArrayDeque<>());
         synchronized (queue) {
             if (config.pendingReceiptCapacity() == 0) {
                 receiptsDropped.incrementAndGet();
-                return;
+                return false;
             }
             if (pendingCount.get() >= config.pendingReceiptCapacity() && !queue.isEmpty()) {
                 queue.poll();
@@ -366,10 +406,7 @@ public final class SmscSimulator implements AutoCloseable {
             queue.add(receipt);
             pendingCount.incrementAndGet();
         }
-        // A receiver may have bound between our look and the add.
-        if (receiverFor(receipt.systemId(), null) != null) {
-            flushPending(receipt.systemId());
-        }
+        return true;
     }
 
     private void flushPending(String systemId) {

@@ -18,6 +18,7 @@ import io.smppgateway.smpp.pdu.BindType;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.DeliverSm;
 import io.smppgateway.smpp.pdu.InterfaceVersion;
+import io.smppgateway.smpp.pdu.PduResponse;
 import io.smppgateway.smpp.pdu.SubmitSm;
 import io.smppgateway.smpp.pdu.SubmitSmResp;
 import io.smppgateway.smpp.pdu.TlvTag;
@@ -219,6 +220,43 @@ class SmscSimulatorTest {
         assertEquals(id, nextDelivery().tlvs().stringValue(TlvTag.RECEIPTED_MESSAGE_ID).orElseThrow());
         assertEquals(0, simulator.counters().receiptsPending());
         assertTrue(delivered.isEmpty());
+    }
+
+    @Test
+    void receiptsBeyondTheSessionsWindowAndQueueWaitInLineAndEachGoesOutOnce() throws Exception {
+        SimulatorConfig defaults = SimulatorConfig.defaults();
+        start(defaults.withReceiptDelay(Duration.ZERO).withServer(defaults.server().withSession(
+                defaults.server().session().withWindowSize(2).withQueueCapacity(2))));
+        List<CompletableFuture<PduResponse>> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<DeliverSm> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RequestHandler slow = (session, request) -> {
+            received.add((DeliverSm) request);
+            CompletableFuture<PduResponse> answer = new CompletableFuture<>();
+            answers.add(answer);
+            return answer;
+        };
+        BindRequest bind = BindRequest.of(BindType.TRANSCEIVER, 1, "esme", "pw", "", InterfaceVersion.SMPP_3_4,
+                Address.EMPTY);
+        ChannelSession esme = result(connector.connectAndBind("127.0.0.1", simulator.port(), null,
+                Duration.ofSeconds(5), SessionConfig.defaults(), bind, slow, PduListener.NONE));
+        for (int i = 0; i < 20; i++) {
+            result(esme.send(submit("m" + i, 1)));
+        }
+        until("two receipts in the window, the rest waiting", () -> received.size() == 2
+                && simulator.counters().receiptsPending() + received.size() + 2 >= 20);
+
+        for (int answered = 0; answered < 20; answered++) {
+            int index = answered;
+            until("receipt " + (index + 1), () -> received.size() > index);
+            ((CompletableFuture<PduResponse>) answers.get(index)).complete(received.get(index).response(""));
+        }
+
+        until("every receipt acknowledged", () -> simulator.counters().receiptsAcknowledged() == 20);
+        assertEquals(20, received.size());
+        assertEquals(20, received.stream().map(d -> d.tlvs().stringValue(TlvTag.RECEIPTED_MESSAGE_ID).orElseThrow())
+                .distinct().count(), "each receipt once");
+        assertEquals(20, simulator.counters().receiptsSent(), "a receipt that waited in line is sent once");
+        assertEquals(0, simulator.counters().receiptsPending());
     }
 
     @Test
