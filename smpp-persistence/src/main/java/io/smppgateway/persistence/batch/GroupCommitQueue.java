@@ -3,16 +3,19 @@ package io.smppgateway.persistence.batch;
 import io.smppgateway.persistence.OverloadedException;
 import io.smppgateway.persistence.PersistenceException;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +80,8 @@ public final class GroupCommitQueue implements AutoCloseable {
             return work.future();
         }
         Lane lane = lanes[Math.floorMod(routingKey.hashCode(), lanes.length)];
-        if (!lane.queue.offer(work)) {
+        work.routingKey = routingKey;
+        if (!lane.offer(work)) {
             work.fail(new OverloadedException(name + " lane " + lane.index + " is full ("
                     + lane.capacity + " pending writes): the database is not keeping up"));
         }
@@ -88,7 +92,7 @@ public final class GroupCommitQueue implements AutoCloseable {
     public int pending() {
         int total = 0;
         for (Lane lane : lanes) {
-            total += lane.queue.size();
+            total += lane.size();
         }
         return total;
     }
@@ -224,42 +228,99 @@ public final class GroupCommitQueue implements AutoCloseable {
         return thread;
     }
 
-    /** One writer thread and its bounded queue. */
+    /**
+     * One writer thread and its bounded queue: urgent work (see {@link WorkKind#urgent()}) first,
+     * then ordinary work, each in the order it came. Urgent work whose key has ordinary work still
+     * waiting queues behind it as ordinary work, so a message's steps keep their order.
+     */
     private final class Lane {
         final int index;
         final int capacity;
-        final BlockingQueue<QueuedWork<?>> queue;
         final Thread thread;
+        private final ArrayDeque<QueuedWork<?>> urgent = new ArrayDeque<>();
+        private final ArrayDeque<QueuedWork<?>> ordinary = new ArrayDeque<>();
+        /** How many ordinary works wait per routing key. */
+        private final Map<Object, Integer> ordinaryKeys = new HashMap<>();
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notEmpty = lock.newCondition();
 
         Lane(int index, int capacity) {
             this.index = index;
             this.capacity = capacity;
-            this.queue = new ArrayBlockingQueue<>(capacity);
             this.thread = daemon(this::loop, name + "-writer-" + index);
+        }
+
+        boolean offer(QueuedWork<?> work) {
+            lock.lock();
+            try {
+                if (urgent.size() + ordinary.size() >= capacity) {
+                    return false;
+                }
+                if (work.kind().urgent() && !ordinaryKeys.containsKey(work.routingKey)) {
+                    urgent.add(work);
+                } else {
+                    ordinary.add(work);
+                    ordinaryKeys.merge(work.routingKey, 1, Integer::sum);
+                }
+                notEmpty.signal();
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        int size() {
+            lock.lock();
+            try {
+                return urgent.size() + ordinary.size();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Moves up to {@code maxBatch} rows of work into {@code batch}, urgent first; false once closed and empty. */
+        private boolean take(List<QueuedWork<?>> batch) throws InterruptedException {
+            lock.lock();
+            try {
+                while (urgent.isEmpty() && ordinary.isEmpty()) {
+                    if (closed) {
+                        return false;
+                    }
+                    notEmpty.await(50, TimeUnit.MILLISECONDS);
+                }
+                int rows = 0;
+                QueuedWork<?> next;
+                while ((batch.isEmpty() || rows < maxBatch) && (next = poll()) != null) {
+                    batch.add(next);
+                    rows += next.size();
+                }
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private QueuedWork<?> poll() {
+            QueuedWork<?> next = urgent.poll();
+            if (next == null) {
+                next = ordinary.poll();
+                if (next != null) {
+                    ordinaryKeys.computeIfPresent(next.routingKey, (key, count) -> count == 1 ? null : count - 1);
+                }
+            }
+            return next;
         }
 
         private void loop() {
             List<QueuedWork<?>> batch = new ArrayList<>(maxBatch);
             while (true) {
-                QueuedWork<?> first;
                 try {
-                    first = queue.poll(50, TimeUnit.MILLISECONDS);
+                    if (!take(batch)) {
+                        return;
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
-                }
-                if (first == null) {
-                    if (closed && queue.isEmpty()) {
-                        return;
-                    }
-                    continue;
-                }
-                batch.add(first);
-                int rows = first.size();
-                QueuedWork<?> next;
-                while (rows < maxBatch && (next = queue.poll()) != null) {
-                    batch.add(next);
-                    rows += next.size();
                 }
                 try {
                     runBatch(new ArrayList<>(batch));

@@ -14,6 +14,8 @@ public abstract class QueuedWork<R> {
     private final CompletableFuture<R> future = new CompletableFuture<>();
     private R result;
     private RuntimeException refusal;
+    /** The key it was routed by, set when it is queued. */
+    Object routingKey;
 
     /** How this work is executed together with others of its kind. */
     protected abstract WorkKind<?> kind();

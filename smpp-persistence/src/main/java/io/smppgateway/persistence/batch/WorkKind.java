@@ -23,6 +23,17 @@ public interface WorkKind<W extends QueuedWork<?>> {
     int phase();
 
     /**
+     * Urgent work is taken before the ordinary work waiting in its lane: what an SMSC waits on while
+     * it holds one of its few receipt slots (the receipt lookup and the final mark) should not wait
+     * behind a flood of SMS_OUT bookkeeping. Urgent work still never passes ordinary work queued
+     * before it with the same routing key, so the steps of one message keep their order. Among
+     * urgent works the order they were queued in is kept.
+     */
+    default boolean urgent() {
+        return false;
+    }
+
+    /**
      * Runs the works inside the open transaction and sets each one's result. Hot kinds use the
      * handle's JDBC connection directly ({@code handle.getConnection()}), hence the SQLException.
      */

@@ -557,6 +557,12 @@ public final class JdbiOutboundTracking implements OutboundTracking {
             return PHASE_LOOKUP;
         }
 
+        /** The SMSC holds a receipt slot until it is answered. */
+        @Override
+        public boolean urgent() {
+            return true;
+        }
+
         @Override
         public void apply(Handle handle, List<LookupWork> works) throws SQLException {
             Connection connection = handle.getConnection();
@@ -643,6 +649,12 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         @Override
         public int phase() {
             return PHASE_FINAL_UPDATE;
+        }
+
+        /** The SMSC holds a receipt slot until it is answered. */
+        @Override
+        public boolean urgent() {
+            return true;
         }
 
         @Override

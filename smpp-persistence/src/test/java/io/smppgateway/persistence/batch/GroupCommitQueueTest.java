@@ -147,6 +147,69 @@ class GroupCommitQueueTest {
         }
     }
 
+    /** Work that only notes when it ran, ordinary or urgent. */
+    private static final class Noted extends QueuedWork<Integer> {
+        final int value;
+        final WorkKind<Noted> kind;
+
+        Noted(int value, WorkKind<Noted> kind) {
+            this.value = value;
+            this.kind = kind;
+        }
+
+        @Override
+        protected WorkKind<?> kind() {
+            return kind;
+        }
+    }
+
+    private static WorkKind<Noted> noting(List<Integer> ran, boolean urgent) {
+        return new WorkKind<>() {
+            @Override
+            public int phase() {
+                return PHASE_LOOKUP;
+            }
+
+            @Override
+            public boolean urgent() {
+                return urgent;
+            }
+
+            @Override
+            public void apply(Handle handle, List<Noted> works) {
+                for (Noted work : works) {
+                    ran.add(work.value);
+                    work.setResult(work.value);
+                }
+            }
+        };
+    }
+
+    @Test
+    void urgentWorkGoesBeforeOrdinaryWorkQueuedEarlierExceptAStepOfTheSameMessage() {
+        CountDownLatch hold = new CountDownLatch(1);
+        List<Integer> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        WorkKind<Noted> ordinary = noting(ran, false);
+        WorkKind<Noted> urgent = noting(ran, true);
+        try (GroupCommitQueue queue = new GroupCommitQueue(jdbi, "test", 1, 100, 1)) {
+            CompletableFuture<Integer> blocking = queue.submit(0, new Insert(0, hold));
+            waitUntil(() -> queue.pending() == 0);
+            List<CompletableFuture<Integer>> all = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                all.add(queue.submit("message-" + i, new Noted(i, ordinary)));
+            }
+            all.add(queue.submit("message-101", new Noted(101, urgent)));
+            all.add(queue.submit("message-2", new Noted(102, urgent)));   // message 2 waits: queued as ordinary
+            all.add(queue.submit("message-103", new Noted(103, urgent)));
+            assertEquals(6, queue.pending());
+
+            hold.countDown();
+            DatabaseTest.await(blocking);
+            all.forEach(DatabaseTest::await);
+        }
+        assertEquals(List.of(101, 103, 1, 2, 3, 102), ran);
+    }
+
     @Test
     void closeCommitsWhatIsQueuedThenRefusesNewWork() {
         GroupCommitQueue queue = new GroupCommitQueue(jdbi, "test", 2, 1000, 50);
