@@ -29,6 +29,7 @@ import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.log.LogFileLayout;
 import io.smppgateway.smpp.log.PduLogFormat;
 import io.smppgateway.smpp.pdu.BindResponse;
+import io.smppgateway.smpp.pdu.CommandId;
 import io.smppgateway.smpp.server.BoundEsme;
 import io.smppgateway.smpp.server.SmppServer;
 import io.smppgateway.smpp.server.SmppServerConfig;
@@ -41,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -83,8 +85,10 @@ public final class GatewayDaemon implements AutoCloseable {
     private final TrafficCounters smscTraffic = new TrafficCounters();
     private final TrafficCounters esmeTraffic = new TrafficCounters();
     private final DlrInTally dlrInStatuses = new DlrInTally();
-    private final ResponseTimes esmeSubmits = new ResponseTimes("esme_submit", PduDirection.RECEIVED);
-    private final ResponseTimes smscSubmits = new ResponseTimes("smsc_submit", PduDirection.SENT);
+    private final ResponseTimes esmeSubmits = ResponseTimes.submits("esme_submit", PduDirection.RECEIVED);
+    private final ResponseTimes smscSubmits = ResponseTimes.submits("smsc_submit", PduDirection.SENT);
+    private final ResponseTimes smscReceipts = new ResponseTimes("smsc_receipt", PduDirection.RECEIVED,
+            EnumSet.of(CommandId.DELIVER_SM, CommandId.DATA_SM));
     private Database database;
     private MessageBus bus;
     private PduLogWriter pduLogs;
@@ -162,7 +166,7 @@ public final class GatewayDaemon implements AutoCloseable {
                 new LogFolders(settings.clientLogs(), settings.serverLogs()),
                 new HealthChecks(database, bus, pool, smscGateways, storeCalls),
                 new GatewayMetrics(new GatewayMetrics.Counters(smscTraffic, esmeTraffic, dlrInStatuses, esmeSubmits,
-                        smscSubmits), pool, smscGateways, pduLogs, database));
+                        smscSubmits, smscReceipts), pool, smscGateways, pduLogs, database));
         HttpConfig httpConfig = HttpConfig.of(settings.http().apiToken(), settings.http().adminUsername(),
                 settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port());
         http = lifecycle.add("HTTP server", AdminHttpServer.start(httpConfig, backend));
@@ -255,6 +259,7 @@ public final class GatewayDaemon implements AutoCloseable {
             logs.onPdu(session, direction, pdu, octets);
             smscTraffic.count(smscId, direction, pdu);
             smscSubmits.onPdu(smscId, session, direction, pdu);
+            smscReceipts.onPdu(smscId, session, direction, pdu);
         };
     }
 

@@ -22,7 +22,7 @@ final class GatewayMetrics implements MetricsSource {
 
     /** The counters the daemon feeds as messages pass. */
     record Counters(TrafficCounters smscTraffic, TrafficCounters esmeTraffic, DlrInTally dlrInStatuses,
-                    ResponseTimes esmeSubmits, ResponseTimes smscSubmits) {
+                    ResponseTimes esmeSubmits, ResponseTimes smscSubmits, ResponseTimes smscReceipts) {
     }
 
     private final Counters counters;
@@ -57,6 +57,7 @@ final class GatewayMetrics implements MetricsSource {
         queues.add(new QueueDepth("database_writes", "", database.writeStats().pending(), 0));
         List<LatencyHistogram> latencies = new ArrayList<>(counters.esmeSubmits().snapshot());
         latencies.addAll(counters.smscSubmits().snapshot());
+        latencies.addAll(counters.smscReceipts().snapshot());
         return new MetricsSnapshot(smscTraffic, esmeTraffic, counters.dlrInStatuses().snapshot(), latencies, queues);
     }
 }

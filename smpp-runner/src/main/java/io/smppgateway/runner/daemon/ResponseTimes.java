@@ -6,15 +6,19 @@ import io.smppgateway.smpp.pdu.Pdu;
 import io.smppgateway.smpp.session.PduDirection;
 import io.smppgateway.smpp.session.SmppSession;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How long a message submit waits for its response, per peer, as a Prometheus histogram: for
- * ESMEs, from the submit_sm (data_sm, submit_multi) we received to the response we sent, which
- * includes the SMS_IN publish; for SMSCs, from the submit_sm we sent to the SMSC's response.
+ * How long a request waits for its response, per peer, as a Prometheus histogram: for ESMEs, from
+ * the submit_sm (data_sm, submit_multi) we received to the response we sent, which includes the
+ * SMS_IN publish; for SMSCs, from the submit_sm (data_sm) we sent to the SMSC's response, and from
+ * the receipt (deliver_sm, data_sm) an SMSC sent to our response, which includes the DLR_IN publish
+ * and the final mark, and which with the SMSC's window bounds the receipts it can send per second.
  *
  * <p>Fed by the sessions' PDU listeners, on each session's event loop: a request stores its start
  * time in a slot of the session's ring chosen by its sequence number, and the response with the
@@ -30,27 +34,38 @@ final class ResponseTimes {
 
     private final String operation;
     private final PduDirection requestDirection;
+    private final Set<CommandId> requests;
+    private final Set<CommandId> responses = EnumSet.of(CommandId.GENERIC_NACK);
     private final Map<String, Histogram> byPeer = new ConcurrentHashMap<>();
     private final Map<String, Ring> bySession = new ConcurrentHashMap<>();
 
     /**
      * @param operation        the histogram's {@code operation} label
-     * @param requestDirection whether we receive the submits ({@code RECEIVED}, an ESME) or send them
+     * @param requestDirection whether we receive the requests ({@code RECEIVED}) or send them
+     * @param requests         the requests timed
      */
-    ResponseTimes(String operation, PduDirection requestDirection) {
+    ResponseTimes(String operation, PduDirection requestDirection, Set<CommandId> requests) {
         this.operation = operation;
         this.requestDirection = requestDirection;
+        this.requests = EnumSet.copyOf(requests);
+        requests.forEach(request -> responses.add(request.responseId()));
     }
 
-    /** Called with every PDU of a session whose peer is known; ignores all but submits and their responses. */
+    /** Message submits: submit_sm, data_sm, submit_multi. */
+    static ResponseTimes submits(String operation, PduDirection requestDirection) {
+        return new ResponseTimes(operation, requestDirection,
+                EnumSet.of(CommandId.SUBMIT_SM, CommandId.DATA_SM, CommandId.SUBMIT_MULTI));
+    }
+
+    /** Called with every PDU of a session whose peer is known; ignores all but the timed requests and their responses. */
     void onPdu(String peer, SmppSession session, PduDirection direction, Pdu pdu) {
         if (peer == null || pdu == null) {
             return;
         }
         CommandId command = pdu.commandId();
-        if (direction == requestDirection && isSubmit(command)) {
+        if (direction == requestDirection && requests.contains(command)) {
             ring(session).start(pdu.sequenceNumber(), System.nanoTime());
-        } else if (direction != requestDirection && (isSubmitResponse(command) || command == CommandId.GENERIC_NACK)) {
+        } else if (direction != requestDirection && responses.contains(command)) {
             Ring ring = bySession.get(session.id());
             long started = ring == null ? 0 : ring.take(pdu.sequenceNumber());
             if (started != 0) {
@@ -67,15 +82,6 @@ final class ResponseTimes {
             session.closeFuture().whenComplete((ignored, failure) -> bySession.remove(session.id()));
         }
         return ring;
-    }
-
-    private static boolean isSubmit(CommandId command) {
-        return command == CommandId.SUBMIT_SM || command == CommandId.DATA_SM || command == CommandId.SUBMIT_MULTI;
-    }
-
-    private static boolean isSubmitResponse(CommandId command) {
-        return command == CommandId.SUBMIT_SM_RESP || command == CommandId.DATA_SM_RESP
-                || command == CommandId.SUBMIT_MULTI_RESP;
     }
 
     List<LatencyHistogram> snapshot() {

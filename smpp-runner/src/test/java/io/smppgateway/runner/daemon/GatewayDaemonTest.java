@@ -217,6 +217,8 @@ class GatewayDaemonTest {
                 metrics);
         assertTrue(metrics.contains(
                 "smpp_latency_seconds_bucket{operation=\"esme_submit\",peer=\"esme1\",le=\"+Inf\"} 3"), metrics);
+        // the receipts are answered once their final status is stored, after their DLR_IN
+        awaitTrue(() -> metrics().contains("smpp_latency_seconds_count{operation=\"smsc_receipt\",peer=\"sim\"} 2"));
     }
 
     private String metrics() {
