@@ -40,6 +40,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -103,6 +104,8 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicLong submitsAccepted = new AtomicLong();
     private final AtomicLong submitsThrottled = new AtomicLong();
     private final AtomicLong receiptsSent = new AtomicLong();
+    /** Accounts whose line of receipts has a retry scheduled, so that a full session schedules one, not one per receipt. */
+    private final Set<String> lineWatched = ConcurrentHashMap.newKeySet();
     private final AtomicLong receiptsAcknowledged = new AtomicLong();
     private final AtomicLong receiptsFailed = new AtomicLong();
     private final AtomicLong receiptsDropped = new AtomicLong();
@@ -294,8 +297,13 @@ public final class SmscSimulator implements AutoCloseable {
                 // frees a place (below), instead of trying again and again while they stay full.
                 // The timer only covers answers that all came before this receipt joined the line.
                 park(receipt);
-                workers.schedule(() -> sendNextPending(receipt.systemId()), RESEND_DELAY_MILLIS,
-                        TimeUnit.MILLISECONDS);
+                String systemId = receipt.systemId();
+                if (lineWatched.add(systemId)) {
+                    workers.schedule(() -> {
+                        lineWatched.remove(systemId);
+                        sendNextPending(systemId);
+                    }, RESEND_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                }
                 return;
             }
             if (failure != null) {
