@@ -11,6 +11,7 @@
 #   MAX_IN_FLIGHT=2000 scripts/e2e-load.sh       # the daemon's NSQ_MAX_IN_FLIGHT
 #   SMSC_BINDS=2 SMSC_WINDOW=50 scripts/e2e-load.sh  # the gateway's binds to the simulator and its window on each
 #   KEEP_LOGS=/tmp/e2e scripts/e2e-load.sh       # keep the daemon's, simulator's and tools' output there
+#   DAEMON_JAVA_OPTS=... SIM_JAVA_OPTS=...        # JVM options of the daemon and of the simulator (JFR, GC logs)
 #
 # It starts the test services (scripts/services.sh) if they are not running (and leaves them running),
 # uses a database and topics of its own (dropped and deleted at the end), and stops the daemon and
@@ -31,6 +32,7 @@ SMPP_PORT=${SMPP_PORT:-22775}
 HTTP_PORT=${HTTP_PORT:-28010}
 SIM_PORT=${SIM_PORT:-22776}
 DAEMON_JAVA_OPTS=${DAEMON_JAVA_OPTS:-}
+SIM_JAVA_OPTS=${SIM_JAVA_OPTS:-}
 # messages sent each way first, unmeasured, so that the JIT has compiled the hot paths
 WARMUP=${WARMUP:-10000}
 
@@ -89,8 +91,9 @@ env_file=$work/daemon.env
   [ -z "${MAX_IN_FLIGHT:-}" ] || echo "NSQ_MAX_IN_FLIGHT=$MAX_IN_FLIGHT"
 } > "$env_file"
 
-java -jar "$jar" simulate-smsc --port "$SIM_PORT" --account gw:pw --receipt-delay-ms 10 --window "$SIM_WINDOW" > "$work/simulator.log" 2>&1 &
-pids+=($!)
+java $SIM_JAVA_OPTS -jar "$jar" simulate-smsc --port "$SIM_PORT" --account gw:pw --receipt-delay-ms 10 --window "$SIM_WINDOW" > "$work/simulator.log" 2>&1 &
+simulator=$!
+pids+=($simulator)
 (set -a; source "$env_file"; set +a; exec java $DAEMON_JAVA_OPTS -jar "$jar" run) > "$work/daemon.log" 2>&1 &
 daemon=$!
 pids+=($daemon)
@@ -122,7 +125,7 @@ sampler=$!
 pids+=($sampler)
 if [ "$WARMUP" -gt 0 ]; then
   echo "warming up with $WARMUP messages each way (not measured)..."
-  java -jar "$jar" load --port "$SMPP_PORT" --system-id loader --password pw --binds "$BINDS" --window "$WINDOW" \
+  /usr/bin/time -f "%U %S" -o "$work/esme.cpu" java -jar "$jar" load --port "$SMPP_PORT" --system-id loader --password pw --binds "$BINDS" --window "$WINDOW" \
     --count "$WARMUP" > "$work/warmup-esme.out" 2>&1 &
   warm_esme=$!
   java -jar "$jar" app-load --nsqd "$SMPP_TEST_NSQD_TCP" --smsc-id sim --count "$WARMUP" --channel warmup \
@@ -148,17 +151,20 @@ mariadb_pid=$(cat "$here/.scratch/mariadb/mariadbd.pid" 2>/dev/null || true)
 nsqd_pid=$(cat "$here/.scratch/nsqd/nsqd.pid" 2>/dev/null || true)
 mariadb_start=$( [ -n "$mariadb_pid" ] && cpu_ticks "$mariadb_pid" || echo 0)
 nsqd_start=$( [ -n "$nsqd_pid" ] && cpu_ticks "$nsqd_pid" || echo 0)
+simulator_start=$(cpu_ticks "$simulator")
 start_time=$(date +%s.%N)
+api "http://127.0.0.1:$HTTP_PORT/metrics" > "$work/metrics.before" || true
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 esme_pid= app_pid=
 if [ "$DIRECTIONS" != app ]; then
-  java -jar "$jar" load --port "$SMPP_PORT" --system-id loader --password pw --binds "$BINDS" \
+  /usr/bin/time -f "%U %S" -o "$work/esme.cpu" java -jar "$jar" load --port "$SMPP_PORT" --system-id loader --password pw --binds "$BINDS" \
     --window "$WINDOW" --rate "$RATE" --count "$COUNT" > "$work/esme.out" 2>&1 &
   esme_pid=$!
 fi
 if [ "$DIRECTIONS" != esme ]; then
-  java -jar "$jar" app-load --nsqd "$SMPP_TEST_NSQD_TCP" --smsc-id sim --count "$COUNT" --rate "$RATE" \
+  /usr/bin/time -f "%U %S" -o "$work/app.cpu" java -jar "$jar" app-load --nsqd "$SMPP_TEST_NSQD_TCP" --smsc-id sim \
+    --count "$COUNT" --rate "$RATE" \
     --sms-out-topic "${run_id}_sms_out" --dlr-in-topic "${run_id}_dlr_in" --sms-in-topic "${run_id}_sms_in" \
     --timeout 120 > "$work/app.out" 2>&1 &
   app_pid=$!
@@ -176,7 +182,9 @@ end_time=$(date +%s.%N)
 end_ticks=$(cpu_ticks "$daemon")
 mariadb_end=$( [ -n "$mariadb_pid" ] && cpu_ticks "$mariadb_pid" || echo 0)
 nsqd_end=$( [ -n "$nsqd_pid" ] && cpu_ticks "$nsqd_pid" || echo 0)
+simulator_end=$(cpu_ticks "$simulator")
 thread_ticks "$daemon" > "$work/threads.after"
+api "http://127.0.0.1:$HTTP_PORT/metrics" > "$work/metrics.after" || true
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$esme_pid" ]; then
   echo "== ESME -> SMS_IN (smpp load --binds $BINDS --window $WINDOW --rate $RATE --count $COUNT)"
@@ -186,6 +194,27 @@ if [ "$DIRECTIONS" != esme ]; then
   echo "== SMS_OUT -> SMSC -> DLR_IN (smpp app-load --rate $RATE --count $COUNT; gateway $SMSC_BINDS binds x window $SMSC_WINDOW, simulator window $SIM_WINDOW)"
   grep -v '^\[' "$work/app.out"
 fi
+# the daemon's own response-time histograms over the measured part: the bucket a quantile falls in
+echo "== daemon response times during the load (smpp_latency_seconds; a quantile is its bucket's upper bound):"
+awk '
+  /^smpp_latency_seconds_bucket/ {
+    match($0, /operation="[^"]*"/); op = substr($0, RSTART + 11, RLENGTH - 12)
+    match($0, /le="[^"]*"/); le = substr($0, RSTART + 4, RLENGTH - 5)
+    if (FILENAME ~ /before$/) before[op SUBSEP le] += $NF; else { after[op SUBSEP le] += $NF; les[op] = les[op] " " le }
+  }
+  END {
+    for (op in les) {
+      n = split(les[op], list, " "); total = after[op SUBSEP "+Inf"] - before[op SUBSEP "+Inf"]
+      if (total <= 0) continue
+      p50 = p99 = ""
+      for (i = 1; i <= n; i++) {
+        le = list[i]; c = after[op SUBSEP le] - before[op SUBSEP le]
+        if (p50 == "" && c >= 0.5 * total) p50 = le
+        if (p99 == "" && c >= 0.99 * total) p99 = le
+      }
+      printf "   %-13s %8d  p50 <= %s s, p99 <= %s s\n", op, total, p50, p99
+    }
+  }' "$work/metrics.before" "$work/metrics.after" 2>/dev/null | sort
 hz=$(getconf CLK_TCK)
 echo "== daemon CPU by thread group during the load (seconds):"
 join -t'|' -a2 -e0 -o 0,1.2,2.2 "$work/threads.before" "$work/threads.after" \
@@ -195,4 +224,9 @@ echo "== daemon: RSS idle $idle_rss, peak $(( $(cat "$peak_file" 2>/dev/null || 
 elapsed=$(echo "$end_time - $start_time" | bc -l)
 echo "== services: MariaDB $(echo "($mariadb_end - $mariadb_start) / $hz / $elapsed" | bc -l | cut -c1-4) cores," \
   "nsqd $(echo "($nsqd_end - $nsqd_start) / $hz / $elapsed" | bc -l | cut -c1-4) cores on average during the load"
+# /usr/bin/time writes "user system" last, after a note when the tool exited non-zero
+tool_cpu() { [ -f "$1" ] && tail -1 "$1" | awk '{printf "%.1f s", $1 + $2}' || echo "-"; }
+echo "== tools: simulator $(echo "($simulator_end - $simulator_start) / $hz / $elapsed" | bc -l | cut -c1-4) cores;" \
+  "CPU of their whole runs (JVM start and JIT included): smpp load $(tool_cpu "$work/esme.cpu")," \
+  "smpp app-load $(tool_cpu "$work/app.cpu")"
 exit $status
