@@ -175,7 +175,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static int poolSize(StoreOptions options) {
-        return options.writerLanes() + options.queryThreads() + 2;
+        // the writer lanes, the group-commit queue's urgent lane, the query threads, two spare
+        return options.writerLanes() + 1 + options.queryThreads() + 2;
     }
 
     private void purgeQuietly() {
