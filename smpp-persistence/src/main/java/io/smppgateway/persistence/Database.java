@@ -175,8 +175,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static int poolSize(StoreOptions options) {
-        // the writer lanes, the group-commit queue's urgent lane, the query threads, two spare
-        return options.writerLanes() + 1 + options.queryThreads() + 2;
+        return options.writerLanes() + options.queryThreads() + 2;
     }
 
     private void purgeQuietly() {

@@ -3,17 +3,19 @@ package io.smppgateway.persistence.batch;
 import io.smppgateway.persistence.OverloadedException;
 import io.smppgateway.persistence.PersistenceException;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +27,6 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Work is routed to a lane by a key (the message id), so the steps of one message are applied
  * in the order they were submitted, and a duplicate check on that key cannot race with itself.
- * Urgent work (see {@link WorkKind#urgent()}) has a lane of its own, so that what an SMSC waits on
- * never waits behind a batch of ordinary work; but work whose key still has work queued or being
- * committed in some lane joins that lane, whatever its kind, so the order of a key's steps holds
- * across the lanes too.
  * Each lane's queue is bounded: when it is full the caller's future fails at once with
  * {@link OverloadedException}; nothing blocks. A batch that fails is split and each work retried
  * alone, so one bad row fails only its own future. Futures complete on a separate completion
@@ -43,9 +41,6 @@ public final class GroupCommitQueue implements AutoCloseable {
     private final String name;
     private final int maxBatch;
     private final Lane[] lanes;
-    private final Lane urgentLane;
-    /** The lane each key with work queued or being committed is in, and how many works; guarded by itself. */
-    private final Map<Object, Placement> placed = new HashMap<>();
     private final ThreadPoolExecutor completions;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong works = new AtomicLong();
@@ -66,43 +61,30 @@ public final class GroupCommitQueue implements AutoCloseable {
                         task.run();
                     }
                 });
-        this.lanes = new Lane[laneCount + 1];
+        this.lanes = new Lane[laneCount];
         for (int i = 0; i < laneCount; i++) {
-            lanes[i] = new Lane(String.valueOf(i), laneCapacity);
+            lanes[i] = new Lane(i, laneCapacity);
         }
-        this.urgentLane = new Lane("urgent", laneCapacity);
-        lanes[laneCount] = urgentLane;
         for (Lane lane : lanes) {
             lane.thread.start();
         }
     }
 
     /**
-     * Queues work on the lane chosen by {@code routingKey} (and its urgency; see the class comment);
-     * returns its future, already failed with {@link OverloadedException} when that lane is full.
+     * Queues work on the lane chosen by {@code routingKey}; returns its future, already failed with
+     * {@link OverloadedException} when that lane is full.
      */
     public <R> CompletableFuture<R> submit(Object routingKey, QueuedWork<R> work) {
         if (closed) {
             work.fail(new PersistenceException(name + " is closed"));
             return work.future();
         }
+        Lane lane = lanes[Math.floorMod(routingKey.hashCode(), lanes.length)];
         work.routingKey = routingKey;
-        Lane lane;
-        synchronized (placed) {
-            Placement placement = placed.get(routingKey);
-            lane = placement != null ? placement.lane
-                    : work.kind().urgent() ? urgentLane : lanes[Math.floorMod(routingKey.hashCode(), lanes.length - 1)];
-            if (lane.queue.offer(work)) {
-                if (placement == null) {
-                    placed.put(routingKey, new Placement(lane));
-                } else {
-                    placement.works++;
-                }
-                return work.future();
-            }
+        if (!lane.offer(work)) {
+            work.fail(new OverloadedException(name + " lane " + lane.index + " is full ("
+                    + lane.capacity + " pending writes): the database is not keeping up"));
         }
-        work.fail(new OverloadedException(name + " lane " + lane.index + " is full ("
-                + lane.capacity + " pending writes): the database is not keeping up"));
         return work.future();
     }
 
@@ -110,7 +92,7 @@ public final class GroupCommitQueue implements AutoCloseable {
     public int pending() {
         int total = 0;
         for (Lane lane : lanes) {
-            total += lane.queue.size();
+            total += lane.size();
         }
         return total;
     }
@@ -146,26 +128,6 @@ public final class GroupCommitQueue implements AutoCloseable {
     }
 
     private void runBatch(List<QueuedWork<?>> batch) {
-        try {
-            commitAndPublish(batch);
-        } finally {
-            release(batch);
-        }
-    }
-
-    /** The keys of these works have one work fewer in their lane; a key with none left may go anywhere. */
-    private void release(List<QueuedWork<?>> batch) {
-        synchronized (placed) {
-            for (QueuedWork<?> work : batch) {
-                Placement placement = placed.get(work.routingKey);
-                if (placement != null && --placement.works == 0) {
-                    placed.remove(work.routingKey);
-                }
-            }
-        }
-    }
-
-    private void commitAndPublish(List<QueuedWork<?>> batch) {
         try {
             commit(batch);
             publish(batch, null);
@@ -266,52 +228,99 @@ public final class GroupCommitQueue implements AutoCloseable {
         return thread;
     }
 
-    /** The lane a key's works are in, and how many are queued or being committed there. */
-    private static final class Placement {
-        final Lane lane;
-        int works = 1;
-
-        Placement(Lane lane) {
-            this.lane = lane;
-        }
-    }
-
-    /** One writer thread and its bounded queue. */
+    /**
+     * One writer thread and its bounded queue: urgent work (see {@link WorkKind#urgent()}) first,
+     * then ordinary work, each in the order it came. Urgent work whose key has ordinary work still
+     * waiting queues behind it as ordinary work, so a message's steps keep their order.
+     */
     private final class Lane {
-        final String index;
+        final int index;
         final int capacity;
-        final BlockingQueue<QueuedWork<?>> queue;
         final Thread thread;
+        private final ArrayDeque<QueuedWork<?>> urgent = new ArrayDeque<>();
+        private final ArrayDeque<QueuedWork<?>> ordinary = new ArrayDeque<>();
+        /** How many ordinary works wait per routing key. */
+        private final Map<Object, Integer> ordinaryKeys = new HashMap<>();
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition notEmpty = lock.newCondition();
 
-        Lane(String index, int capacity) {
+        Lane(int index, int capacity) {
             this.index = index;
             this.capacity = capacity;
-            this.queue = new ArrayBlockingQueue<>(capacity);
             this.thread = daemon(this::loop, name + "-writer-" + index);
+        }
+
+        boolean offer(QueuedWork<?> work) {
+            lock.lock();
+            try {
+                if (urgent.size() + ordinary.size() >= capacity) {
+                    return false;
+                }
+                if (work.kind().urgent() && !ordinaryKeys.containsKey(work.routingKey)) {
+                    urgent.add(work);
+                } else {
+                    ordinary.add(work);
+                    ordinaryKeys.merge(work.routingKey, 1, Integer::sum);
+                }
+                notEmpty.signal();
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        int size() {
+            lock.lock();
+            try {
+                return urgent.size() + ordinary.size();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Moves up to {@code maxBatch} rows of work into {@code batch}, urgent first; false once closed and empty. */
+        private boolean take(List<QueuedWork<?>> batch) throws InterruptedException {
+            lock.lock();
+            try {
+                while (urgent.isEmpty() && ordinary.isEmpty()) {
+                    if (closed) {
+                        return false;
+                    }
+                    notEmpty.await(50, TimeUnit.MILLISECONDS);
+                }
+                int rows = 0;
+                QueuedWork<?> next;
+                while ((batch.isEmpty() || rows < maxBatch) && (next = poll()) != null) {
+                    batch.add(next);
+                    rows += next.size();
+                }
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private QueuedWork<?> poll() {
+            QueuedWork<?> next = urgent.poll();
+            if (next == null) {
+                next = ordinary.poll();
+                if (next != null) {
+                    ordinaryKeys.computeIfPresent(next.routingKey, (key, count) -> count == 1 ? null : count - 1);
+                }
+            }
+            return next;
         }
 
         private void loop() {
             List<QueuedWork<?>> batch = new ArrayList<>(maxBatch);
             while (true) {
-                QueuedWork<?> first;
                 try {
-                    first = queue.poll(50, TimeUnit.MILLISECONDS);
+                    if (!take(batch)) {
+                        return;
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
-                }
-                if (first == null) {
-                    if (closed && queue.isEmpty()) {
-                        return;
-                    }
-                    continue;
-                }
-                batch.add(first);
-                int rows = first.size();
-                QueuedWork<?> next;
-                while (rows < maxBatch && (next = queue.poll()) != null) {
-                    batch.add(next);
-                    rows += next.size();
                 }
                 try {
                     runBatch(new ArrayList<>(batch));

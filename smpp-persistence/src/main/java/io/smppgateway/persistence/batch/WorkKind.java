@@ -23,10 +23,11 @@ public interface WorkKind<W extends QueuedWork<?>> {
     int phase();
 
     /**
-     * Urgent work has a writer lane of its own: what an SMSC waits on while it holds one of its few
-     * receipt slots (the receipt lookup and the final mark) should not wait behind a batch of
-     * SMS_OUT bookkeeping. It still joins the lane where its key has work queued or being committed,
-     * so the steps of one message keep their order (see {@link GroupCommitQueue}).
+     * Urgent work is taken before the ordinary work waiting in its lane: what an SMSC waits on while
+     * it holds one of its few receipt slots (the receipt lookup and the final mark) should not wait
+     * behind a flood of SMS_OUT bookkeeping. Urgent work still never passes ordinary work queued
+     * before it with the same routing key, so the steps of one message keep their order. Among
+     * urgent works the order they were queued in is kept.
      */
     default boolean urgent() {
         return false;
