@@ -214,8 +214,10 @@ public final class AppLoadCommand {
                     sentEvents.incrementAndGet();
                     toSent.record(micros);
                 } else {
-                    // a rejection has no sent event before it: count it as both
-                    if (status.equals("rejected") && (before & SENT) == 0) {
+                    // a rejection before the SMSC took the message (ours, or its submit_sm_resp: no
+                    // gateway_msg_id) has no sent event: count it as both. One from the SMSC's receipt
+                    // has, and it may come before its sent event.
+                    if (status.equals("rejected") && !event.has("gateway_msg_id") && (before & SENT) == 0) {
                         seen.getAndAccumulate(index, SENT, (old, add) -> old | add);
                         sentEvents.incrementAndGet();
                     }
