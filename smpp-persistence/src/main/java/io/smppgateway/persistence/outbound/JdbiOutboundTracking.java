@@ -361,11 +361,11 @@ public final class JdbiOutboundTracking implements OutboundTracking {
                 + " reference, smsc_id, data_coding, status, err_code, gateway_msg_id, gateway_key, acpt_time,"
                 + " sent_time, smsc_time, dlr_time) VALUES ";
         private static final int INSERT_COLUMNS = 14;
-        private final String select;
+        private final SegmentsByMsgId tracked;
 
         RecordKind(SqlDialect dialect) {
-            this.select = "SELECT msg_id, part_number FROM outbound_segments " + dialect.forceIndex("uq_outbound_msg")
-                    + " WHERE msg_id IN (";
+            this.tracked = new SegmentsByMsgId("SELECT msg_id, part_number FROM outbound_segments "
+                    + dialect.forceIndex("uq_outbound_msg") + " WHERE msg_id IN (", ")");
         }
 
         @Override
@@ -424,22 +424,10 @@ public final class JdbiOutboundTracking implements OutboundTracking {
 
         /** The keys of these segments' messages that are already stored, read through the unique index. */
         private Set<String> trackedOf(Connection connection, List<TrackedSegment> segments) throws SQLException {
-            List<String> ids = segments.stream().map(TrackedSegment::msgId).distinct().toList();
-            Set<String> tracked = new HashSet<>();
-            for (int from = 0; from < ids.size(); from += Placeholders.MAX_LIST) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + Placeholders.MAX_LIST));
-                int size = Placeholders.listSize(chunk.size());
-                try (PreparedStatement statement = connection.prepareStatement(
-                        select + Placeholders.list(size) + ")")) {
-                    Placeholders.bindPadded(statement, 1, chunk, size);
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            tracked.add(segmentKey(rs.getString(1), rs.getInt(2)));
-                        }
-                    }
-                }
-            }
-            return tracked;
+            Set<String> keys = new HashSet<>();
+            tracked.read(connection, segments.stream().map(TrackedSegment::msgId).toList(),
+                    row -> keys.add(segmentKey(row.getString(1), row.getInt(2))));
+            return keys;
         }
 
         private static void insert(Connection connection, List<TrackedSegment> segments) throws SQLException {
@@ -486,11 +474,11 @@ public final class JdbiOutboundTracking implements OutboundTracking {
 
     /** The batch's segment reads in {@code IN} queries of the unique {@code (msg_id, part_number)} index. */
     private static final class FindKind implements WorkKind<FindWork> {
-        private final String select;
+        private final SegmentsByMsgId segments;
 
         FindKind(SqlDialect dialect) {
-            this.select = "SELECT " + COLUMNS + " FROM outbound_segments " + dialect.forceIndex("uq_outbound_msg")
-                    + " WHERE msg_id IN (";
+            this.segments = new SegmentsByMsgId("SELECT " + COLUMNS + " FROM outbound_segments "
+                    + dialect.forceIndex("uq_outbound_msg") + " WHERE msg_id IN (", ")");
         }
 
         @Override
@@ -501,22 +489,11 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         @Override
         public void apply(Handle handle, List<FindWork> works) throws SQLException {
             Connection connection = handle.getConnection();
-            List<String> ids = new ArrayList<>(new LinkedHashSet<>(works.stream().map(w -> w.msgId).toList()));
-            Map<String, TrackedSegment> rows = new HashMap<>(ids.size() * 2);
-            for (int from = 0; from < ids.size(); from += Placeholders.MAX_LIST) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + Placeholders.MAX_LIST));
-                int size = Placeholders.listSize(chunk.size());
-                try (PreparedStatement statement = connection.prepareStatement(
-                        select + Placeholders.list(size) + ")")) {
-                    Placeholders.bindPadded(statement, 1, chunk, size);
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            TrackedSegment row = map(rs);
-                            rows.put(segmentKey(row.msgId(), row.partNumber()), row);
-                        }
-                    }
-                }
-            }
+            Map<String, TrackedSegment> rows = new HashMap<>(works.size() * 2);
+            segments.read(connection, works.stream().map(w -> w.msgId).toList(), rs -> {
+                TrackedSegment row = map(rs);
+                rows.put(segmentKey(row.msgId(), row.partNumber()), row);
+            });
             for (FindWork work : works) {
                 work.setResult(Optional.ofNullable(rows.get(segmentKey(work.msgId, work.partNumber))));
             }
