@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ public final class Database implements AutoCloseable {
 
     private final String description;
     private final HikariDataSource dataSource;
+    private final HikariDataSource writerSource;
     private final GroupCommitQueue writes;
     private final QueryRunner queries;
     private final ScheduledExecutorService scheduler;
@@ -63,9 +65,11 @@ public final class Database implements AutoCloseable {
     private final PendingReceipts pendingReceipts;
     private final Retention retention;
 
-    private Database(String description, HikariDataSource dataSource, SqlDialect dialect, StoreOptions options) {
+    private Database(String description, HikariDataSource dataSource, HikariDataSource writerSource,
+                     SqlDialect dialect, StoreOptions options) {
         this.description = description;
         this.dataSource = dataSource;
+        this.writerSource = writerSource;
         try {
             MigrateResult migrated = Flyway.configure()
                     .dataSource(dataSource)
@@ -75,13 +79,14 @@ public final class Database implements AutoCloseable {
             log.info("{}: schema at version {} ({} migrations applied now)", description,
                     migrated.targetSchemaVersion, migrated.migrationsExecuted);
         } catch (RuntimeException e) {
+            writerSource.close();
             dataSource.close();
             throw new PersistenceException(description + ": schema migration failed: " + e.getMessage(), e);
         }
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
-        this.writes = new GroupCommitQueue(jdbi, "smpp-persistence", options.writerLanes(), options.laneCapacity(),
-                options.maxBatch());
+        this.writes = new GroupCommitQueue(writerJdbi(writerSource), "smpp-persistence", options.writerLanes(),
+                options.laneCapacity(), options.maxBatch());
         this.queries = new QueryRunner(jdbi, "smpp-persistence", options.queryThreads(), options.queryQueueCapacity());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "smpp-persistence-scheduler");
@@ -112,7 +117,6 @@ public final class Database implements AutoCloseable {
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.username());
         hikari.setPassword(config.password());
-        hikari.setMaximumPoolSize(poolSize(options));
         // Row locks only, no gap locks: the writer lanes lock the segments they mark with
         // SELECT ... FOR UPDATE over IN lists, which under REPEATABLE READ would also lock the gaps
         // between ids and block the other lanes' inserts there. H2's default is the same level.
@@ -130,6 +134,9 @@ public final class Database implements AutoCloseable {
         properties.put("connectionCollation", "utf8mb4_bin");
         properties.put("connectionTimeZone", "UTC");
         properties.put("tcpKeepAlive", "true");
+        // the driver keeps autocommit and isolation in step itself, so setting them to what they
+        // already are sends nothing (the writers' connections stay out of autocommit)
+        properties.put("useLocalSessionState", "true");
         properties.putAll(config.driverProperties());
         properties.forEach(hikari::addDataSourceProperty);
         return open("MySQL " + config, hikari, SqlDialect.MYSQL, options);
@@ -160,22 +167,49 @@ public final class Database implements AutoCloseable {
                 + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
         hikari.setUsername("sa");
         hikari.setPassword("");
-        hikari.setMaximumPoolSize(poolSize(options));
         return open("embedded " + absolute + ".mv.db", hikari, SqlDialect.H2, options);
     }
 
+    /**
+     * Opens two pools on the same database: one for everything but the group-commit writers, and
+     * one for the writers whose connections stay out of autocommit. Every writer batch is one
+     * transaction, so a connection that never leaves it saves the two {@code SET autocommit}
+     * round trips per transaction that switching in and out costs (at a thousand messages a
+     * second a transaction holds two or three of them, so those were half its statements).
+     */
     private static Database open(String description, HikariConfig hikari, SqlDialect dialect, StoreOptions options) {
+        HikariConfig writers = new HikariConfig();
+        hikari.copyStateTo(writers);
+        writers.setPoolName(hikari.getPoolName() + "-writers");
+        writers.setMaximumPoolSize(options.writerLanes());
+        writers.setAutoCommit(false);
+        hikari.setMaximumPoolSize(options.queryThreads() + 2);
         HikariDataSource dataSource;
+        HikariDataSource writerSource;
         try {
             dataSource = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
             throw new PersistenceException(description + ": cannot connect: " + e.getMessage(), e);
         }
-        return new Database(description, dataSource, dialect, options);
+        try {
+            writerSource = new HikariDataSource(writers);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new PersistenceException(description + ": cannot connect: " + e.getMessage(), e);
+        }
+        return new Database(description, dataSource, writerSource, dialect, options);
     }
 
-    private static int poolSize(StoreOptions options) {
-        return options.writerLanes() + options.queryThreads() + 2;
+    /**
+     * JDBI on the writers' pool: a transaction begins and ends on a connection already out of
+     * autocommit, and a handle closed between batches has nothing open (the batch committed or
+     * rolled back), which JDBI cannot tell from the autocommit flag, so it does not check.
+     */
+    private static Jdbi writerJdbi(HikariDataSource writerSource) {
+        Jdbi jdbi = Jdbi.create(writerSource);
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        jdbi.getConfig(Handles.class).setForceEndTransactions(false);
+        return jdbi;
     }
 
     private void purgeQuietly() {
@@ -230,6 +264,7 @@ public final class Database implements AutoCloseable {
         scheduler.shutdownNow();
         writes.close();
         queries.close();
+        writerSource.close();
         dataSource.close();
         log.info("{}: closed", description);
     }

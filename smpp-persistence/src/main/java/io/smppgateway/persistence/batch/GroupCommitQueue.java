@@ -2,6 +2,7 @@ package io.smppgateway.persistence.batch;
 
 import io.smppgateway.persistence.OverloadedException;
 import io.smppgateway.persistence.PersistenceException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,7 +163,7 @@ public final class GroupCommitQueue implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 long txStart = System.nanoTime();
-                jdbi.useTransaction(handle -> {
+                jdbi.useHandle(handle -> inTransaction(handle, () -> {
                     for (Map<WorkKind<?>, List<QueuedWork<?>>> kinds : byPhase.values()) {
                         for (Map.Entry<WorkKind<?>, List<QueuedWork<?>>> entry : kinds.entrySet()) {
                             long started = System.nanoTime();
@@ -172,7 +174,7 @@ public final class GroupCommitQueue implements AutoCloseable {
                             }
                         }
                     }
-                });
+                }));
                 if (log.isTraceEnabled()) {
                     log.trace("{}: transaction of {} in {} us", name, batch.size(), (System.nanoTime() - txStart) / 1000);
                 }
@@ -186,8 +188,42 @@ public final class GroupCommitQueue implements AutoCloseable {
         }
     }
 
+    /** The body of a batch's transaction. */
+    private interface TransactionBody {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs the body in one transaction on the handle's connection, committed or rolled back here at
+     * the JDBC level. A connection that is already out of autocommit (the writers' pool keeps them
+     * so) is left that way, which spares two {@code SET autocommit} round trips per batch; JDBI's
+     * own transactions would take such a connection for an outer transaction and commit nothing.
+     */
+    private static void inTransaction(Handle handle, TransactionBody body) throws SQLException {
+        Connection connection = handle.getConnection();
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+        }
+        try {
+            body.run();
+            connection.commit();
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        } finally {
+            if (autoCommit) {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void apply(WorkKind kind, org.jdbi.v3.core.Handle handle, List works) throws SQLException {
+    private static void apply(WorkKind kind, Handle handle, List works) throws SQLException {
         kind.apply(handle, works);
     }
 
