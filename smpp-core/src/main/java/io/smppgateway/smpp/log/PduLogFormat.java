@@ -41,6 +41,7 @@ public final class PduLogFormat {
     public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private final PduDecoder decoder = new PduDecoder();
     private final PduJson json;
@@ -65,20 +66,26 @@ public final class PduLogFormat {
 
     /** {@link #describe(byte[])} for a PDU already decoded (or about to be sent) of {@code commandLength} octets. */
     public String describe(Pdu pdu, int commandLength) {
-        StringBuilder out = new StringBuilder(512);
+        return describeInto(new StringBuilder(512), pdu, commandLength).toString();
+    }
+
+    private StringBuilder describeInto(StringBuilder out, Pdu pdu, int commandLength) {
         out.append(pdu.commandId().name()).append(":\n");
         json.write(pdu, commandLength, out);
-        return out.append('\n').toString();
+        return out.append('\n');
     }
 
     /** The whole log entry for {@code wire}, decoding it; never throws. */
     public String entry(LocalDateTime time, String connectionId, PduDirection direction, byte[] wire) {
         StringBuilder out = entryLine(time, connectionId, direction, wire);
+        int lineEnd = out.length();
         try {
-            return out.append(describe(wire)).toString();
+            return describeInto(out, decoder.decode(wire), wire.length).toString();
         } catch (PduException e) {
+            out.setLength(lineEnd);
             return out.append("ERROR: ").append(describeError(e)).append('\n').toString();
         } catch (RuntimeException e) {
+            out.setLength(lineEnd);
             return renderingFailed(out, e);
         }
     }
@@ -89,9 +96,11 @@ public final class PduLogFormat {
      */
     public String entry(LocalDateTime time, String connectionId, PduDirection direction, byte[] wire, Pdu pdu) {
         StringBuilder out = entryLine(time, connectionId, direction, wire);
+        int lineEnd = out.length();
         try {
-            return out.append(describe(pdu, wire.length)).toString();
+            return describeInto(out, pdu, wire.length).toString();
         } catch (RuntimeException e) {
+            out.setLength(lineEnd);
             return renderingFailed(out, e);
         }
     }
@@ -125,8 +134,41 @@ public final class PduLogFormat {
         StringBuilder out = new StringBuilder(64 + 2 * wire.length + 1024);
         // A line break in the id would let a peer-influenced value forge log lines.
         String id = connectionId.replace('\r', ' ').replace('\n', ' ');
-        return out.append("INFO[").append(TIMESTAMP.format(time)).append("][").append(id).append("]: ")
-                .append(direction.marker()).append(' ').append(hex(wire)).append('\n');
+        out.append("INFO[");
+        appendTimestamp(out, time);
+        out.append("][").append(id).append("]: ").append(direction.marker()).append(' ');
+        appendHex(out, PasswordMask.maskWire(wire));
+        return out.append('\n');
+    }
+
+    /** {@link #TIMESTAMP}'s text, written field by field: the formatter's general machinery costs more than the rest of the line. */
+    private static void appendTimestamp(StringBuilder out, LocalDateTime time) {
+        int year = time.getYear();
+        if (year < 1000 || year > 9999) {
+            out.append(TIMESTAMP.format(time));
+            return;
+        }
+        out.append(year).append('-');
+        twoDigits(out, time.getMonthValue());
+        out.append('-');
+        twoDigits(out, time.getDayOfMonth());
+        out.append(' ');
+        twoDigits(out, time.getHour());
+        out.append(':');
+        twoDigits(out, time.getMinute());
+        out.append(':');
+        twoDigits(out, time.getSecond());
+    }
+
+    private static void twoDigits(StringBuilder out, int value) {
+        out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
+
+    /** {@link #hex}'s text appended in place, without the intermediate string. */
+    private static void appendHex(StringBuilder out, byte[] octets) {
+        for (byte octet : octets) {
+            out.append(HEX_DIGITS[(octet >> 4) & 0x0F]).append(HEX_DIGITS[octet & 0x0F]);
+        }
     }
 
     private static String renderingFailed(StringBuilder out, RuntimeException e) {
