@@ -35,6 +35,8 @@ DAEMON_JAVA_OPTS=${DAEMON_JAVA_OPTS:-}
 SIM_JAVA_OPTS=${SIM_JAVA_OPTS:-}
 # messages sent each way first, unmeasured, so that the JIT has compiled the hot paths
 WARMUP=${WARMUP:-10000}
+# submits the measured smpp load sends first on its own sessions, unmeasured (its own JIT)
+TOOL_WARMUP=${TOOL_WARMUP:-5000}
 
 services_up() {
   [ -f "$here/.scratch/services.env" ] || return 1
@@ -125,7 +127,7 @@ sampler=$!
 pids+=($sampler)
 if [ "$WARMUP" -gt 0 ]; then
   echo "warming up with $WARMUP messages each way (not measured)..."
-  /usr/bin/time -f "%U %S" -o "$work/esme.cpu" java -jar "$jar" load --port "$SMPP_PORT" --system-id loader --password pw --binds "$BINDS" --window "$WINDOW" \
+  java -jar "$jar" load --port "$SMPP_PORT" --system-id loader --password pw --binds "$BINDS" --window "$WINDOW" \
     --count "$WARMUP" > "$work/warmup-esme.out" 2>&1 &
   warm_esme=$!
   java -jar "$jar" app-load --nsqd "$SMPP_TEST_NSQD_TCP" --smsc-id sim --count "$WARMUP" --channel warmup \
@@ -158,8 +160,9 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 esme_pid= app_pid=
 if [ "$DIRECTIONS" != app ]; then
+  # the tool's own warm-up (same sessions, same rate, not measured) compiles its code before it measures
   /usr/bin/time -f "%U %S" -o "$work/esme.cpu" java -jar "$jar" load --port "$SMPP_PORT" --system-id loader --password pw --binds "$BINDS" \
-    --window "$WINDOW" --rate "$RATE" --count "$COUNT" > "$work/esme.out" 2>&1 &
+    --window "$WINDOW" --rate "$RATE" --warmup "$TOOL_WARMUP" --count "$COUNT" > "$work/esme.out" 2>&1 &
   esme_pid=$!
 fi
 if [ "$DIRECTIONS" != esme ]; then

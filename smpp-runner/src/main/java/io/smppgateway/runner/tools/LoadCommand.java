@@ -45,6 +45,8 @@ import java.util.concurrent.locks.LockSupport;
  * for {@code --duration} seconds, cycling through the {@code --text} messages (a long one goes as
  * concatenated segments, each a submit), and answers any deliver_sm. It prints a progress line
  * every second and, at the end, submits per second and the p50/p99/max submit_sm_resp latency.
+ * {@code --warmup N} first sends N submits on the same sessions, at the same rate, that count
+ * nowhere: the peer's and this tool's code is compiled before anything is measured.
  *
  * <p>Exit codes: 0 every submit answered OK; 1 a bind failed, or some submits were refused or
  * unanswered; 2 a usage error.
@@ -52,10 +54,11 @@ import java.util.concurrent.locks.LockSupport;
 public final class LoadCommand {
 
     public static final String USAGE_LINE = "smpp load --system-id ID [--password PW] [--host H] [--port N]"
-            + " [--binds N] [--window W] [--rate R] [--count C | --duration S] [--text T]... [--receipts]";
+            + " [--binds N] [--window W] [--rate R] [--count C | --duration S] [--warmup N] [--text T]... [--receipts]";
 
     private static final Set<String> VALUED = Set.of("--host", "--port", "--system-id", "--password", "--binds",
-            "--window", "--rate", "--count", "--duration", "--text", "--source", "--destination", "--bind-type");
+            "--window", "--rate", "--count", "--duration", "--warmup", "--text", "--source", "--destination",
+            "--bind-type");
     private static final Set<String> FLAGS = Set.of("--receipts");
 
     private final PrintStream out;
@@ -72,8 +75,8 @@ public final class LoadCommand {
 
     /** What one run is asked to do. */
     record Plan(String host, int port, String systemId, String password, BindType bindType, int binds, int window,
-                int rate, long count, long durationSeconds, List<String> texts, String source, String destination,
-                boolean receipts) {
+                int rate, long count, long durationSeconds, long warmup, List<String> texts, String source,
+                String destination, boolean receipts) {
     }
 
     private int run(String[] args) {
@@ -98,7 +101,8 @@ public final class LoadCommand {
                 systemId, options.text("--password", ""), bindType, options.integer("--binds", 1, 1, 100),
                 options.integer("--window", 10, 1, 10_000), options.integer("--rate", 0, 0, 1_000_000),
                 options.number("--count", options.has("--duration") ? 0 : 1000, 1, Long.MAX_VALUE),
-                options.number("--duration", 0, 1, 86_400), texts, options.text("--source", "LoadTest"),
+                options.number("--duration", 0, 1, 86_400), options.number("--warmup", 0, 0, Long.MAX_VALUE), texts,
+                options.text("--source", "LoadTest"),
                 options.text("--destination", "380990000001"), options.has("--receipts"));
         List<MessageTemplate> messages = new ArrayList<>();
         for (String text : texts) {
@@ -136,6 +140,7 @@ public final class LoadCommand {
         private final AtomicLong submitted = new AtomicLong();
         private final AtomicLong ok = new AtomicLong();
         private final AtomicLong deliveries = new AtomicLong();
+        private final AtomicLong warmupFailures = new AtomicLong();
         private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
         private final List<Semaphore> windows = new ArrayList<>();
 
@@ -169,6 +174,15 @@ public final class LoadCommand {
                 out.printf(Locale.ROOT, "bound %d %s session(s) to %s:%d as %s, window %d, rate %s%n",
                         sessions.size(), plan.bindType().name().toLowerCase(Locale.ROOT), plan.host(), plan.port(),
                         plan.systemId(), plan.window(), plan.rate() == 0 ? "unlimited" : plan.rate() + "/s");
+                if (plan.warmup() > 0) {
+                    out.printf(Locale.ROOT, "warming up with %d submits (not measured)%n", plan.warmup());
+                    send(sessions, System.nanoTime(), plan.warmup(), Long.MAX_VALUE, false);
+                    awaitAnswers();
+                    if (warmupFailures.get() > 0) {
+                        out.printf(Locale.ROOT, "warm-up: %d submits not answered OK%n", warmupFailures.get());
+                    }
+                    deliveries.set(0);
+                }
                 long started = System.nanoTime();
                 ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread thread = new Thread(r, "load-progress");
@@ -178,7 +192,9 @@ public final class LoadCommand {
                 long[] lastCount = {0};
                 progress.scheduleAtFixedRate(() -> printProgress(started, lastCount), 1, 1, TimeUnit.SECONDS);
                 try {
-                    send(sessions, started);
+                    send(sessions, started, plan.durationSeconds() > 0 ? Long.MAX_VALUE : plan.count(),
+                            plan.durationSeconds() > 0 ? started + TimeUnit.SECONDS.toNanos(plan.durationSeconds())
+                                    : Long.MAX_VALUE, true);
                     awaitAnswers();
                 } finally {
                     progress.shutdownNow();
@@ -221,10 +237,8 @@ public final class LoadCommand {
             return sessions;
         }
 
-        private void send(List<ChannelSession> sessions, long started) {
-            long deadline = plan.durationSeconds() > 0 ? started + TimeUnit.SECONDS.toNanos(plan.durationSeconds())
-                    : Long.MAX_VALUE;
-            long count = plan.durationSeconds() > 0 ? Long.MAX_VALUE : plan.count();
+        /** Sends {@code count} submits, or until {@code deadline}; only {@code measured} ones count in the report. */
+        private void send(List<ChannelSession> sessions, long started, long count, long deadline, boolean measured) {
             double nanosPerSubmit = plan.rate() > 0 ? 1e9 / plan.rate() : 0;
             long sent = 0;
             int message = 0;
@@ -254,14 +268,14 @@ public final class LoadCommand {
                         Thread.currentThread().interrupt();
                         return;
                     }
-                    submit(sessions.get(bind), windows.get(bind), template, segment, reference);
+                    submit(sessions.get(bind), windows.get(bind), template, segment, reference, measured);
                     sent++;
                 }
             }
         }
 
         private void submit(ChannelSession session, Semaphore window, MessageTemplate template, Segment segment,
-                            int reference) {
+                            int reference, boolean measured) {
             byte[] shortMessage = segment.shortMessage();
             if (segment.udhi()) {
                 shortMessage[4] = (byte) reference; // the UDH's 8-bit reference: 05 00 03 ref total seq
@@ -270,6 +284,15 @@ public final class LoadCommand {
                     .esmClass(segment.udhi() ? EsmClass.UDHI : 0).dataCoding(template.dataCoding())
                     .registeredDelivery(plan.receipts() ? 1 : 0).shortMessage(shortMessage).build();
             long sentAt = System.nanoTime();
+            if (!measured) {
+                session.send(submit).whenComplete((response, failure) -> {
+                    window.release();
+                    if (failure != null || response.commandStatus() != 0) {
+                        warmupFailures.incrementAndGet();
+                    }
+                });
+                return;
+            }
             submitted.incrementAndGet();
             session.send(submit).whenComplete((response, failure) -> {
                 window.release();

@@ -88,6 +88,21 @@ class LoadCommandTest {
     }
 
     @Test
+    void aWarmUpGoesOverTheSameSessionsFirstAndCountsNowhere() {
+        refuseEvery.set(10);   // refusals in the warm-up must not count in the report either
+        int exit = load("--port", String.valueOf(server.port()), "--system-id", "loader", "--password", "pw",
+                "--binds", "2", "--window", "4", "--warmup", "100", "--count", "50");
+
+        assertEquals(1, exit, "the measured part had refusals too: " + out());
+        assertEquals(150, received.size());
+        assertEquals(2, sessions.size(), "the warm-up and the measured part share the sessions");
+        assertTrue(out().contains("warming up with 100 submits (not measured)\n"), out());
+        assertTrue(out().contains("warm-up: 10 submits not answered OK\n"), out());
+        assertTrue(out().contains("submits: 50 in "), out());
+        assertTrue(out().contains("answered OK: 45, failed: 5 {ESME_RINVDSTADR=5}\n"), out());
+    }
+
+    @Test
     void aLongTextGoesAsConcatenatedSegmentsAndTheMixIsCycled() {
         String longText = "x".repeat(200);
 
