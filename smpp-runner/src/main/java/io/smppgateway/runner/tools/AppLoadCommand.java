@@ -247,9 +247,11 @@ public final class AppLoadCommand {
             }
         }
 
+        /** Waits for every message's final and sent events: a sent event may come after its final one. */
         private void awaitFinals(long publishedBy) {
             long deadline = publishedBy + TimeUnit.SECONDS.toNanos(plan.timeoutSeconds());
-            while (finalEvents.get() < plan.count() && System.nanoTime() < deadline) {
+            while ((finalEvents.get() < plan.count() || sentEvents.get() < plan.count())
+                    && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
         }
