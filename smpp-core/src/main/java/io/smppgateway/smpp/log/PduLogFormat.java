@@ -9,7 +9,6 @@ import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.Pdu;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 
 /**
  * The text of one PDU in the per-SMSC and per-ESME PDU logs, exactly as the product manual's
@@ -40,7 +39,6 @@ public final class PduLogFormat {
     /** The time stamp of the entry line, in the gateway's local time. */
     public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private static final HexFormat HEX = HexFormat.of();
     private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private final PduDecoder decoder = new PduDecoder();
@@ -126,7 +124,9 @@ public final class PduLogFormat {
 
     /** The PDU as the log's hex shows it: lower case, bind and outbind passwords masked. */
     public static String hex(byte[] wire) {
-        return HEX.formatHex(PasswordMask.maskWire(wire));
+        StringBuilder out = new StringBuilder(2 * wire.length);
+        appendHex(out, PasswordMask.maskWire(wire));
+        return out.toString();
     }
 
     private static StringBuilder entryLine(LocalDateTime time, String connectionId, PduDirection direction,

@@ -180,7 +180,7 @@ public final class CorrelationFlow implements SmscDeliveryHandler, AutoCloseable
             return CompletableFuture.failedFuture(new IllegalStateException("a receipt for " + segment.msgId()
                     + " part " + segment.partNumber() + " is being handled now"));
         }
-        return dlrIn.publish(DlrInEvents.of(DlrInEvents.withFinal(segment, status, errCode, dlrTime)))
+        return dlrIn.publish(DlrInEvents.of(segment.withFinal(status, errCode, dlrTime)))
                 .thenCompose(published -> {
                     stats.increment("final_published");
                     return tracking.markFinal(segment.msgId(), segment.partNumber(), status, errCode, dlrTime);

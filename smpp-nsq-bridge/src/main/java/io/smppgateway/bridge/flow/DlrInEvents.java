@@ -24,19 +24,6 @@ final class DlrInEvents {
                 status.isFinal() ? time(segment.dlrTime()) : null);
     }
 
-    /** The row with this final status (set by {@code markFinal}, or recorded with the SMSC's answer). */
-    static TrackedSegment withFinal(TrackedSegment segment, MessageStatus status, int errCode, long dlrTime) {
-        return new TrackedSegment(segment.msgId(), segment.smscId(), segment.partNumber(),
-                segment.totalParts(), segment.reference(), segment.dataCoding(), status, errCode,
-                segment.gatewayMsgId(), segment.acptTime(), segment.sentTime(), segment.smscTime(), dlrTime);
-    }
-
-    /** The row with the SMSC's answer to submit_sm: its id (null when it gave none) and the times. */
-    static TrackedSegment withSent(TrackedSegment segment, String gatewayMsgId, long sentTime, long smscTime) {
-        return new TrackedSegment(segment.msgId(), segment.smscId(), segment.partNumber(),
-                segment.totalParts(), segment.reference(), segment.dataCoding(), MessageStatus.SENT, 0,
-                gatewayMsgId, segment.acptTime(), sentTime, smscTime, 0);
-    }
 
     private static Long time(long millis) {
         return millis == 0 ? null : millis;

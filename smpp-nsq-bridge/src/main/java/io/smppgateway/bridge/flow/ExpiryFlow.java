@@ -116,7 +116,7 @@ public final class ExpiryFlow implements AutoCloseable {
                         if (!marked) {
                             return CompletableFuture.completedFuture(null);
                         }
-                        return publish(DlrInEvents.withFinal(segment, MessageStatus.EXPIRED, 0, now)).thenRun(() -> {
+                        return publish(segment.withFinal(MessageStatus.EXPIRED, 0, now)).thenRun(() -> {
                             synchronized (expired) {
                                 expired[0]++;
                             }

@@ -178,8 +178,8 @@ public final class OutboundFlow implements AutoCloseable {
             // twice whenever the receipt overtook the finish of this SMS_OUT (a crash in between).
             log.info("SMS_OUT {} part {} was sent before and has its final status ({}): not sent again, its"
                     + " DLR_IN sent repeated", row.msgId(), row.partNumber(), row.status().wireName());
-            publishThenFinish(delivery, DlrInEvents.of(DlrInEvents.withSent(row, row.gatewayMsgId(),
-                    row.sentTime(), row.smscTime())));
+            publishThenFinish(delivery, DlrInEvents.of(row.withSent(row.gatewayMsgId(), row.sentTime(),
+                    row.smscTime())));
             return;
         }
         log.info("SMS_OUT {} part {} was handled before ({}): not sent again, its DLR_IN repeated", row.msgId(),
@@ -212,27 +212,24 @@ public final class OutboundFlow implements AutoCloseable {
             if (failure != null) {
                 Throwable cause = InboundFlow.rootCause(failure);
                 if (cause instanceof GenericNackException nack) {
-                    rejectedBySmsc(delivery, key, DlrInEvents.withSent(row, null, sentTime, smscTime),
-                            nack.commandStatus(), smscTime);
+                    rejectedBySmsc(delivery, key, row.withSent(null, sentTime, smscTime), nack.commandStatus());
                 } else {
                     submitting.remove(key);
                     retry(delivery, "submit of " + row.msgId() + " part " + row.partNumber() + " to "
                             + row.smscId() + " failed: " + cause);
                 }
             } else if (response.commandStatus() == 0 && !response.messageId().isBlank()) {
-                record(delivery, key, DlrInEvents.withSent(row, response.messageId().strip(), sentTime, smscTime),
-                        "sent", 1);
+                record(delivery, key, row.withSent(response.messageId().strip(), sentTime, smscTime), "sent", 1);
             } else if (response.commandStatus() == 0) {
                 log.warn("{} accepted {} part {} without a message_id: no receipt can be matched, reporting unknown",
                         row.smscId(), row.msgId(), row.partNumber());
-                record(delivery, key, DlrInEvents.withFinal(DlrInEvents.withSent(row, null, sentTime, smscTime),
-                        MessageStatus.UNKNOWN, 0, smscTime), "unknown", 1);
+                record(delivery, key, row.withSent(null, sentTime, smscTime).withFinal(MessageStatus.UNKNOWN, 0,
+                        smscTime), "unknown", 1);
             } else if (isThrottling(response.commandStatus())) {
                 submitting.remove(key);
                 retry(delivery, row.smscId() + " throttles (" + CommandStatus.nameOf(response.commandStatus()) + ")");
             } else {
-                rejectedBySmsc(delivery, key, DlrInEvents.withSent(row, null, sentTime, smscTime),
-                        response.commandStatus(), smscTime);
+                rejectedBySmsc(delivery, key, row.withSent(null, sentTime, smscTime), response.commandStatus());
             }
         }));
     }
@@ -269,11 +266,11 @@ public final class OutboundFlow implements AutoCloseable {
         }));
     }
 
-    private void rejectedBySmsc(BusDelivery delivery, String key, TrackedSegment submitted, int commandStatus,
-                                long smscTime) {
-        log.info("{} rejected {} part {} with {}", submitted.smscId(), submitted.msgId(), submitted.partNumber(),
+    /** Records a segment the SMSC refused: {@code rejected} with its command_status, at the time it answered. */
+    private void rejectedBySmsc(BusDelivery delivery, String key, TrackedSegment answered, int commandStatus) {
+        log.info("{} rejected {} part {} with {}", answered.smscId(), answered.msgId(), answered.partNumber(),
                 CommandStatus.nameOf(commandStatus));
-        record(delivery, key, DlrInEvents.withFinal(submitted, MessageStatus.REJECTED, commandStatus, smscTime),
+        record(delivery, key, answered.withFinal(MessageStatus.REJECTED, commandStatus, answered.smscTime()),
                 "rejected_by_smsc", 1);
     }
 

@@ -610,8 +610,9 @@ public final class JdbiOutboundTracking implements OutboundTracking {
 
     /**
      * Only a segment without a final status changes: the first final status wins. The batch's
-     * segments are read and locked with one {@code IN} query of the unique index, so the decision cannot race with another writer, even one
-     * in another process; a second final mark of the same segment in the batch sees the first.
+     * segments are read and locked with one {@code IN} query of the unique index, so the decision
+     * cannot race with another writer, even one in another process; a second final mark of the
+     * same segment in the batch sees the first.
      */
     private static final class MarkFinalKind implements WorkKind<MarkFinalWork> {
         private final SegmentLocks locks;

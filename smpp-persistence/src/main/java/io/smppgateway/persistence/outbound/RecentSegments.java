@@ -82,10 +82,8 @@ final class RecentSegments {
         String segmentKey = JdbiOutboundTracking.segmentKey(msgId, partNumber);
         Recorded recorded = bySegment.get(segmentKey);
         if (recorded != null) {
-            TrackedSegment s = recorded.segment();
-            bySegment.put(segmentKey, new Recorded(recorded.lookupKey(), new TrackedSegment(s.msgId(), s.smscId(),
-                    s.partNumber(), s.totalParts(), s.reference(), s.dataCoding(), status, errCode, s.gatewayMsgId(),
-                    s.acptTime(), s.sentTime(), s.smscTime(), dlrTime)));
+            bySegment.put(segmentKey, new Recorded(recorded.lookupKey(),
+                    recorded.segment().withFinal(status, errCode, dlrTime)));
         }
     }
 }
