@@ -184,6 +184,7 @@ public final class LoadCommand {
                     deliveries.set(0);
                 }
                 long started = System.nanoTime();
+                boolean timed = plan.durationSeconds() > 0;
                 ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread thread = new Thread(r, "load-progress");
                     thread.setDaemon(true);
@@ -192,9 +193,8 @@ public final class LoadCommand {
                 long[] lastCount = {0};
                 progress.scheduleAtFixedRate(() -> printProgress(started, lastCount), 1, 1, TimeUnit.SECONDS);
                 try {
-                    send(sessions, started, plan.durationSeconds() > 0 ? Long.MAX_VALUE : plan.count(),
-                            plan.durationSeconds() > 0 ? started + TimeUnit.SECONDS.toNanos(plan.durationSeconds())
-                                    : Long.MAX_VALUE, true);
+                    send(sessions, started, timed ? Long.MAX_VALUE : plan.count(),
+                            timed ? started + TimeUnit.SECONDS.toNanos(plan.durationSeconds()) : Long.MAX_VALUE, true);
                     awaitAnswers();
                 } finally {
                     progress.shutdownNow();
@@ -286,16 +286,16 @@ public final class LoadCommand {
             long sentAt = System.nanoTime();
             if (!measured) {
                 session.send(submit).whenComplete((response, failure) -> {
-                    window.release();
                     if (failure != null || response.commandStatus() != 0) {
                         warmupFailures.incrementAndGet();
                     }
+                    window.release();
                 });
                 return;
             }
             submitted.incrementAndGet();
+            // the window is released last: awaitAnswers takes a full window as every answer counted
             session.send(submit).whenComplete((response, failure) -> {
-                window.release();
                 if (failure != null) {
                     count("no response: " + rootCause(failure).getClass().getSimpleName());
                 } else if (response.commandStatus() != 0) {
@@ -304,6 +304,7 @@ public final class LoadCommand {
                     ok.incrementAndGet();
                     latency.record((System.nanoTime() - sentAt) / 1000);
                 }
+                window.release();
             });
         }
 

@@ -90,12 +90,13 @@ class LoadCommandTest {
     @Test
     void aWarmUpGoesOverTheSameSessionsFirstAndCountsNowhere() {
         refuseEvery.set(10);   // refusals in the warm-up must not count in the report either
+        // one bind: the server's every-tenth count is exact only when one event loop receives them
         int exit = load("--port", String.valueOf(server.port()), "--system-id", "loader", "--password", "pw",
-                "--binds", "2", "--window", "4", "--warmup", "100", "--count", "50");
+                "--binds", "1", "--window", "4", "--warmup", "100", "--count", "50");
 
         assertEquals(1, exit, "the measured part had refusals too: " + out());
         assertEquals(150, received.size());
-        assertEquals(2, sessions.size(), "the warm-up and the measured part share the sessions");
+        assertEquals(1, sessions.size(), "the warm-up and the measured part share the session");
         assertTrue(out().contains("warming up with 100 submits (not measured)\n"), out());
         assertTrue(out().contains("warm-up: 10 submits not answered OK\n"), out());
         assertTrue(out().contains("submits: 50 in "), out());
