@@ -207,12 +207,19 @@ const Panel = (() => {
     }
   }
 
-  /** Starts a page: header, session, then the page's own start function. */
+  /**
+   * Starts a page: header, session, then the page's own start function. Controls marked data-needs-script come
+   * disabled in the page and are enabled only once that function has wired them, so an early click is never lost.
+   */
   function start(pageStart) {
     document.addEventListener('DOMContentLoaded', async () => {
       wireHeader();
       await session();
-      await pageStart();
+      try {
+        await pageStart();
+      } finally {
+        for (const control of document.querySelectorAll('[data-needs-script]')) control.disabled = false;
+      }
     });
   }
 
