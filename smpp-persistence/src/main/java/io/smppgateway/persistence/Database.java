@@ -130,6 +130,10 @@ public final class Database implements AutoCloseable {
         properties.put("cachePrepStmts", "true");
         properties.put("prepStmtCacheSize", "250");
         properties.put("prepStmtCacheSqlLimit", "16384");
+        // ... and prepares each shape once on the server too: an execution then sends its values in
+        // binary, without the driver escaping every string into the statement text or the server
+        // parsing it again (about a fifth less server CPU per segment in MessagePathBenchmark)
+        properties.put("useServerPrepStmts", "true");
         properties.put("characterEncoding", "UTF-8");
         properties.put("connectionCollation", "utf8mb4_bin");
         properties.put("connectionTimeZone", "UTC");
