@@ -27,6 +27,9 @@ SMSC_BINDS=${SMSC_BINDS:-2}
 SMSC_WINDOW=${SMSC_WINDOW:-50}
 # the simulator's window of unanswered deliver_sm (receipts) per session
 SIM_WINDOW=${SIM_WINDOW:-50}
+# receipts the simulator holds while its windows are full; beyond it, it drops the oldest (a warm-up of
+# 200,000 SMS_OUT as fast as they go once left 100,000 waiting, the simulator's own default)
+SIM_MAX_WAITING=${SIM_MAX_WAITING:-2000000}
 DIRECTIONS=${DIRECTIONS:-both}
 SMPP_PORT=${SMPP_PORT:-22775}
 HTTP_PORT=${HTTP_PORT:-28010}
@@ -93,7 +96,8 @@ env_file=$work/daemon.env
   [ -z "${MAX_IN_FLIGHT:-}" ] || echo "NSQ_MAX_IN_FLIGHT=$MAX_IN_FLIGHT"
 } > "$env_file"
 
-java $SIM_JAVA_OPTS -jar "$jar" simulate-smsc --port "$SIM_PORT" --account gw:pw --receipt-delay-ms 10 --window "$SIM_WINDOW" > "$work/simulator.log" 2>&1 &
+java $SIM_JAVA_OPTS -jar "$jar" simulate-smsc --port "$SIM_PORT" --account gw:pw --receipt-delay-ms 10 --window "$SIM_WINDOW" \
+  --max-waiting-receipts "$SIM_MAX_WAITING" > "$work/simulator.log" 2>&1 &
 simulator=$!
 pids+=($simulator)
 (set -a; source "$env_file"; set +a; exec java $DAEMON_JAVA_OPTS -jar "$jar" run) > "$work/daemon.log" 2>&1 &
@@ -132,7 +136,8 @@ if [ "$WARMUP" -gt 0 ]; then
   warm_esme=$!
   java -jar "$jar" app-load --nsqd "$SMPP_TEST_NSQD_TCP" --smsc-id sim --count "$WARMUP" --channel warmup \
     --sms-out-topic "${run_id}_sms_out" --dlr-in-topic "${run_id}_dlr_in" --sms-in-topic "${run_id}_sms_in" \
-    --timeout 300 > "$work/warmup-app.out" 2>&1 || true
+    --timeout 300 > "$work/warmup-app.out" 2>&1 || echo "warning: the warm-up's SMS_OUT did not all complete:" \
+      "$(grep -E '^DLR_IN' "$work/warmup-app.out")"
   wait "$warm_esme" || true
   # the measured run's application reads SMS_IN on its own channel; empty the warm-up's
   curl -s -X POST "http://$nsqd_http/channel/delete?topic=${run_id}_sms_in&channel=warmup" >/dev/null || true
@@ -232,4 +237,5 @@ tool_cpu() { [ -f "$1" ] && tail -1 "$1" | awk '{printf "%.1f s", $1 + $2}' || e
 echo "== tools: simulator $(echo "($simulator_end - $simulator_start) / $hz / $elapsed" | bc -l | cut -c1-4) cores;" \
   "CPU of their whole runs (JVM start and JIT included): smpp load $(tool_cpu "$work/esme.cpu")," \
   "smpp app-load $(tool_cpu "$work/app.cpu")"
+echo "== simulator's counters: $(grep -E '^binds ' "$work/simulator.log" | tail -1)"
 exit $status

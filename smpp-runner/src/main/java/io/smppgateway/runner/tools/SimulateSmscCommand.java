@@ -33,11 +33,12 @@ public final class SimulateSmscCommand {
     public static final String USAGE_LINE = "smpp simulate-smsc [--host H] [--port N] [--system-id ID]"
             + " [--account ID:PW]... [--delay-ms N] [--receipt-delay-ms N] [--delivered W] [--undelivered W]"
             + " [--rejected W] [--expired W] [--unknown W] [--id-style decimal|hex|uuid|hex_then_decimal]"
-            + " [--throttle-every N] [--window N] [--tls-port N --cert PEM --key PEM] [--duration S]";
+            + " [--throttle-every N] [--window N] [--max-waiting-receipts N] [--tls-port N --cert PEM --key PEM]"
+            + " [--duration S]";
 
     private static final Set<String> VALUED = Set.of("--host", "--port", "--system-id", "--account", "--delay-ms",
             "--receipt-delay-ms", "--delivered", "--undelivered", "--rejected", "--expired", "--unknown",
-            "--id-style", "--throttle-every", "--window", "--tls-port", "--cert", "--key", "--duration", "--report");
+            "--id-style", "--throttle-every", "--window", "--max-waiting-receipts", "--tls-port", "--cert", "--key", "--duration", "--report");
 
     private SimulateSmscCommand() {
     }
@@ -87,6 +88,8 @@ public final class SimulateSmscCommand {
         long receiptDelay = options.number("--receipt-delay-ms", 100, 0, 86_400_000);
         int throttleEvery = options.integer("--throttle-every", 0, 0, Integer.MAX_VALUE);
         int window = options.integer("--window", server.session().windowSize(), 1, 10_000);
+        int maxWaiting = options.integer("--max-waiting-receipts", SimulatorConfig.defaults().pendingReceiptCapacity(),
+                0, 100_000_000);
         long duration = options.number("--duration", 0, 1, 86_400 * 365L);
         long report = options.number("--report", 10, 1, 3600);
         ReceiptOutcomes outcomes = null;
@@ -106,7 +109,7 @@ public final class SimulateSmscCommand {
         SimulatorConfig config = SimulatorConfig.defaults().withServer(server).withCredentials(accounts)
                 .withIdStyle(idStyle).withResponseLatency(Duration.ofMillis(delay))
                 .withReceiptDelay(Duration.ofMillis(receiptDelay)).withOutcomes(outcomes)
-                .withThrottleEveryNth(throttleEvery);
+                .withThrottleEveryNth(throttleEvery).withPendingReceiptCapacity(maxWaiting);
         SmscSimulator simulator;
         try {
             simulator = SmscSimulator.start(config);
@@ -116,12 +119,12 @@ public final class SimulateSmscCommand {
         }
         try (simulator) {
             out.printf(Locale.ROOT, "SMSC simulator listening on %s:%d%s as %s (%s); submit_sm answered after %d ms,"
-                            + " receipts after %d ms: %s; ids %s%s%n",
+                            + " receipts after %d ms: %s; ids %s%s; at most %d receipts waiting%n",
                     server.host(), simulator.port(),
                     simulator.tlsPort() > 0 ? " and TLS " + simulator.tlsPort() : "", server.systemId(),
                     accounts.isEmpty() ? "any system_id and password" : accounts.size() + " account(s)", delay,
                     receiptDelay, describe(outcomes), idStyle.name().toLowerCase(Locale.ROOT),
-                    throttleEvery > 0 ? "; ESME_RTHROTTLED every " + throttleEvery + " submits" : "");
+                    throttleEvery > 0 ? "; ESME_RTHROTTLED every " + throttleEvery + " submits" : "", maxWaiting);
             CompletableFuture<Void> until = duration > 0
                     ? stop.applyToEither(CompletableFuture.runAsync(() -> { },
                             CompletableFuture.delayedExecutor(duration, TimeUnit.SECONDS)), v -> v)

@@ -33,7 +33,7 @@ class SimulateSmscCommandTest {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> SimulateSmscCommand.run(new String[] {
                 "--host", "127.0.0.1", "--port", "0", "--account", "esme:pw", "--delay-ms", "5",
                 "--receipt-delay-ms", "0", "--delivered", "1", "--undelivered", "0", "--rejected", "0",
-                "--id-style", "hex", "--report", "1"}, out, err, stop));
+                "--id-style", "hex", "--max-waiting-receipts", "500", "--report", "1"}, out, err, stop));
         int port = awaitPort();
 
         ByteArrayOutputStream loadOut = new ByteArrayOutputStream();
@@ -48,7 +48,7 @@ class SimulateSmscCommandTest {
         assertEquals(0, loadExit, loadOut.toString(StandardCharsets.UTF_8));
         assertEquals(1, refusedExit);
         assertTrue(out().contains("(1 account(s)); submit_sm answered after 5 ms, receipts after 0 ms:"
-                + " 100% delivered; ids hex\n"), out());
+                + " 100% delivered; ids hex; at most 500 receipts waiting\n"), out());
         List<String> lines = out().lines().toList();
         String last = lines.get(lines.size() - 1);
         assertTrue(last.startsWith("stopping: binds 1 (refused 1), submit_sm 20 (accepted 20, throttled 0),"
@@ -62,14 +62,16 @@ class SimulateSmscCommandTest {
 
         assertEquals(0, exit);
         assertTrue(out().contains("as smscsim (any system_id and password); submit_sm answered after 0 ms,"
-                + " receipts after 100 ms: 90% delivered, 5% undelivered, 5% rejected; ids decimal\n"), out());
+                + " receipts after 100 ms: 90% delivered, 5% undelivered, 5% rejected; ids decimal;"
+                + " at most 100000 receipts waiting\n"), out());
         assertTrue(out().contains("stopping: binds 0 (refused 0), submit_sm 0"), out());
     }
 
     @Test
     void usageErrorsAreAllNamedAndExit2() {
         int exit = SimulateSmscCommand.run(new String[] {"--delivered", "0", "--undelivered", "0", "--rejected", "0",
-                "--account", "nopassword", "--cert", "c.pem", "--id-style", "octal"}, out, err,
+                "--account", "nopassword", "--cert", "c.pem", "--id-style", "octal", "--max-waiting-receipts", "-1"},
+                out, err,
                 new CompletableFuture<>());
 
         assertEquals(2, exit);
@@ -77,6 +79,7 @@ class SimulateSmscCommandTest {
                 "smpp simulate-smsc: TLS needs both --cert and --key",
                 "smpp simulate-smsc: --account must be SYSTEM_ID:PASSWORD, was 'nopassword'",
                 "smpp simulate-smsc: --id-style must be decimal, hex, uuid or hex_then_decimal",
+                "smpp simulate-smsc: --max-waiting-receipts must be a whole number from 0 to 100000000, was '-1'",
                 "smpp simulate-smsc: at least one receipt outcome needs a weight above 0",
                 "usage: " + SimulateSmscCommand.USAGE_LINE), stderr.toString(StandardCharsets.UTF_8).lines().toList());
     }
