@@ -54,6 +54,11 @@ public final class CommandPermissions {
             // An SMSC-bound operation sent to an ESME, or the reverse.
             return CommandStatus.ESME_RINVCMDID;
         }
+        if (role == SessionRole.ESME && state == SessionState.UNBINDING) {
+            // A deliver_sm or data_sm that crossed an unbind: "not now" asks the SMSC to send it again
+            // on a later bind; "invalid bind status" lets some SMSCs give a delivery receipt up.
+            return CommandStatus.ESME_RX_T_APPN;
+        }
         boolean allowed = role == SessionRole.SMSC ? state.isTransmittable() : state.isReceivable();
         return allowed ? CommandStatus.ESME_ROK : CommandStatus.ESME_RINVBNDSTS;
     }

@@ -311,13 +311,24 @@ public final class SmscSimulator implements AutoCloseable {
                 workers.schedule(() -> hold(receipt), RESEND_DELAY_MILLIS, TimeUnit.MILLISECONDS);
                 return;
             }
-            if (response.commandStatus() == 0) {
+            int status = response.commandStatus();
+            if (status == 0) {
                 receiptsAcknowledged.incrementAndGet();
+            } else if (asksForRetry(status)) {
+                // "Not now": as an SMSC does, send it again a moment later (counted once in "sent").
+                receiptsSent.decrementAndGet();
+                workers.schedule(() -> hold(receipt), RESEND_DELAY_MILLIS, TimeUnit.MILLISECONDS);
             } else {
                 receiptsFailed.incrementAndGet();
             }
             sendNextPending(receipt.systemId());
         });
+    }
+
+    /** The answers by which an ESME asks for a receipt again later rather than refusing it. */
+    private static boolean asksForRetry(int status) {
+        return status == CommandStatus.ESME_RX_T_APPN.value() || status == CommandStatus.ESME_RTHROTTLED.value()
+                || status == CommandStatus.ESME_RMSGQFUL.value();
     }
 
     /** Sends the receipt that has waited longest for this account, if any. */

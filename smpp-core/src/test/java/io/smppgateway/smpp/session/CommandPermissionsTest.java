@@ -66,6 +66,10 @@ class CommandPermissionsTest {
         assertFalse(CommandPermissions.mayOutgoing(SMSC, SessionState.OPEN, CommandId.BIND_TRANSMITTER));
         assertEquals(ESME_RALYBND, CommandPermissions.checkIncoming(SMSC, SessionState.BOUND_TRX, CommandId.BIND_TRANSCEIVER));
         assertEquals(ESME_RINVBNDSTS, CommandPermissions.checkIncoming(SMSC, SessionState.UNBINDING, CommandId.SUBMIT_SM));
+        assertEquals(CommandStatus.ESME_RX_T_APPN,
+                CommandPermissions.checkIncoming(ESME, SessionState.UNBINDING, CommandId.DELIVER_SM));
+        assertEquals(CommandStatus.ESME_RX_T_APPN,
+                CommandPermissions.checkIncoming(ESME, SessionState.UNBINDING, CommandId.DATA_SM));
         assertEquals(ESME_RINVCMDID, CommandPermissions.checkIncoming(ESME, SessionState.BOUND_RX, CommandId.QUERY_SM));
     }
 }

@@ -223,6 +223,36 @@ class SmscSimulatorTest {
     }
 
     @Test
+    void aReceiptAnsweredNotNowComesAgainAndOneRefusedDoesNot() throws Exception {
+        start(SimulatorConfig.defaults().withReceiptDelay(Duration.ZERO)
+                .withOutcomes(ReceiptOutcomes.always(FinalStatus.DELIVERED)));
+        List<DeliverSm> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RequestHandler answers = (session, request) -> {
+            DeliverSm deliver = (DeliverSm) request;
+            received.add(deliver);
+            String text = new String(deliver.shortMessage().toByteArray(), StandardCharsets.ISO_8859_1);
+            long earlier = received.stream().filter(d -> d.tlvs().equals(deliver.tlvs())).count() - 1;
+            int status = text.contains("text:later") && earlier == 0 ? CommandStatus.ESME_RX_T_APPN.value()
+                    : text.contains("text:never") ? CommandStatus.ESME_RX_P_APPN.value() : 0;
+            return CompletableFuture.completedFuture(status == 0 ? deliver.response("") : deliver.errorResponse(status));
+        };
+        BindRequest bind = BindRequest.of(BindType.TRANSCEIVER, 1, "esme", "pw", "", InterfaceVersion.SMPP_3_4,
+                Address.EMPTY);
+        ChannelSession esme = result(connector.connectAndBind("127.0.0.1", simulator.port(), null,
+                Duration.ofSeconds(5), SessionConfig.defaults(), bind, answers, PduListener.NONE));
+        String later = result(esme.send(submit("later", 1))).messageId();
+        String never = result(esme.send(submit("never", 1))).messageId();
+
+        until("the refused receipt given up, the other acknowledged on its second time",
+                () -> simulator.counters().receiptsFailed() == 1 && simulator.counters().receiptsAcknowledged() == 1);
+        List<String> ids = received.stream()
+                .map(d -> d.tlvs().stringValue(TlvTag.RECEIPTED_MESSAGE_ID).orElseThrow()).toList();
+        assertEquals(2, ids.stream().filter(later::equals).count(), "'not now' (ESME_RX_T_APPN) is sent again once");
+        assertEquals(1, ids.stream().filter(never::equals).count(), "a permanent refusal is not sent again");
+        assertEquals(2, simulator.counters().receiptsSent(), "each receipt counted once in sent");
+    }
+
+    @Test
     void receiptsBeyondTheSessionsWindowAndQueueWaitInLineAndEachGoesOutOnce() throws Exception {
         SimulatorConfig defaults = SimulatorConfig.defaults();
         start(defaults.withReceiptDelay(Duration.ZERO).withServer(defaults.server().withSession(
