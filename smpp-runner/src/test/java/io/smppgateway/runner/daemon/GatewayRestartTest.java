@@ -145,7 +145,8 @@ class GatewayRestartTest {
                 running.set(GatewayDaemon.start(settings));
                 await(() -> statuses.size() == MESSAGES && statuses.values().stream().allMatch(s -> finals(s) >= 1),
                         () -> "final DLR_IN for " + statuses.values().stream().filter(s -> finals(s) >= 1).count()
-                                + " of " + MESSAGES + " messages");
+                                + " of " + MESSAGES + " messages; without one: " + withoutFinal(prefix, statuses)
+                                + "; SMSC " + smsc.counters());
                 assertTrue(running.get().stop(), "the second daemon did not stop cleanly within its budget");
             } finally {
                 running.get().close();
@@ -180,6 +181,17 @@ class GatewayRestartTest {
 
     private static String msgId(String prefix, int i) {
         return prefix + "-" + i;
+    }
+
+    private static List<String> withoutFinal(String prefix, Map<String, List<String>> statuses) {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < MESSAGES && missing.size() < 10; i++) {
+            List<String> got = statuses.get(msgId(prefix, i));
+            if (got == null || finals(got) == 0) {
+                missing.add(msgId(prefix, i) + " " + got);
+            }
+        }
+        return missing;
     }
 
     private static long finals(List<String> statuses) {
