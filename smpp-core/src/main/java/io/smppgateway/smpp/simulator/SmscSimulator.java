@@ -308,7 +308,7 @@ public final class SmscSimulator implements AutoCloseable {
             }
             if (failure != null) {
                 // Later, not now: the session may be failing its queue in this very call.
-                workers.schedule(() -> hold(receipt), RESEND_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                holdLater(receipt);
                 return;
             }
             int status = response.commandStatus();
@@ -317,7 +317,7 @@ public final class SmscSimulator implements AutoCloseable {
             } else if (asksForRetry(status)) {
                 // "Not now": as an SMSC does, send it again a moment later (counted once in "sent").
                 receiptsSent.decrementAndGet();
-                workers.schedule(() -> hold(receipt), RESEND_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                holdLater(receipt);
             } else {
                 receiptsFailed.incrementAndGet();
             }
@@ -397,6 +397,10 @@ public final class SmscSimulator implements AutoCloseable {
             return null;
         }
         return receivers.get(Math.floorMod(roundRobin.getAndIncrement(), receivers.size()));
+    }
+
+    private void holdLater(PendingReceipt receipt) {
+        workers.schedule(() -> hold(receipt), RESEND_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void hold(PendingReceipt receipt) {

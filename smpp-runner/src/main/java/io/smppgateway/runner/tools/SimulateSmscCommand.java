@@ -38,7 +38,8 @@ public final class SimulateSmscCommand {
 
     private static final Set<String> VALUED = Set.of("--host", "--port", "--system-id", "--account", "--delay-ms",
             "--receipt-delay-ms", "--delivered", "--undelivered", "--rejected", "--expired", "--unknown",
-            "--id-style", "--throttle-every", "--window", "--max-waiting-receipts", "--tls-port", "--cert", "--key", "--duration", "--report");
+            "--id-style", "--throttle-every", "--window", "--max-waiting-receipts", "--tls-port", "--cert", "--key",
+            "--duration", "--report");
 
     private SimulateSmscCommand() {
     }
