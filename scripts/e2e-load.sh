@@ -12,6 +12,7 @@
 #   SMSC_BINDS=2 SMSC_WINDOW=50 scripts/e2e-load.sh  # the gateway's binds to the simulator and its window on each
 #   KEEP_LOGS=/tmp/e2e scripts/e2e-load.sh       # keep the daemon's, simulator's and tools' output there
 #   DAEMON_JAVA_OPTS=... SIM_JAVA_OPTS=...        # JVM options of the daemon and of the simulator (JFR, GC logs)
+#   DAEMON_JAVA=/usr/lib/jvm/.../bin/java        # the daemon's java (default: java on the PATH)
 #
 # It starts the test services (scripts/services.sh) if they are not running (and leaves them running),
 # uses a database and topics of its own (dropped and deleted at the end), and stops the daemon and
@@ -35,6 +36,7 @@ SMPP_PORT=${SMPP_PORT:-22775}
 HTTP_PORT=${HTTP_PORT:-28010}
 SIM_PORT=${SIM_PORT:-22776}
 DAEMON_JAVA_OPTS=${DAEMON_JAVA_OPTS:-}
+DAEMON_JAVA=${DAEMON_JAVA:-java}
 SIM_JAVA_OPTS=${SIM_JAVA_OPTS:-}
 # messages sent each way first, unmeasured, so that the JIT has compiled the hot paths
 WARMUP=${WARMUP:-10000}
@@ -100,7 +102,7 @@ java $SIM_JAVA_OPTS -jar "$jar" simulate-smsc --port "$SIM_PORT" --account gw:pw
   --max-waiting-receipts "$SIM_MAX_WAITING" > "$work/simulator.log" 2>&1 &
 simulator=$!
 pids+=($simulator)
-(set -a; source "$env_file"; set +a; exec java $DAEMON_JAVA_OPTS -jar "$jar" run) > "$work/daemon.log" 2>&1 &
+(set -a; source "$env_file"; set +a; exec "$DAEMON_JAVA" $DAEMON_JAVA_OPTS -jar "$jar" run) > "$work/daemon.log" 2>&1 &
 daemon=$!
 pids+=($daemon)
 

@@ -75,17 +75,7 @@ public final class PduLogFormat {
 
     /** The whole log entry for {@code wire}, decoding it; never throws. */
     public String entry(LocalDateTime time, String connectionId, PduDirection direction, byte[] wire) {
-        StringBuilder out = entryLine(time, connectionId, direction, wire);
-        int lineEnd = out.length();
-        try {
-            return describeInto(out, decoder.decode(wire), wire.length).toString();
-        } catch (PduException e) {
-            out.setLength(lineEnd);
-            return out.append("ERROR: ").append(describeError(e)).append('\n').toString();
-        } catch (RuntimeException e) {
-            out.setLength(lineEnd);
-            return renderingFailed(out, e);
-        }
+        return appendEntry(new StringBuilder(capacityFor(wire)), time, connectionId, direction, wire).toString();
     }
 
     /**
@@ -93,14 +83,42 @@ public final class PduLogFormat {
      * into it, which saves decoding it twice; never throws.
      */
     public String entry(LocalDateTime time, String connectionId, PduDirection direction, byte[] wire, Pdu pdu) {
-        StringBuilder out = entryLine(time, connectionId, direction, wire);
+        return appendEntry(new StringBuilder(capacityFor(wire)), time, connectionId, direction, wire, pdu)
+                .toString();
+    }
+
+    /** {@link #entry(LocalDateTime, String, PduDirection, byte[])} appended to {@code out}, which a writer reuses. */
+    public StringBuilder appendEntry(StringBuilder out, LocalDateTime time, String connectionId,
+                                     PduDirection direction, byte[] wire) {
+        appendEntryLine(out, time, connectionId, direction, wire);
         int lineEnd = out.length();
         try {
-            return describeInto(out, pdu, wire.length).toString();
+            return describeInto(out, decoder.decode(wire), wire.length);
+        } catch (PduException e) {
+            out.setLength(lineEnd);
+            return out.append("ERROR: ").append(describeError(e)).append('\n');
         } catch (RuntimeException e) {
             out.setLength(lineEnd);
-            return renderingFailed(out, e);
+            return appendRenderingFailed(out, e);
         }
+    }
+
+    /** {@link #entry(LocalDateTime, String, PduDirection, byte[], Pdu)} appended to {@code out}, which a writer reuses. */
+    public StringBuilder appendEntry(StringBuilder out, LocalDateTime time, String connectionId,
+                                     PduDirection direction, byte[] wire, Pdu pdu) {
+        appendEntryLine(out, time, connectionId, direction, wire);
+        int lineEnd = out.length();
+        try {
+            return describeInto(out, pdu, wire.length);
+        } catch (RuntimeException e) {
+            out.setLength(lineEnd);
+            return appendRenderingFailed(out, e);
+        }
+    }
+
+    /** Room for the entry line's hex and a typical PDU's JSON. */
+    private static int capacityFor(byte[] wire) {
+        return 64 + 2 * wire.length + 1024;
     }
 
     /**
@@ -129,16 +147,15 @@ public final class PduLogFormat {
         return out.toString();
     }
 
-    private static StringBuilder entryLine(LocalDateTime time, String connectionId, PduDirection direction,
-                                           byte[] wire) {
-        StringBuilder out = new StringBuilder(64 + 2 * wire.length + 1024);
+    private static void appendEntryLine(StringBuilder out, LocalDateTime time, String connectionId,
+                                        PduDirection direction, byte[] wire) {
         // A line break in the id would let a peer-influenced value forge log lines.
         String id = connectionId.replace('\r', ' ').replace('\n', ' ');
         out.append("INFO[");
         appendTimestamp(out, time);
         out.append("][").append(id).append("]: ").append(direction.marker()).append(' ');
         appendHex(out, PasswordMask.maskWire(wire));
-        return out.append('\n');
+        out.append('\n');
     }
 
     /** {@link #TIMESTAMP}'s text, written field by field: the formatter's general machinery costs more than the rest of the line. */
@@ -171,8 +188,8 @@ public final class PduLogFormat {
         }
     }
 
-    private static String renderingFailed(StringBuilder out, RuntimeException e) {
+    private static StringBuilder appendRenderingFailed(StringBuilder out, RuntimeException e) {
         // A log entry must never break the session that writes it.
-        return out.append("ERROR: the PDU could not be shown: ").append(e).append('\n').toString();
+        return out.append("ERROR: the PDU could not be shown: ").append(e).append('\n');
     }
 }

@@ -446,6 +446,21 @@ class PduLogFormatTest {
     }
 
     @Test
+    void anEntryAppendedToAReusedBuilderIsTheEntryAfterWhatWasThere() {
+        byte[] good = PduEncoder.WITH_TLVS.toBytes(SamplePdus.submitSm());
+        byte[] unknown = hex("00000010", "00000099", "00000000", "00000007");
+        StringBuilder out = new StringBuilder("earlier\n");
+
+        format.appendEntry(out, AT, "c-1", PduDirection.RECEIVED, unknown);
+        format.appendEntry(out, AT, "c-1", PduDirection.SENT, good, SamplePdus.submitSm());
+        format.appendEntry(out, AT, "c-1", PduDirection.RECEIVED, good);
+
+        assertEquals("earlier\n" + format.entry(AT, "c-1", PduDirection.RECEIVED, unknown)
+                + format.entry(AT, "c-1", PduDirection.SENT, good)
+                + format.entry(AT, "c-1", PduDirection.RECEIVED, good), out.toString());
+    }
+
+    @Test
     void aLineBreakInTheConnectionIdCannotStartAnotherLogLine() {
         byte[] wire = hex("00000010", "00000015", "00000000", "00000001");
 

@@ -54,8 +54,9 @@ public final class PduLogWriter implements AutoCloseable {
     private static final int UNRESOLVED_PER_SESSION = 16;
     private static final int UNRESOLVED_SESSIONS = 1_000;
     private static final long DROP_WARNING_MILLIS = 10_000;
+    private static final int TEXT_CAPACITY = 8_192;
 
-    private final LogFiles files;
+    private final DayFiles files;
     private final Clock clock;
     private final ZoneId zone;
     private final long maxQueuedBytes;
@@ -72,6 +73,9 @@ public final class PduLogWriter implements AutoCloseable {
     private final Map<String, String> knownPeers = new HashMap<>();
     private final Map<String, List<Entry>> unresolved = new LinkedHashMap<>();
     private final Map<String, SmppSession> sessionsSeen = new HashMap<>();
+    /** The entry being rendered, reused: most entries fit in its first capacity. */
+    private StringBuilder text = new StringBuilder(TEXT_CAPACITY);
+    private char[] chars = new char[TEXT_CAPACITY];
     private long droppedReported;
     private long lastDropWarning;
     private long lastSweep;
@@ -84,7 +88,7 @@ public final class PduLogWriter implements AutoCloseable {
         if (capacity < 1 || maxQueuedBytes < 1) {
             throw new IllegalArgumentException("capacity and maxQueuedBytes must be positive");
         }
-        this.files = files;
+        this.files = new DayFiles(files);
         this.clock = clock;
         this.zone = zone;
         this.maxQueuedBytes = maxQueuedBytes;
@@ -211,16 +215,19 @@ public final class PduLogWriter implements AutoCloseable {
 
     private void write(Entry entry, String peer) {
         LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(entry.millis), zone);
-        String text = entry.pdu != null
-                ? entry.format.entry(time, entry.session.id(), entry.direction, entry.octets, entry.pdu)
-                : entry.format.entry(time, entry.session.id(), entry.direction, entry.octets);
+        text.setLength(0);
+        if (entry.pdu != null) {
+            entry.format.appendEntry(text, time, entry.session.id(), entry.direction, entry.octets, entry.pdu);
+        } else {
+            entry.format.appendEntry(text, time, entry.session.id(), entry.direction, entry.octets);
+        }
         Path path = files.file(entry.root, time.toLocalDate(), peer);
         try {
             OpenFile file = open.get(path);
             if (file == null) {
                 file = openFile(path);
             }
-            file.writer.write(text);
+            writeText(file.writer);
             file.lastUsed = System.nanoTime();
             file.dirty = true;
             written.incrementAndGet();
@@ -232,6 +239,21 @@ public final class PduLogWriter implements AutoCloseable {
             }
             log.warn("cannot write the PDU log {}: {}", path, e.toString());
         }
+        if (text.capacity() > 16 * TEXT_CAPACITY) {
+            // one very large PDU should not keep its buffers for good
+            text = new StringBuilder(TEXT_CAPACITY);
+            chars = new char[TEXT_CAPACITY];
+        }
+    }
+
+    /** Writes {@link #text} through the reused char array: no String per entry. */
+    private void writeText(BufferedWriter writer) throws IOException {
+        int length = text.length();
+        if (chars.length < length) {
+            chars = new char[Math.max(length, 2 * chars.length)];
+        }
+        text.getChars(0, length, chars, 0);
+        writer.write(chars, 0, length);
     }
 
     private OpenFile openFile(Path path) throws IOException {
