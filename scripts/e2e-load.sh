@@ -40,7 +40,8 @@ DAEMON_JAVA=${DAEMON_JAVA:-java}
 SIM_JAVA_OPTS=${SIM_JAVA_OPTS:-}
 # messages sent each way first, unmeasured, so that the JIT has compiled the hot paths
 WARMUP=${WARMUP:-10000}
-# submits the measured smpp load sends first on its own sessions, unmeasured (its own JIT)
+# what the measured tools send first, unmeasured (their own JIT): smpp load's submits on its own sessions,
+# smpp app-load's SMS_OUT on its own connections
 TOOL_WARMUP=${TOOL_WARMUP:-5000}
 
 services_up() {
@@ -174,7 +175,7 @@ if [ "$DIRECTIONS" != app ]; then
 fi
 if [ "$DIRECTIONS" != esme ]; then
   /usr/bin/time -f "%U %S" -o "$work/app.cpu" java -jar "$jar" app-load --nsqd "$SMPP_TEST_NSQD_TCP" --smsc-id sim \
-    --count "$COUNT" --rate "$RATE" \
+    --count "$COUNT" --rate "$RATE" --warmup "$TOOL_WARMUP" \
     --sms-out-topic "${run_id}_sms_out" --dlr-in-topic "${run_id}_dlr_in" --sms-in-topic "${run_id}_sms_in" \
     --timeout 120 > "$work/app.out" 2>&1 &
   app_pid=$!

@@ -32,7 +32,9 @@ import java.util.concurrent.locks.LockSupport;
  * second, or as fast as nsqd takes them), reads DLR_IN on a channel of its own, and reports how
  * many came back {@code sent} and with a final status per second, and the time from publish to
  * each. With {@code --sms-in-topic} it also drains SMS_IN and counts it, so that an ESME load
- * ({@code smpp load}) can run beside it with an application that keeps up.
+ * ({@code smpp load}) can run beside it with an application that keeps up. With {@code --warmup N}
+ * it first publishes N messages the same way and waits for their finals, unmeasured, so that its
+ * own JIT and the gateway's are not in the figures.
  *
  * <p>Exit codes: 0 every message got {@code sent} and a final status; 1 some did not within
  * {@code --timeout} seconds of the last publish, or got an event twice; 2 a usage error.
@@ -40,10 +42,11 @@ import java.util.concurrent.locks.LockSupport;
 public final class AppLoadCommand {
 
     public static final String USAGE_LINE = "smpp app-load --smsc-id ID [--nsqd H:P] [--sms-out-topic T]"
-            + " [--dlr-in-topic T] [--sms-in-topic T] [--count C] [--rate R] [--text T] [--timeout S]";
+            + " [--dlr-in-topic T] [--sms-in-topic T] [--count C] [--rate R] [--warmup N] [--text T] [--timeout S]";
 
     private static final Set<String> VALUED = Set.of("--smsc-id", "--nsqd", "--sms-out-topic", "--dlr-in-topic",
-            "--sms-in-topic", "--channel", "--count", "--rate", "--text", "--sender", "--receiver", "--timeout");
+            "--sms-in-topic", "--channel", "--count", "--rate", "--warmup", "--text", "--sender", "--receiver",
+            "--timeout");
     /** Publishes not yet confirmed by nsqd, at most: keeps the producer's queue bounded. */
     private static final int PUBLISHES_IN_FLIGHT = 4_000;
     private static final int SENT = 1;
@@ -51,6 +54,8 @@ public final class AppLoadCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** The run whose DLR_IN and SMS_IN events are being counted: the warm-up's, then the measured one's. */
+    private volatile Run current;
 
     private AppLoadCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -63,7 +68,8 @@ public final class AppLoadCommand {
 
     /** What one run is asked to do. */
     record Plan(NsqAddress nsqd, String smscId, String smsOutTopic, String dlrInTopic, String smsInTopic,
-                String channel, int count, int rate, String text, String sender, String receiver, int timeoutSeconds) {
+                String channel, int count, int rate, int warmup, String text, String sender, String receiver,
+                int timeoutSeconds) {
     }
 
     private int run(String[] args) {
@@ -81,7 +87,8 @@ public final class AppLoadCommand {
         Plan plan = new Plan(nsqd, smscId, options.text("--sms-out-topic", "SMS_OUT"),
                 options.text("--dlr-in-topic", "DLR_IN"), options.text("--sms-in-topic", null),
                 options.text("--channel", "app-load"), options.integer("--count", 10_000, 1, 50_000_000),
-                options.integer("--rate", 0, 0, 1_000_000), options.text("--text", "Load test message"),
+                options.integer("--rate", 0, 0, 1_000_000), options.integer("--warmup", 0, 0, 50_000_000),
+                options.text("--text", "Load test message"),
                 options.text("--sender", "LoadTest"), options.text("--receiver", "380990000001"),
                 options.integer("--timeout", 60, 1, 86_400));
         if (!options.errors().isEmpty()) {
@@ -91,12 +98,47 @@ public final class AppLoadCommand {
             err.println("usage: " + USAGE_LINE);
             return 2;
         }
-        return new Run(plan).execute();
+        return execute(plan);
+    }
+
+    /** Connects, runs the warm-up (if any) and then the measured run on the same connections. */
+    private int execute(Plan plan) {
+        Run measured = new Run(plan, plan.count());
+        current = plan.warmup() > 0 ? new Run(plan, plan.warmup()) : measured;
+        NsqProducer producer = NsqProducer.start(NsqProducerConfig.defaults(List.of(plan.nsqd())));
+        NsqConsumer dlrIn = NsqConsumer.start(NsqConsumerConfig.defaults(plan.dlrInTopic(), plan.channel())
+                .withNsqd(List.of(plan.nsqd())).withMaxInFlight(2_500), delivery -> current.onDlrIn(delivery));
+        NsqConsumer smsInDrain = plan.smsInTopic() == null ? null
+                : NsqConsumer.start(NsqConsumerConfig.defaults(plan.smsInTopic(), plan.channel())
+                        .withNsqd(List.of(plan.nsqd())).withMaxInFlight(2_500), delivery -> {
+                            current.smsIn.incrementAndGet();
+                            delivery.finish();
+                        });
+        try {
+            if (plan.warmup() > 0) {
+                out.printf(Locale.ROOT, "warming up with %d SMS_OUT (not measured)%n", plan.warmup());
+                long started = System.nanoTime();
+                if (!current.publishAndAwait(producer, started)) {
+                    out.printf(Locale.ROOT, "warning: the warm-up did not complete: %s%n", current.counts());
+                }
+            }
+            current = measured;
+            out.printf(Locale.ROOT, "publishing %d SMS_OUT for %s to %s (%s), reading %s on channel %s%n",
+                    plan.count(), plan.smscId(), plan.nsqd(), plan.smsOutTopic(), plan.dlrInTopic(), plan.channel());
+            return current.measure(producer) ? 0 : 1;
+        } finally {
+            dlrIn.close();
+            if (smsInDrain != null) {
+                smsInDrain.close();
+            }
+            producer.close();
+        }
     }
 
     /** One run: what was published when, and which events came back. */
     private final class Run {
         private final Plan plan;
+        private final int count;
         private final String runId = UUID.randomUUID().toString().substring(0, 8);
         private final long[] publishedAt;
         private final AtomicIntegerArray seen;
@@ -111,31 +153,21 @@ public final class AppLoadCommand {
         private final Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
         private final Semaphore publishWindow = new Semaphore(PUBLISHES_IN_FLIGHT);
 
-        Run(Plan plan) {
+        Run(Plan plan, int count) {
             this.plan = plan;
-            this.publishedAt = new long[plan.count()];
-            this.seen = new AtomicIntegerArray(plan.count());
+            this.count = count;
+            this.publishedAt = new long[count];
+            this.seen = new AtomicIntegerArray(count);
         }
 
-        int execute() {
-            NsqProducer producer = NsqProducer.start(NsqProducerConfig.defaults(List.of(plan.nsqd())));
-            NsqConsumer dlrIn = NsqConsumer.start(NsqConsumerConfig.defaults(plan.dlrInTopic(), plan.channel())
-                    .withNsqd(List.of(plan.nsqd())).withMaxInFlight(2_500), this::onDlrIn);
-            NsqConsumer smsInDrain = plan.smsInTopic() == null ? null
-                    : NsqConsumer.start(NsqConsumerConfig.defaults(plan.smsInTopic(), plan.channel())
-                            .withNsqd(List.of(plan.nsqd())).withMaxInFlight(2_500), delivery -> {
-                                smsIn.incrementAndGet();
-                                delivery.finish();
-                            });
+        /** Publishes, waits for the events, prints progress and the report; true when all came back once. */
+        boolean measure(NsqProducer producer) {
             ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "app-load-progress");
                 thread.setDaemon(true);
                 return thread;
             });
             try {
-                out.printf(Locale.ROOT, "publishing %d SMS_OUT for %s to %s (%s), reading %s on channel %s%n",
-                        plan.count(), plan.smscId(), plan.nsqd(), plan.smsOutTopic(), plan.dlrInTopic(),
-                        plan.channel());
                 long started = System.nanoTime();
                 long[] last = {0, 0, 0};
                 progress.scheduleAtFixedRate(() -> printProgress(started, last), 1, 1, TimeUnit.SECONDS);
@@ -145,22 +177,33 @@ public final class AppLoadCommand {
                 long elapsed = System.nanoTime() - started;
                 progress.shutdownNow();
                 printSummary(elapsed, publishedBy - started);
-                boolean complete = sentEvents.get() == plan.count() && finalEvents.get() == plan.count()
-                        && repeated.get() == 0 && publishFailures.get() == 0;
-                return complete ? 0 : 1;
+                return complete();
             } finally {
                 progress.shutdownNow();
-                dlrIn.close();
-                if (smsInDrain != null) {
-                    smsInDrain.close();
-                }
-                producer.close();
             }
+        }
+
+        /** Publishes and waits for the events without a report; true when all came back once. */
+        boolean publishAndAwait(NsqProducer producer, long started) {
+            publishAll(producer, started);
+            awaitFinals(System.nanoTime());
+            return complete();
+        }
+
+        private boolean complete() {
+            return sentEvents.get() == count && finalEvents.get() == count && repeated.get() == 0
+                    && publishFailures.get() == 0;
+        }
+
+        String counts() {
+            return String.format(Locale.ROOT, "%d of %d published (%d failed), %d sent, %d final, %d repeated",
+                    published.get(), count, publishFailures.get(), sentEvents.get(), finalEvents.get(),
+                    repeated.get());
         }
 
         private void publishAll(NsqProducer producer, long started) {
             double nanosPerMessage = plan.rate() > 0 ? 1e9 / plan.rate() : 0;
-            for (int i = 0; i < plan.count(); i++) {
+            for (int i = 0; i < count; i++) {
                 if (nanosPerMessage > 0) {
                     long wait = started + (long) (i * nanosPerMessage) - System.nanoTime();
                     if (wait > 0) {
@@ -241,7 +284,7 @@ public final class AppLoadCommand {
             }
             try {
                 int index = Integer.parseInt(id.substring(runId.length() + 1));
-                return index >= 0 && index < plan.count() ? index : -1;
+                return index >= 0 && index < count ? index : -1;
             } catch (NumberFormatException e) {
                 return -1;
             }
@@ -250,7 +293,7 @@ public final class AppLoadCommand {
         /** Waits for every message's final and sent events: a sent event may come after its final one. */
         private void awaitFinals(long publishedBy) {
             long deadline = publishedBy + TimeUnit.SECONDS.toNanos(plan.timeoutSeconds());
-            while ((finalEvents.get() < plan.count() || sentEvents.get() < plan.count())
+            while ((finalEvents.get() < count || sentEvents.get() < count)
                     && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
