@@ -13,6 +13,7 @@
 #   KEEP_LOGS=/tmp/e2e scripts/e2e-load.sh       # keep the daemon's, simulator's and tools' output there
 #   DAEMON_JAVA_OPTS=... SIM_JAVA_OPTS=...        # JVM options of the daemon and of the simulator (JFR, GC logs)
 #   DAEMON_JAVA=/usr/lib/jvm/.../bin/java        # the daemon's java (default: java on the PATH)
+#   TOOL_JAVA_OPTS=...                           # JVM options of the measured smpp load and smpp app-load
 #
 # It starts the test services (scripts/services.sh) if they are not running (and leaves them running),
 # uses a database and topics of its own (dropped and deleted at the end), and stops the daemon and
@@ -37,6 +38,7 @@ HTTP_PORT=${HTTP_PORT:-28010}
 SIM_PORT=${SIM_PORT:-22776}
 DAEMON_JAVA_OPTS=${DAEMON_JAVA_OPTS:-}
 DAEMON_JAVA=${DAEMON_JAVA:-java}
+TOOL_JAVA_OPTS=${TOOL_JAVA_OPTS:-}
 SIM_JAVA_OPTS=${SIM_JAVA_OPTS:-}
 # messages sent each way first, unmeasured, so that the JIT has compiled the hot paths
 WARMUP=${WARMUP:-10000}
@@ -169,12 +171,12 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 esme_pid= app_pid=
 if [ "$DIRECTIONS" != app ]; then
   # the tool's own warm-up (same sessions, same rate, not measured) compiles its code before it measures
-  /usr/bin/time -f "%U %S" -o "$work/esme.cpu" java -jar "$jar" load --port "$SMPP_PORT" --system-id loader --password pw --binds "$BINDS" \
+  /usr/bin/time -f "%U %S" -o "$work/esme.cpu" java $TOOL_JAVA_OPTS -jar "$jar" load --port "$SMPP_PORT" --system-id loader --password pw --binds "$BINDS" \
     --window "$WINDOW" --rate "$RATE" --warmup "$TOOL_WARMUP" --count "$COUNT" > "$work/esme.out" 2>&1 &
   esme_pid=$!
 fi
 if [ "$DIRECTIONS" != esme ]; then
-  /usr/bin/time -f "%U %S" -o "$work/app.cpu" java -jar "$jar" app-load --nsqd "$SMPP_TEST_NSQD_TCP" --smsc-id sim \
+  /usr/bin/time -f "%U %S" -o "$work/app.cpu" java $TOOL_JAVA_OPTS -jar "$jar" app-load --nsqd "$SMPP_TEST_NSQD_TCP" --smsc-id sim \
     --count "$COUNT" --rate "$RATE" --warmup "$TOOL_WARMUP" \
     --sms-out-topic "${run_id}_sms_out" --dlr-in-topic "${run_id}_dlr_in" --sms-in-topic "${run_id}_sms_in" \
     --timeout 120 > "$work/app.out" 2>&1 &
