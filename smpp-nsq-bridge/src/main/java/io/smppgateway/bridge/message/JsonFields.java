@@ -8,6 +8,7 @@ import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the fields of one JSON message, type by type, collecting every error by field name rather
@@ -17,6 +18,9 @@ import java.util.Map;
  * sends one), and numbers given as numeric strings (its Go DLR example declares them as strings).
  */
 final class JsonFields {
+
+    /** A whole number given as a string, as the manual's Go example sends them. */
+    private static final Pattern NUMERIC_STRING = Pattern.compile("-?\\d{1,19}");
 
     private final JsonObject object;
     private final Map<String, String> errors = new LinkedHashMap<>();
@@ -156,7 +160,7 @@ final class JsonFields {
             if (primitive.isNumber()) {
                 return new BigDecimal(primitive.getAsString());
             }
-            if (primitive.isString() && primitive.getAsString().trim().matches("-?\\d{1,19}")) {
+            if (primitive.isString() && NUMERIC_STRING.matcher(primitive.getAsString().trim()).matches()) {
                 return new BigDecimal(primitive.getAsString().trim());
             }
         } catch (NumberFormatException e) {

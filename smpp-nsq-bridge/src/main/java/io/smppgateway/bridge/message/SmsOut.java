@@ -1,5 +1,7 @@
 package io.smppgateway.bridge.message;
 
+import java.util.regex.Pattern;
+
 /**
  * An SMS the application asks us to send through an SMSC (topic NSQ_SMS_OUT_TOPIC), with the
  * manual's fields and limits. Optional numbers are {@code null} when absent. The text's length for
@@ -7,6 +9,9 @@ package io.smppgateway.bridge.message;
  */
 public record SmsOut(String smscId, String msgId, String sender, String receiver, String message,
                      Integer dataCoding, Integer partNumber, Integer totalParts, Integer reference) {
+
+    /** What {@code receiver} may be: digits, optionally after a leading +. Compiled once: every SMS_OUT is checked. */
+    private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9]{1,15}");
 
     /** Whether the message is one segment of a multipart SMS that the application split. */
     public boolean isSegment() {
@@ -36,7 +41,7 @@ public record SmsOut(String smscId, String msgId, String sender, String receiver
         if (totalParts != null && totalParts > 1 && reference == null && json.errors().get("reference") == null) {
             json.errors().put("reference", "required for a multipart SMS");
         }
-        if (receiver != null && !receiver.matches("\\+?[0-9]{1,15}")) {
+        if (receiver != null && !PHONE_NUMBER.matcher(receiver).matches()) {
             json.errors().put("receiver", "must be a phone number (digits, optionally a leading +)");
         }
         if (!json.errors().isEmpty()) {

@@ -54,6 +54,31 @@ class MessageContractTest {
         assertEquals("must not exceed total_parts", error.fieldErrors().get("part_number"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"380991234567", "+380991234567", "1", "+12345678901234"})
+    void takesAReceiverOfDigitsWithAnOptionalLeadingPlus(String receiver) {
+        assertEquals(receiver, SmsOut.parse(smsOutTo(receiver)).receiver());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"38099123456x", "+", "++380991", "380+991", " 380991",
+            "38099 1234", "\u0663\u0668\u0660"})
+    void refusesAReceiverThatIsNoPhoneNumber(String receiver) {
+        InvalidMessageException error = assertThrows(InvalidMessageException.class,
+                () -> SmsOut.parse(smsOutTo(receiver)));
+        assertEquals("must be a phone number (digits, optionally a leading +)", error.fieldErrors().get("receiver"));
+    }
+
+    private static String smsOutTo(String receiver) {
+        JsonObject body = new JsonObject();
+        body.addProperty("smsc_id", "s");
+        body.addProperty("msg_id", "m-1");
+        body.addProperty("sender", "Me");
+        body.addProperty("receiver", receiver);
+        body.addProperty("message", "hi");
+        return body.toString();
+    }
+
     @Test
     void bodyThatIsNotJsonHasNobodyToAnswer() {
         InvalidMessageException error = assertThrows(InvalidMessageException.class, () -> SmsOut.parse("hello"));
