@@ -103,8 +103,9 @@ public final class AppLoadCommand {
 
     /** Connects, runs the warm-up (if any) and then the measured run on the same connections. */
     private int execute(Plan plan) {
+        Run warmup = plan.warmup() > 0 ? new Run(plan, plan.warmup()) : null;
         Run measured = new Run(plan, plan.count());
-        current = plan.warmup() > 0 ? new Run(plan, plan.warmup()) : measured;
+        current = warmup != null ? warmup : measured;
         NsqProducer producer = NsqProducer.start(NsqProducerConfig.defaults(List.of(plan.nsqd())));
         NsqConsumer dlrIn = NsqConsumer.start(NsqConsumerConfig.defaults(plan.dlrInTopic(), plan.channel())
                 .withNsqd(List.of(plan.nsqd())).withMaxInFlight(2_500), delivery -> current.onDlrIn(delivery));
@@ -115,17 +116,16 @@ public final class AppLoadCommand {
                             delivery.finish();
                         });
         try {
-            if (plan.warmup() > 0) {
+            if (warmup != null) {
                 out.printf(Locale.ROOT, "warming up with %d SMS_OUT (not measured)%n", plan.warmup());
-                long started = System.nanoTime();
-                if (!current.publishAndAwait(producer, started)) {
-                    out.printf(Locale.ROOT, "warning: the warm-up did not complete: %s%n", current.counts());
+                if (!warmup.publishAndAwait(producer)) {
+                    out.printf(Locale.ROOT, "warning: the warm-up did not complete: %s%n", warmup.counts());
                 }
             }
             current = measured;
             out.printf(Locale.ROOT, "publishing %d SMS_OUT for %s to %s (%s), reading %s on channel %s%n",
                     plan.count(), plan.smscId(), plan.nsqd(), plan.smsOutTopic(), plan.dlrInTopic(), plan.channel());
-            return current.measure(producer) ? 0 : 1;
+            return measured.measure(producer) ? 0 : 1;
         } finally {
             dlrIn.close();
             if (smsInDrain != null) {
@@ -184,8 +184,8 @@ public final class AppLoadCommand {
         }
 
         /** Publishes and waits for the events without a report; true when all came back once. */
-        boolean publishAndAwait(NsqProducer producer, long started) {
-            publishAll(producer, started);
+        boolean publishAndAwait(NsqProducer producer) {
+            publishAll(producer, System.nanoTime());
             awaitFinals(System.nanoTime());
             return complete();
         }
