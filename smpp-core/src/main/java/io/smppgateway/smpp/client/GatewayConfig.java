@@ -1,6 +1,5 @@
 package io.smppgateway.smpp.client;
 
-import io.smppgateway.smpp.codec.PduDecoder;
 import io.smppgateway.smpp.pdu.InterfaceVersion;
 import io.smppgateway.smpp.session.SessionConfig;
 import java.time.Duration;
@@ -90,8 +89,9 @@ public record GatewayConfig(String smscId, String host, int port, String systemI
         Duration inactivity = enquireLinkInterval.isZero()
                 ? Duration.ZERO
                 : enquireLinkInterval.multipliedBy(2).plus(responseTimeout);
-        return new SessionConfig(windowSize, windowSize + 2, 1_000, responseTimeout, enquireLinkInterval,
-                inactivity, unbindTimeout, PduDecoder.DEFAULT_MAX_PDU_LENGTH);
+        return SessionConfig.builder().windowSize(windowSize).queueCapacity(windowSize + 2).maxPendingInbound(1_000)
+                .responseTimeout(responseTimeout).enquireLinkInterval(enquireLinkInterval)
+                .inactivityTimeout(inactivity).unbindTimeout(unbindTimeout).build();
     }
 
     /**

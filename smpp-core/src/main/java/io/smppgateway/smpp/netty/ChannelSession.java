@@ -25,6 +25,9 @@ import io.smppgateway.smpp.pdu.Pdu;
 import io.smppgateway.smpp.pdu.PduRequest;
 import io.smppgateway.smpp.pdu.PduResponse;
 import io.smppgateway.smpp.pdu.Unbind;
+import io.smppgateway.smpp.pdu.UnbindResp;
+import io.smppgateway.smpp.log.PeerText;
+import io.smppgateway.smpp.log.RepeatedLines;
 import io.smppgateway.smpp.session.BindHandler;
 import io.smppgateway.smpp.session.BindOutcome;
 import io.smppgateway.smpp.session.CommandPermissions;
@@ -65,12 +68,18 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
 
     private static final Logger log = LoggerFactory.getLogger(ChannelSession.class);
     private static final long REFUSED_BIND_LINGER_MILLIS = 1000;
+    /** Lines a peer can cause (invalid PDUs, limits it ran into), budgeted across every session. */
+    private static final RepeatedLines PEER_LINES = RepeatedLines.perMinute();
+    /** Invalid PDUs of one connection written to the log; the rest are counted and summed up at its end. */
+    private static final int INVALID_PDU_LINES = 3;
 
     private final String id = UUID.randomUUID().toString();
     private final SessionRole role;
     private final SessionConfig config;
     private final Channel channel;
     private final PduFrameEncoder frameEncoder;
+    private final PduFrameDecoder frameDecoder;
+    private final ReadGate readGate;
     private final RequestHandler requestHandler;
     private final BindHandler bindHandler;
     private final PduListener pduListener;
@@ -99,6 +108,15 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
     private ScheduledFuture<?> resumeTask;
     private CompletableFuture<Void> unbinding;
     private boolean bindPending;
+    /**
+     * The session is ending (its bind was refused, the peer unbound, the stream broke): what the
+     * peer sends is still read, so that its close is seen, but dropped unanswered.
+     */
+    private boolean ending;
+    private int unboundPdus;
+    private long invalidPdus;
+    private UnbindResp owedUnbindResp;
+    private boolean closeWhenAnswered;
 
     /** A request we sent, waiting for its response. */
     private record InFlight(Queued request, long deadlineNanos) {
@@ -109,11 +127,14 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
     }
 
     private ChannelSession(SessionRole role, SessionConfig config, Channel channel, PduFrameEncoder frameEncoder,
-                           RequestHandler requestHandler, BindHandler bindHandler, PduListener pduListener) {
+                           PduFrameDecoder frameDecoder, RequestHandler requestHandler, BindHandler bindHandler,
+                           PduListener pduListener) {
         this.role = role;
         this.config = config;
         this.channel = channel;
         this.frameEncoder = frameEncoder;
+        this.frameDecoder = frameDecoder;
+        this.readGate = new ReadGate(channel.config());
         this.requestHandler = requestHandler;
         this.bindHandler = bindHandler;
         this.pduListener = pduListener == null ? PduListener.NONE : pduListener;
@@ -129,7 +150,11 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
                                          PduListener pduListener) {
         PduFrameDecoder decoder = new PduFrameDecoder(new io.smppgateway.smpp.codec.PduDecoder(config.maxPduLength()));
         PduFrameEncoder encoder = new PduFrameEncoder();
-        ChannelSession session = new ChannelSession(role, config, channel, encoder, requestHandler, bindHandler, pduListener);
+        ChannelSession session = new ChannelSession(role, config, channel, encoder, decoder, requestHandler, bindHandler,
+                pduListener);
+        if (role == SessionRole.SMSC) {
+            decoder.frameLimit(config.unbound().pduLength());
+        }
         if (session.pduListener.wantsPdus()) {
             decoder.keepOctets(true);
             encoder.tap((pdu, octets) -> session.pduListener.onPdu(session, PduDirection.SENT, pdu, octets));
@@ -347,7 +372,10 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         long interval = Math.max(50, Math.min(1000, config.responseTimeout().toMillis() / 4));
-        sweeper = ctx.executor().scheduleAtFixedRate(this::expireRequests, interval, interval, TimeUnit.MILLISECONDS);
+        sweeper = ctx.executor().scheduleAtFixedRate(() -> {
+            expireRequests();
+            closeIfPeerStopsReading();
+        }, interval, interval, TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
     }
 
@@ -368,6 +396,12 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
         failQueued(retries);
         failQueued(queue);
         updateCounts();
+        if (invalidPdus > INVALID_PDU_LINES) {
+            peerLine("invalid-total", "[{}] {} invalid PDUs from {} in all", id, invalidPdus, remoteAddress());
+        }
+        for (RepeatedLines.Summary summary : PEER_LINES.drainEnded()) {
+            log.info("{} more lines like '{}' were not logged in the last minute", summary.count(), summary.key());
+        }
         closed.complete(null);
         ctx.fireChannelInactive();
     }
@@ -381,8 +415,44 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
         }
     }
 
+    /**
+     * The peer does not take what we write: stop reading from it until it does, so that it cannot
+     * make our answers pile up in memory (TCP pushes back on it in turn).
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (channel.isWritable()) {
+            readGate.open(ReadGate.Reason.PEER_NOT_READING);
+        } else {
+            readGate.close(ReadGate.Reason.PEER_NOT_READING);
+            closeIfPeerStopsReading();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /** What we wrote and the peer has not taken passed its bound: it is not reading, and we stop. */
+    private void closeIfPeerStopsReading() {
+        io.netty.channel.ChannelOutboundBuffer unwritten = channel.unsafe().outboundBuffer();
+        if (unwritten != null && unwritten.totalPendingWriteBytes() > config.maxUnwrittenBytes()) {
+            peerLine("not-reading", "[{}] closing: {} does not read what we send ({} bytes waiting, at most {})",
+                    id, remoteAddress(), unwritten.totalPendingWriteBytes(), config.maxUnwrittenBytes());
+            close();
+        }
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (ending) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (role == SessionRole.SMSC && !state.isBound() && ++unboundPdus > config.unbound().pdus()) {
+            peerLine("unbound-pdus", "[{}] closing: {} sent {} PDUs without binding", id, remoteAddress(),
+                    config.unbound().pdus());
+            ending = true;
+            close();
+            return;
+        }
         Pdu pdu;
         if (msg instanceof ReceivedPdu received) {
             pduListener.onPdu(this, PduDirection.RECEIVED, received.pdu(), received.octets());
@@ -406,13 +476,16 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
 
     private void onDecodeError(PduException error) {
         if (error instanceof PduFramingException framing) {
-            log.warn("[{}] closing: {}", id, framing.getMessage());
+            peerLine("framing", "[{}] closing: {} from {}", id, PeerText.of(framing.getMessage()), remoteAddress());
+            ending = true;
             channel.writeAndFlush(new GenericNack(framing.commandStatus(), framing.sequenceNumber()))
                     .addListener(ChannelFutureListener.CLOSE);
             return;
         }
         InvalidPduException invalid = (InvalidPduException) error;
-        log.info("[{}] invalid PDU: {}", id, invalid.getMessage());
+        if (++invalidPdus <= INVALID_PDU_LINES) {
+            peerLine("invalid", "[{}] invalid PDU from {}: {}", id, remoteAddress(), PeerText.of(invalid.getMessage()));
+        }
         var header = invalid.header();
         if (header.isResponse()) {
             InFlight inFlight = window.remove(header.sequenceNumber());
@@ -451,7 +524,12 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
             }
             request.future.complete(response);
             if (request.pdu.commandId() == CommandId.UNBIND) {
-                channel.close();
+                // The peer may still be owed answers to requests it sent before our unbind.
+                if (pendingInbound == 0) {
+                    closeAfterWrites();
+                } else {
+                    closeWhenAnswered = true;
+                }
             }
         }
         dispatch();
@@ -486,15 +564,60 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
         }
         switch (request.commandId()) {
             case ENQUIRE_LINK -> channel.writeAndFlush(((EnquireLink) request).response());
-            case UNBIND -> {
-                changeState(SessionState.UNBINDING);
-                channel.writeAndFlush(((Unbind) request).response()).addListener(ChannelFutureListener.CLOSE);
-            }
+            case UNBIND -> onUnbind((Unbind) request);
             case BIND_TRANSMITTER, BIND_RECEIVER, BIND_TRANSCEIVER -> onBind((BindRequest) request);
             case OUTBIND -> log.info("[{}] ignoring outbind: this ESME binds on its own", id);
             case ALERT_NOTIFICATION -> requestHandler.onRequest(this, request);
             default -> onMessage(request);
         }
+    }
+
+    /**
+     * The peer unbinds: nothing more is read, the answers it is still owed (requests accepted before
+     * the unbind) go out first, then unbind_resp, then the connection closes. An answer that is
+     * not ready within the unbind timeout is given up; the peer will send that request again.
+     */
+    private void onUnbind(Unbind request) {
+        changeState(SessionState.UNBINDING);
+        ending = true;
+        owedUnbindResp = request.response();
+        if (pendingInbound == 0) {
+            answerUnbind();
+            return;
+        }
+        channel.eventLoop().schedule(() -> {
+            if (owedUnbindResp != null) {
+                log.info("[{}] {} answers still owed after {}; unbinding without them", id, pendingInbound,
+                        config.unbindTimeout());
+                answerUnbind();
+            }
+        }, config.unbindTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void answerUnbind() {
+        UnbindResp response = owedUnbindResp;
+        owedUnbindResp = null;
+        channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** An answer we owed the peer went out: when it was the last, an unbind waiting for it goes on. */
+    private void answered() {
+        pendingInbound--;
+        if (pendingInbound < config.maxPendingInbound()) {
+            readGate.open(ReadGate.Reason.BUSY);
+        }
+        if (pendingInbound == 0) {
+            if (owedUnbindResp != null) {
+                answerUnbind();
+            } else if (closeWhenAnswered) {
+                closeAfterWrites();
+            }
+        }
+    }
+
+    /** Closes once what was written before has gone out (or failed). */
+    private void closeAfterWrites() {
+        channel.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     private void onMessage(PduRequest<?> request) {
@@ -516,7 +639,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
         }
         pendingInbound++;
         if (pendingInbound >= config.maxPendingInbound()) {
-            channel.config().setAutoRead(false);
+            readGate.close(ReadGate.Reason.BUSY);
         }
         answer.whenComplete((response, failure) -> {
             Pdu reply = response != null ? response : request.errorResponse(statusOf(failure));
@@ -529,12 +652,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
                 log.warn("[{}] request handler failed on {}", id, request.commandId(), failure);
             }
             channel.writeAndFlush(reply);
-            onLoop(() -> {
-                pendingInbound--;
-                if (pendingInbound < config.maxPendingInbound() && !channel.config().isAutoRead()) {
-                    channel.config().setAutoRead(true);
-                }
-            });
+            onLoop(this::answered);
         });
     }
 
@@ -588,6 +706,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
                 // Close a moment after the refusal rather than at once: an ESME that reads the
                 // response on one thread and the end of the stream on another (jsmpp does) would
                 // otherwise miss the status and see a timeout.
+                ending = true;
                 channel.writeAndFlush(request.response(result.commandStatus(), "", ours)).addListener(written ->
                         channel.eventLoop().schedule(this::close, REFUSED_BIND_LINGER_MILLIS, TimeUnit.MILLISECONDS));
             }
@@ -600,6 +719,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
         systemId = boundSystemId;
         systemType = boundSystemType;
         frameEncoder.encoder(PduEncoder.forVersion(agreed));
+        frameDecoder.frameLimit(config.maxPduLength());
         changeState(SessionState.boundAs(type));
     }
 
@@ -675,6 +795,19 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
     }
 
     // ---- plumbing ----
+
+    /** A line a peer caused, written within the shared budget for such lines. */
+    private void peerLine(String kind, String format, Object... arguments) {
+        long skipped = PEER_LINES.take(kind + " from " + hostOf(channel.remoteAddress()));
+        if (skipped >= 0) {
+            log.info(format + RepeatedLines.suffix(skipped), arguments);
+        }
+    }
+
+    private static String hostOf(Object address) {
+        return address instanceof InetSocketAddress socket && socket.getAddress() != null
+                ? socket.getAddress().getHostAddress() : String.valueOf(address);
+    }
 
     private void changeState(SessionState next) {
         if (state != next) {

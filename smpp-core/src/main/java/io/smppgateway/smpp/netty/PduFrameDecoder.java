@@ -6,6 +6,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.smppgateway.smpp.codec.InvalidPduException;
 import io.smppgateway.smpp.codec.PduDecoder;
 import io.smppgateway.smpp.codec.PduFramingException;
+import io.smppgateway.smpp.pdu.CommandStatus;
 import java.util.List;
 
 /**
@@ -17,10 +18,21 @@ public final class PduFrameDecoder extends ByteToMessageDecoder {
 
     private final PduDecoder decoder;
     private volatile boolean keepOctets;
+    private volatile int frameLimit;
     private boolean broken;
 
     public PduFrameDecoder(PduDecoder decoder) {
         this.decoder = decoder;
+        this.frameLimit = decoder.maxPduLength();
+    }
+
+    /**
+     * The largest command_length accepted from now on, at most the decoder's own maximum: a peer
+     * that has not bound yet is held to the length of a bind, so that it cannot make us buffer
+     * 64 KiB frames before we know who it is.
+     */
+    void frameLimit(int limit) {
+        this.frameLimit = Math.min(limit, decoder.maxPduLength());
     }
 
     /** Whether to pass every PDU up with its octets (for the PDU log). */
@@ -37,6 +49,12 @@ public final class PduFrameDecoder extends ByteToMessageDecoder {
         int length;
         try {
             length = decoder.frameLength(in);
+            int limit = frameLimit;
+            if (length > limit) {
+                int sequence = in.readableBytes() >= 16 ? in.getInt(in.readerIndex() + 12) : 0;
+                throw new PduFramingException(CommandStatus.ESME_RINVCMDLEN.value(), sequence,
+                        "command_length " + length + " is longer than the " + limit + " allowed before a bind");
+            }
         } catch (PduFramingException e) {
             broken = true;
             byte[] octets = new byte[Math.min(in.readableBytes(), 16)];

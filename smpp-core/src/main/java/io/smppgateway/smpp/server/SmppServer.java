@@ -21,6 +21,9 @@ import io.smppgateway.smpp.session.PduListener;
 import io.smppgateway.smpp.session.RequestHandler;
 import io.smppgateway.smpp.session.SessionRole;
 import io.smppgateway.smpp.session.SmppSession;
+import io.netty.channel.WriteBufferWaterMark;
+import io.smppgateway.smpp.log.RepeatedLines;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,10 +55,15 @@ public final class SmppServer implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final List<ChannelSession> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ConnectionLimits limits;
+    private final BindThrottle bindThrottle;
+    private final RepeatedLines peerLines = RepeatedLines.perMinute();
     private volatile boolean closing;
 
     private SmppServer(SmppServerConfig config) {
         this.config = config;
+        this.limits = new ConnectionLimits(config.connections().total(), config.connections().perAddress());
+        this.bindThrottle = new BindThrottle(config.bindThrottle(), System::nanoTime);
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
     }
@@ -74,7 +82,8 @@ public final class SmppServer implements AutoCloseable {
     }
 
     private void listen(EsmeAccounts accounts, EsmeRequestHandler handler, PduListener pduListener) {
-        EsmeBinder binder = new EsmeBinder(accounts, sessions, config.systemId());
+        EsmeBinder binder = new EsmeBinder(accounts, sessions, config.systemId(), bindThrottle, workers, peerLines);
+        boss.scheduleAtFixedRate(this::summarisePeerLines, 1, 1, TimeUnit.MINUTES);
         RequestHandler requests = (session, request) -> forward(handler, session, request);
         if (config.port() >= 0) {
             listeners.add(bind(config.port(), null, binder, requests, pduListener));
@@ -113,10 +122,12 @@ public final class SmppServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
+                // Reading from a peer stops while this much of our output waits for it (ChannelSession).
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        if (closing) {
+                        if (closing || !admit(channel)) {
                             channel.close();
                             return;
                         }
@@ -140,6 +151,36 @@ public final class SmppServer implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Counts the connection in, or says why it is closed at once; it is counted out when it closes. */
+    private boolean admit(SocketChannel channel) {
+        InetAddress address = channel.remoteAddress() == null ? null : channel.remoteAddress().getAddress();
+        ConnectionLimits.Admission admission = limits.admit(address);
+        if (admission != ConnectionLimits.Admission.ADMITTED) {
+            long skipped = peerLines.take("connections refused from " + BindThrottle.keyOf(address));
+            if (skipped >= 0) {
+                log.warn("refusing a connection from {}: {}{}", channel.remoteAddress(),
+                        admission == ConnectionLimits.Admission.SERVER_FULL
+                                ? "the server holds its " + config.connections().total() + " connections"
+                                : "that address holds " + config.connections().perAddress() + " connections already",
+                        RepeatedLines.suffix(skipped));
+            }
+            return false;
+        }
+        channel.closeFuture().addListener(closed -> limits.release(address));
+        return true;
+    }
+
+    private void summarisePeerLines() {
+        for (RepeatedLines.Summary summary : peerLines.drainEnded()) {
+            log.info("{} more lines like '{}' were not logged in the last minute", summary.count(), summary.key());
+        }
+    }
+
+    /** Connections held now, bound or not. */
+    public int connectionCount() {
+        return limits.total();
     }
 
     private static void closeIfUnbound(ChannelSession session, Duration bindTimeout) {
