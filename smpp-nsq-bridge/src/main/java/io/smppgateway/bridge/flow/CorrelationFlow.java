@@ -4,6 +4,7 @@ import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.persistence.MessageStatus;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import io.smppgateway.persistence.outbound.TrackedSegment;
+import io.smppgateway.smpp.log.PeerText;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.DataSm;
 import io.smppgateway.smpp.pdu.DeliverSm;
@@ -160,7 +161,7 @@ public final class CorrelationFlow implements SmscDeliveryHandler, AutoCloseable
             if (found.isEmpty()) {
                 stats.increment("unknown_id");
                 log.warn("{} sent a receipt for message id {}, which matches nothing we sent through it", smscId,
-                        receipt.gatewayMsgId());
+                        PeerText.of(receipt.gatewayMsgId()));
                 return CompletableFuture.completedFuture(null);
             }
             return settle(found.get(), MessageStatus.of(status.get().value()), receipt.errCode(), dlrTime);

@@ -12,6 +12,7 @@ import io.smppgateway.bridge.message.SmsOut;
 import io.smppgateway.persistence.MessageStatus;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import io.smppgateway.persistence.outbound.TrackedSegment;
+import io.smppgateway.smpp.log.PeerText;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.SubmitSmResp;
 import io.smppgateway.smpp.session.GenericNackException;
@@ -277,7 +278,8 @@ public final class OutboundFlow implements AutoCloseable {
     /** A rejection before anything was tracked or sent. */
     private void rejectUntracked(BusDelivery delivery, TrackedSegment about, Rejection rejection) {
         stats.increment("rejected");
-        log.warn("SMS_OUT {} rejected (err_code {}): {}", about.msgId(), rejection.errCode(), rejection.reason());
+        log.warn("SMS_OUT {} rejected (err_code {}): {}", PeerText.of(about.msgId()), rejection.errCode(),
+                PeerText.of(rejection.reason()));
         publishThenFinish(delivery, new DlrIn(about.smscId(), about.msgId(), null, about.totalParts(),
                 about.partNumber(), about.dataCoding(), MessageStatus.REJECTED.wireName(), rejection.errCode(),
                 about.acptTime(), null, null, about.acptTime()));
@@ -345,7 +347,7 @@ public final class OutboundFlow implements AutoCloseable {
 
     private void deadLetter(BusDelivery delivery, String reason) {
         stats.increment("dead_letter");
-        log.warn("SMS_OUT parked as a dead letter: {}", reason);
+        log.warn("SMS_OUT parked as a dead letter: {}", PeerText.of(reason));
         bus.publishDeadLetter(Topic.SMS_OUT, delivery.body(), reason).whenComplete((done, failure) -> {
             if (failure == null) {
                 delivery.finish();

@@ -10,6 +10,7 @@ import io.smppgateway.persistence.inbound.IssuedMessage;
 import io.smppgateway.persistence.receipt.PendingReceipt;
 import io.smppgateway.persistence.receipt.PendingReceipts;
 import io.smppgateway.persistence.receipt.PendingReceiptsFullException;
+import io.smppgateway.smpp.log.PeerText;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.DeliverSm;
 import io.smppgateway.smpp.server.EsmeSessions;
@@ -101,7 +102,7 @@ public final class ReceiptFlow implements AutoCloseable {
                 deadLetter(delivery, e.getMessage());
             } else {
                 stats.increment("invalid");
-                log.warn("DLR_OUT for msg_id {} dropped: {}", e.msgId(), e.getMessage());
+                log.warn("DLR_OUT for msg_id {} dropped: {}", PeerText.of(e.msgId()), PeerText.of(e.getMessage()));
                 delivery.finish();
             }
             return;
@@ -112,12 +113,12 @@ public final class ReceiptFlow implements AutoCloseable {
             } else if (found.isEmpty()) {
                 stats.increment("unknown_msg_id");
                 log.warn("DLR_OUT for msg_id {} dropped: we never issued that id (or its tracking was purged)",
-                        dlr.msgId());
+                        PeerText.of(dlr.msgId()));
                 delivery.finish();
             } else if (found.get().clientId() != dlr.clientId()) {
                 stats.increment("unknown_client");
                 log.warn("DLR_OUT for msg_id {} dropped: it names client_id {}, the id was issued to client {}",
-                        dlr.msgId(), dlr.clientId(), found.get().clientId());
+                        PeerText.of(dlr.msgId()), dlr.clientId(), found.get().clientId());
                 delivery.finish();
             } else if (!EsmeReceipt.requested(found.get().registeredDelivery(), dlr.status())) {
                 stats.increment("not_requested");
@@ -185,7 +186,7 @@ public final class ReceiptFlow implements AutoCloseable {
 
     private void deadLetter(BusDelivery delivery, String reason) {
         stats.increment("dead_letter");
-        log.warn("DLR_OUT parked as a dead letter: {}", reason);
+        log.warn("DLR_OUT parked as a dead letter: {}", PeerText.of(reason));
         bus.publishDeadLetter(Topic.DLR_OUT, delivery.body(), reason).whenComplete((done, failure) -> {
             if (failure == null) {
                 delivery.finish();
