@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Every key {@code smpp.conf} may hold: the product manual's keys, under the manual's names, and the
- * few of ours ({@code SMPP_DATA_PATH}, {@code NSQ_CHANNEL}, {@code NSQ_MAX_IN_FLIGHT}). docs/configuration.md describes each.
+ * few of ours ({@code SMPP_DATA_PATH}, {@code NSQ_CHANNEL}, {@code NSQ_MAX_IN_FLIGHT}, {@code SMPP_MAX_CONNECTIONS}...). docs/configuration.md describes each.
  * A secret's value never appears in a message.
  */
 public enum Setting {
@@ -38,7 +38,9 @@ public enum Setting {
     NSQ_DLR_OUT_PORT,
     NSQ_DLR_OUT_TOPIC,
     NSQ_CHANNEL,
-    NSQ_MAX_IN_FLIGHT;
+    NSQ_MAX_IN_FLIGHT,
+    SMPP_MAX_CONNECTIONS,
+    SMPP_MAX_CONNECTIONS_PER_ADDRESS;
 
     private final boolean secret;
 

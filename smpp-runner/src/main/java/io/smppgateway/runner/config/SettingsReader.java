@@ -4,6 +4,7 @@ import io.smppgateway.bridge.bus.NsqBusConfig;
 import io.smppgateway.bridge.bus.NsqTopicConfig;
 import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.persistence.MysqlConfig;
+import io.smppgateway.smpp.server.SmppServerConfig;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -32,6 +33,9 @@ public final class SettingsReader {
     public static final int DEFAULT_SMPP_PORT = 2775;
     /** The port IANA registered for SMPP over TLS. */
     public static final int DEFAULT_SMPP_SSL_PORT = 3550;
+
+    /** The most connections the SMPP ports may be told to hold (each costs a few KiB of buffers at least). */
+    public static final int MAX_SMPP_CONNECTIONS = 100_000;
     public static final int DEFAULT_HTTP_PORT = 8010;
     public static final int DEFAULT_NSQD_PORT = 4150;
     public static final String DEFAULT_NSQ_HOST = "localhost";
@@ -185,10 +189,27 @@ public final class SettingsReader {
             if (values.get(Setting.SMPP_SSL_PORT) != null) {
                 warnings.accept("SMPP_SSL_PORT is ignored: TLS needs SMPP_SSL_CERT_PATH and SMPP_SSL_KEY_PATH");
             }
-            return new SmppListeners(port, -1, null, null);
+            return new SmppListeners(port, -1, null, null, connections(values));
         }
         int tlsPort = values.port(Setting.SMPP_SSL_PORT, DEFAULT_SMPP_SSL_PORT);
-        return new SmppListeners(port, tlsPort, certificate, key);
+        return new SmppListeners(port, tlsPort, certificate, key, connections(values));
+    }
+
+    /** How many connections the SMPP ports hold at once, in all and from one address. */
+    private SmppServerConfig.Connections connections(Values values) {
+        SmppServerConfig.Connections defaults = SmppServerConfig.Connections.defaults();
+        int total = values.count(Setting.SMPP_MAX_CONNECTIONS, defaults.total(), MAX_SMPP_CONNECTIONS);
+        int perAddress = values.count(Setting.SMPP_MAX_CONNECTIONS_PER_ADDRESS,
+                Math.min(defaults.perAddress(), Math.max(total, 1)), MAX_SMPP_CONNECTIONS);
+        if (total < 1 || perAddress < 1) {
+            return defaults;
+        }
+        if (perAddress > total) {
+            values.problem(Setting.SMPP_MAX_CONNECTIONS_PER_ADDRESS, perAddress + " is more than SMPP_MAX_CONNECTIONS ("
+                    + total + ")");
+            return defaults;
+        }
+        return new SmppServerConfig.Connections(total, perAddress);
     }
 
     private HttpAccess http(Values values) {

@@ -222,6 +222,7 @@ public final class GatewayDaemon implements AutoCloseable {
     private SmppServerConfig serverConfig() {
         SmppServerConfig config = SmppServerConfig.defaults()
                 .withAddress("0.0.0.0", settings.smpp().port())
+                .withConnections(settings.smpp().connections())
                 .withSession(SessionConfig.defaults().withUnbindTimeout(SESSION_UNBIND_TIMEOUT));
         if (settings.smpp().tls()) {
             config = config.withTls(settings.smpp().tlsPort(), settings.smpp().certificate(),

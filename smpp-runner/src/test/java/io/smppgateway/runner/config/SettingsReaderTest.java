@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.smpp.server.SmppServerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -222,6 +223,24 @@ class SettingsReaderTest {
         assertEquals(-1, settings.smpp().tlsPort());
         assertEquals(List.of("SMPP_SSL_PORT is ignored: TLS needs SMPP_SSL_CERT_PATH and SMPP_SSL_KEY_PATH"),
                 warnings);
+    }
+
+    @Test
+    void connectionLimitsDefaultAndCanBeRaisedOrLowered() throws IOException {
+        assertEquals(new SmppServerConfig.Connections(2_000, 100), reader().read(null).smpp().connections());
+        assertEquals(new SmppServerConfig.Connections(5_000, 5_000),
+                read("SMPP_MAX_CONNECTIONS=5000\nSMPP_MAX_CONNECTIONS_PER_ADDRESS=5000\n").smpp().connections());
+        assertEquals(new SmppServerConfig.Connections(40, 40), read("SMPP_MAX_CONNECTIONS=40\n").smpp().connections());
+    }
+
+    @Test
+    void connectionLimitsMustBePositiveAndThePerAddressOneWithinTheTotal() throws IOException {
+        assertEquals(List.of("SMPP_MAX_CONNECTIONS: '0' is not a whole number from 1 to 100000"),
+                problems("SMPP_MAX_CONNECTIONS=0\n"));
+        assertEquals(List.of("SMPP_MAX_CONNECTIONS_PER_ADDRESS: 'many' is not a whole number from 1 to 100000"),
+                problems("SMPP_MAX_CONNECTIONS_PER_ADDRESS=many\n"));
+        assertEquals(List.of("SMPP_MAX_CONNECTIONS_PER_ADDRESS: 300 is more than SMPP_MAX_CONNECTIONS (200)"),
+                problems("SMPP_MAX_CONNECTIONS=200\nSMPP_MAX_CONNECTIONS_PER_ADDRESS=300\n"));
     }
 
     @Test
