@@ -9,6 +9,7 @@ import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.bridge.message.DlrIn;
 import io.smppgateway.bridge.message.InvalidMessageException;
 import io.smppgateway.bridge.message.SmsOut;
+import io.smppgateway.bridge.message.SmsOutBatch;
 import io.smppgateway.persistence.MessageStatus;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import io.smppgateway.persistence.outbound.TrackedSegment;
@@ -17,6 +18,8 @@ import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.SubmitSmResp;
 import io.smppgateway.smpp.session.GenericNackException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * it is definitively rejected; until then it is requeued, never dropped.
  *
  * <ol>
+ *   <li>A batch (a JSON array of SMS_OUT, the manual's multipart example) is split: its elements go
+ *       back on SMS_OUT one message each ({@code batch}), and each is then handled as below.</li>
  *   <li>Parse. Not JSON, not an object, or no usable {@code msg_id}: dead letter, finish
  *       ({@code dead_letter}). Any other field error: DLR_IN {@code rejected} with the
  *       {@link Rejection} code, finish ({@code rejected}).</li>
@@ -114,6 +119,10 @@ public final class OutboundFlow implements AutoCloseable {
     }
 
     private void handle(BusDelivery delivery) {
+        if (SmsOutBatch.isBatch(delivery.body())) {
+            split(delivery);
+            return;
+        }
         long acptTime = config.clock().millis();
         SmsOut sms;
         try {
@@ -169,6 +178,42 @@ public final class OutboundFlow implements AutoCloseable {
                 submit(delivery, submit, key, segment);
             }
         }));
+    }
+
+    /**
+     * A batch (a JSON array, as in the manual's multipart example): its SMS_OUT go back on the topic
+     * as messages of their own, each then handled, answered and retried by itself; elements that are
+     * not JSON objects become dead letters by themselves. The batch is finished once the bus took
+     * them all, and requeued whole otherwise (elements published twice are then duplicates, which
+     * the tracking stops from being sent twice).
+     */
+    private void split(BusDelivery delivery) {
+        SmsOutBatch batch;
+        try {
+            batch = SmsOutBatch.parse(delivery.body());
+        } catch (InvalidMessageException e) {
+            deadLetter(delivery, e.getMessage());
+            return;
+        }
+        List<CompletableFuture<Void>> published = new ArrayList<>();
+        if (!batch.messages().isEmpty()) {
+            published.add(bus.publishAll(Topic.SMS_OUT, batch.messages()));
+        }
+        for (String notObject : batch.notObjects()) {
+            stats.increment("dead_letter");
+            published.add(bus.publishDeadLetter(Topic.SMS_OUT, notObject,
+                    "an element of an SMS_OUT batch that is not a JSON object"));
+        }
+        CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+            if (failure == null) {
+                stats.increment("batch");
+                log.debug("SMS_OUT batch of {} split into messages of their own", batch.messages().size());
+                delivery.finish();
+            } else {
+                retry(delivery, "cannot put the " + batch.messages().size() + " SMS_OUT of a batch on the topic: "
+                        + InboundFlow.rootCause(failure));
+            }
+        });
     }
 
     private void onTrackedBefore(BusDelivery delivery, TrackedSegment row) {

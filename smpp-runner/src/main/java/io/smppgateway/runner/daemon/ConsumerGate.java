@@ -31,6 +31,11 @@ final class ConsumerGate implements MessageBus {
     }
 
     @Override
+    public CompletableFuture<Void> publishAll(Topic topic, java.util.List<String> bodies) {
+        return bus.publishAll(topic, bodies);
+    }
+
+    @Override
     public CompletableFuture<Void> publishDeadLetter(Topic topic, String body, String reason) {
         return bus.publishDeadLetter(topic, body, reason);
     }
