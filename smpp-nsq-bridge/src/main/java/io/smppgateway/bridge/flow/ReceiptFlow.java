@@ -11,6 +11,7 @@ import io.smppgateway.persistence.receipt.PendingReceipt;
 import io.smppgateway.persistence.receipt.PendingReceipts;
 import io.smppgateway.persistence.receipt.PendingReceiptsFullException;
 import io.smppgateway.smpp.log.PeerText;
+import io.smppgateway.smpp.log.RepeatedLines;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.DeliverSm;
 import io.smppgateway.smpp.server.EsmeSessions;
@@ -50,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class ReceiptFlow implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptFlow.class);
+    /** A few lines a minute per client about receipts its ESME did not ask for; the rest are counted. */
+    private static final RepeatedLines NOT_REQUESTED_LINES = RepeatedLines.perMinute();
 
     private final MessageBus bus;
     private final InboundTracking inbound;
@@ -122,7 +125,13 @@ public final class ReceiptFlow implements AutoCloseable {
                 delivery.finish();
             } else if (!EsmeReceipt.requested(found.get().registeredDelivery(), dlr.status())) {
                 stats.increment("not_requested");
-                log.debug("DLR_OUT for msg_id {}: the ESME did not ask for this receipt", dlr.msgId());
+                long skipped = NOT_REQUESTED_LINES.take("client " + dlr.clientId());
+                if (skipped >= 0) {
+                    log.info("DLR_OUT for msg_id {} not sent: client {} submitted it with registered_delivery {},"
+                            + " which asks for no receipt when the status is {}{}", PeerText.of(dlr.msgId()),
+                            dlr.clientId(), found.get().registeredDelivery(), dlr.status().value(),
+                            RepeatedLines.suffix(skipped));
+                }
                 delivery.finish();
             } else {
                 deliverOrQueue(delivery, dlr, found.get());
