@@ -150,13 +150,15 @@ public final class OutboundFlow implements AutoCloseable {
             submit = OutboundSubmit.prepare(sms, gateway.get());
         } catch (RejectedException e) {
             int dataCoding = sms.dataCoding() == null ? 0 : sms.dataCoding();
-            rejectUntracked(delivery, new TrackedSegment(sms.msgId(), sms.smscId(), partNumber(sms),
-                    totalParts(sms), 0, dataCoding, MessageStatus.ACCEPTED, 0, null, acptTime, 0, 0, 0), e.rejection());
+            rejectUntracked(delivery, TrackedSegment.accepted(sms.msgId(), sms.smscId())
+                    .part(partNumber(sms), totalParts(sms), 0).dataCoding(dataCoding).acceptedAt(acptTime).build(),
+                    e.rejection());
             return;
         }
-        TrackedSegment segment = new TrackedSegment(sms.msgId(), sms.smscId(), submit.part().partNumber(),
-                submit.part().totalParts(), sms.reference() == null ? 0 : sms.reference(), submit.dataCoding(),
-                MessageStatus.ACCEPTED, 0, null, acptTime, 0, 0, 0);
+        TrackedSegment segment = TrackedSegment.accepted(sms.msgId(), sms.smscId())
+                .part(submit.part().partNumber(), submit.part().totalParts(),
+                        sms.reference() == null ? 0 : sms.reference())
+                .dataCoding(submit.dataCoding()).acceptedAt(acptTime).build();
         String key = key(segment.msgId(), segment.partNumber());
         // Held from before the read until the segment's row is committed: a copy handled meanwhile
         // either finds the key here or, once it is released, the row.
@@ -325,9 +327,8 @@ public final class OutboundFlow implements AutoCloseable {
         stats.increment("rejected");
         log.warn("SMS_OUT {} rejected (err_code {}): {}", PeerText.of(about.msgId()), rejection.errCode(),
                 PeerText.of(rejection.reason()));
-        publishThenFinish(delivery, new DlrIn(about.smscId(), about.msgId(), null, about.totalParts(),
-                about.partNumber(), about.dataCoding(), MessageStatus.REJECTED.wireName(), rejection.errCode(),
-                about.acptTime(), null, null, about.acptTime()));
+        publishThenFinish(delivery, DlrInEvents.of(about.withFinal(MessageStatus.REJECTED, rejection.errCode(),
+                about.acptTime())));
     }
 
     private void publishThenFinish(BusDelivery delivery, DlrIn event) {
@@ -357,8 +358,8 @@ public final class OutboundFlow implements AutoCloseable {
         int totalParts = intOr(json.get("total_parts"), 1, 255, 1);
         int partNumber = intOr(json.get("part_number"), 1, totalParts, 1);
         int dataCoding = intOr(json.get("data_coding"), 0, 8, 0);
-        return new TrackedSegment(msgId, smscId, partNumber, totalParts, 0, dataCoding, MessageStatus.ACCEPTED, 0,
-                null, acptTime, 0, 0, 0);
+        return TrackedSegment.accepted(msgId, smscId).part(partNumber, totalParts, 0).dataCoding(dataCoding)
+                .acceptedAt(acptTime).build();
     }
 
     private static String stringOr(JsonElement value, String fallback) {
