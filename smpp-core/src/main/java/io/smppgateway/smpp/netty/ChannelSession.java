@@ -8,10 +8,13 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.smppgateway.smpp.async.FailureCause;
 import io.smppgateway.smpp.codec.InvalidPduException;
 import io.smppgateway.smpp.codec.PduEncoder;
 import io.smppgateway.smpp.codec.PduException;
 import io.smppgateway.smpp.codec.PduFramingException;
+import io.smppgateway.smpp.log.PeerText;
+import io.smppgateway.smpp.log.RepeatedLines;
 import io.smppgateway.smpp.pdu.BindRequest;
 import io.smppgateway.smpp.pdu.BindResponse;
 import io.smppgateway.smpp.pdu.BindType;
@@ -26,8 +29,6 @@ import io.smppgateway.smpp.pdu.PduRequest;
 import io.smppgateway.smpp.pdu.PduResponse;
 import io.smppgateway.smpp.pdu.Unbind;
 import io.smppgateway.smpp.pdu.UnbindResp;
-import io.smppgateway.smpp.log.PeerText;
-import io.smppgateway.smpp.log.RepeatedLines;
 import io.smppgateway.smpp.session.BindHandler;
 import io.smppgateway.smpp.session.BindOutcome;
 import io.smppgateway.smpp.session.CommandPermissions;
@@ -594,7 +595,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
                         request.sequenceNumber(), response.commandId(), response.sequenceNumber());
                 reply = request.errorResponse(CommandStatus.ESME_RSYSERR.value());
             }
-            if (failure != null && !(unwrap(failure) instanceof CommandStatusException)) {
+            if (failure != null && !(FailureCause.of(failure) instanceof CommandStatusException)) {
                 log.warn("[{}] request handler failed on {}", id, request.commandId(), failure);
             }
             channel.writeAndFlush(reply);
@@ -607,16 +608,8 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
                 && response.commandId() == request.commandId().responseId();
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
     private static int statusOf(Throwable failure) {
-        return unwrap(failure) instanceof CommandStatusException status
+        return FailureCause.of(failure) instanceof CommandStatusException status
                 ? status.commandStatus() : CommandStatus.ESME_RSYSERR.value();
     }
 

@@ -5,6 +5,7 @@ import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.bridge.message.SmsIn;
 import io.smppgateway.persistence.inbound.InboundTracking;
 import io.smppgateway.persistence.inbound.IssuedMessage;
+import io.smppgateway.smpp.async.FailureCause;
 import io.smppgateway.smpp.pdu.Address;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.DataSm;
@@ -159,7 +160,7 @@ public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
                     if (failure != null) {
                         stats.increment("queue_full");
                         log.warn("[{}] {} from {} not taken (answering ESME_RMSGQFUL so that it is sent again): {}",
-                                session.id(), request.commandId(), account.systemId(), rootCause(failure).toString());
+                                session.id(), request.commandId(), account.systemId(), FailureCause.of(failure).toString());
                         throw new CommandStatusException(CommandStatus.ESME_RMSGQFUL,
                                 "the message could not be stored or published");
                     }
@@ -190,15 +191,6 @@ public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
 
     private static <R> CompletableFuture<R> refuse(CommandStatus status) {
         return CompletableFuture.failedFuture(new CommandStatusException(status, status.name()));
-    }
-
-    static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof java.util.concurrent.CompletionException
-                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.smppgateway.bridge.message.SmsOutBatch;
 import io.smppgateway.persistence.MessageStatus;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import io.smppgateway.persistence.outbound.TrackedSegment;
+import io.smppgateway.smpp.async.FailureCause;
 import io.smppgateway.smpp.log.PeerText;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.SubmitSmResp;
@@ -172,7 +173,7 @@ public final class OutboundFlow implements AutoCloseable {
         tracking.find(segment.msgId(), segment.partNumber()).whenComplete(onWorkers(delivery, key, (found, failure) -> {
             if (failure != null) {
                 submitting.remove(key);
-                retry(delivery, "cannot read the tracking of " + segment.msgId() + ": " + InboundFlow.rootCause(failure));
+                retry(delivery, "cannot read the tracking of " + segment.msgId() + ": " + FailureCause.of(failure));
             } else if (found.isPresent()) {
                 submitting.remove(key);
                 onTrackedBefore(delivery, found.get());
@@ -213,7 +214,7 @@ public final class OutboundFlow implements AutoCloseable {
                 delivery.finish();
             } else {
                 retry(delivery, "cannot put the " + batch.messages().size() + " SMS_OUT of a batch on the topic: "
-                        + InboundFlow.rootCause(failure));
+                        + FailureCause.of(failure));
             }
         });
     }
@@ -258,7 +259,7 @@ public final class OutboundFlow implements AutoCloseable {
                 stats.increment("resubmitted");
             }
             if (failure != null) {
-                Throwable cause = InboundFlow.rootCause(failure);
+                Throwable cause = FailureCause.of(failure);
                 if (cause instanceof GenericNackException nack) {
                     rejectedBySmsc(delivery, key, row.withSent(null, sentTime, smscTime), nack.commandStatus());
                 } else {
@@ -294,7 +295,7 @@ public final class OutboundFlow implements AutoCloseable {
         tracking.record(outcome).whenComplete(onWorkers(delivery, key, (stored, failure) -> {
             if (failure != null && attempt < RECORD_ATTEMPTS) {
                 log.warn("cannot record {} part {} as {} (attempt {}): {}", outcome.msgId(), outcome.partNumber(),
-                        outcome.status().wireName(), attempt, InboundFlow.rootCause(failure).toString());
+                        outcome.status().wireName(), attempt, FailureCause.of(failure).toString());
                 workers.timer().schedule(() -> record(delivery, key, outcome, counter, attempt + 1),
                         config.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
                 return;
@@ -337,7 +338,7 @@ public final class OutboundFlow implements AutoCloseable {
                 delivery.finish();
             } else {
                 retry(delivery, "cannot publish DLR_IN " + event.status() + " for " + event.msgId() + ": "
-                        + InboundFlow.rootCause(failure));
+                        + FailureCause.of(failure));
             }
         });
     }

@@ -10,6 +10,7 @@ import io.smppgateway.persistence.inbound.IssuedMessage;
 import io.smppgateway.persistence.receipt.PendingReceipt;
 import io.smppgateway.persistence.receipt.PendingReceipts;
 import io.smppgateway.persistence.receipt.PendingReceiptsFullException;
+import io.smppgateway.smpp.async.FailureCause;
 import io.smppgateway.smpp.log.PeerText;
 import io.smppgateway.smpp.log.RepeatedLines;
 import io.smppgateway.smpp.pdu.CommandStatus;
@@ -112,7 +113,7 @@ public final class ReceiptFlow implements AutoCloseable {
         }
         inbound.find(dlr.msgId()).whenComplete(onWorkers(delivery, (found, failure) -> {
             if (failure != null) {
-                retry(delivery, "cannot look up msg_id " + dlr.msgId() + ": " + InboundFlow.rootCause(failure));
+                retry(delivery, "cannot look up msg_id " + dlr.msgId() + ": " + FailureCause.of(failure));
             } else if (found.isEmpty()) {
                 stats.increment("unknown_msg_id");
                 log.warn("DLR_OUT for msg_id {} dropped: we never issued that id (or its tracking was purged)",
@@ -148,10 +149,10 @@ public final class ReceiptFlow implements AutoCloseable {
         DeliverSm receipt = EsmeReceipt.of(issued, dlr.status(), dlr.errCode(), doneTime, config.receiptZone());
         sessions.deliver(dlr.clientId(), receipt).whenComplete(onWorkers(delivery, (response, failure) -> {
             if (failure != null) {
-                if (InboundFlow.rootCause(failure) instanceof NoReceiverException) {
+                if (FailureCause.of(failure) instanceof NoReceiverException) {
                     queue(delivery, dlr, doneTime);
                 } else {
-                    retry(delivery, "receipt for " + dlr.msgId() + " not delivered: " + InboundFlow.rootCause(failure));
+                    retry(delivery, "receipt for " + dlr.msgId() + " not delivered: " + FailureCause.of(failure));
                 }
             } else if (response.commandStatus() == 0) {
                 stats.increment("delivered");
@@ -176,12 +177,12 @@ public final class ReceiptFlow implements AutoCloseable {
             if (failure == null) {
                 stats.increment("queued");
                 delivery.finish();
-            } else if (InboundFlow.rootCause(failure) instanceof PendingReceiptsFullException full) {
+            } else if (FailureCause.of(failure) instanceof PendingReceiptsFullException full) {
                 stats.increment("pending_full");
                 log.warn("{}; DLR_OUT for {} requeued", full.getMessage(), dlr.msgId());
                 delivery.requeue(config.retryDelay().multipliedBy(6));
             } else {
-                retry(delivery, "cannot queue the receipt for " + dlr.msgId() + ": " + InboundFlow.rootCause(failure));
+                retry(delivery, "cannot queue the receipt for " + dlr.msgId() + ": " + FailureCause.of(failure));
             }
         });
     }
