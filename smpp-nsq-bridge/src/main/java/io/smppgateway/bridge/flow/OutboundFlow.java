@@ -412,10 +412,6 @@ public final class OutboundFlow implements AutoCloseable {
         delivery.requeue(delay);
     }
 
-    private <T> BiConsumer<T, Throwable> onWorkers(BusDelivery delivery, BiConsumer<T, Throwable> action) {
-        return onWorkers(delivery, null, action);
-    }
-
     /**
      * Runs a completion on this flow's pool rather than on the thread that completed the future (an
      * SMSC session's event loop, a store thread). When the pool is full the message is requeued and

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smppgateway.smpp.client.BindRefusedException;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.log.LogFileLayout;
 import io.smppgateway.smpp.log.PduLogFormat;
@@ -11,6 +12,7 @@ import io.smppgateway.smpp.netty.ChannelSession;
 import io.smppgateway.smpp.pdu.Address;
 import io.smppgateway.smpp.pdu.BindRequest;
 import io.smppgateway.smpp.pdu.BindType;
+import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.InterfaceVersion;
 import io.smppgateway.smpp.pdu.SubmitSm;
 import io.smppgateway.smpp.pdu.SubmitSmResp;
@@ -151,7 +153,7 @@ class PduLogWriterTest {
         PduLogWriter writer = writer(LogFileLayout::file, 1000);
         startServer(writer);
 
-        assertTrue(assertFailsToBind("esme1", "wrong"));
+        assertBindRefused("esme1", "wrong");
         ChannelSession esme = bind("esme1", "secret");
         await(esme.unbind());
 
@@ -193,17 +195,17 @@ class PduLogWriterTest {
         assertEquals(102 - dropped, writer.written());
     }
 
-    private boolean assertFailsToBind(String systemId, String password) {
+    /** The bind is answered ESME_RINVPASWD; a timeout or any other failure fails the test. */
+    private void assertBindRefused(String systemId, String password) {
         BindRequest bind = BindRequest.of(BindType.TRANSCEIVER, 1, systemId, password, "", InterfaceVersion.SMPP_3_4,
                 Address.EMPTY);
         CompletableFuture<ChannelSession> result = connector.connectAndBind("127.0.0.1", server.get().port(), null,
                 Duration.ofSeconds(5), SessionConfig.defaults(), bind, (session, request) -> null, PduListener.NONE);
-        try {
-            result.get(10, TimeUnit.SECONDS);
-            return false;
-        } catch (Exception e) {
-            return true;
-        }
+        java.util.concurrent.ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> result.get(10, TimeUnit.SECONDS));
+        BindRefusedException refused = org.junit.jupiter.api.Assertions.assertInstanceOf(BindRefusedException.class,
+                failure.getCause());
+        assertEquals(CommandStatus.ESME_RINVPASWD.value(), refused.commandStatus(), refused.getMessage());
     }
 
     private record Entry(String time, String connectionId, String marker, String command) {
