@@ -154,8 +154,9 @@ public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
                 firstDestination.ton(), firstDestination.npi(), submission.registeredDelivery(),
                 submission.dataCoding(), 1, IssuedMessage.textStartOf(submission.text()));
         stats.increment("accepted");
+        // The JSON and the publish run on this flow's pool, not on the store's completion thread.
         return tracking.record(issued)
-                .thenCompose(recorded -> publishAll(account, msgId, submission, received))
+                .thenComposeAsync(recorded -> publishAll(account, msgId, submission, received), workers)
                 .handle((published, failure) -> {
                     if (failure != null) {
                         stats.increment("queue_full");

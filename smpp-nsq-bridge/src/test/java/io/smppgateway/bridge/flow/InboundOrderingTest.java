@@ -63,6 +63,18 @@ class InboundOrderingTest {
     }
 
     @Test
+    void smsInIsWrittenAndPublishedOnTheFlowsOwnThreadsNotTheStoresOrTheSessions() {
+        EsmeAccount account = harness.newClient();
+        try (TestEsme esme = harness.bind(account, BindType.TRANSCEIVER, InterfaceVersion.SMPP_3_4)) {
+            CompletableFuture<SubmitSmResp> response = esme.session().send(submit("whose thread"));
+            HeldMessageBus.HeldPublish publish = held.next();
+            publish.release().run();
+            assertEquals(0, response.join().commandStatus());
+            assertTrue(publish.thread().startsWith("inbound-flow"), "published from " + publish.thread());
+        }
+    }
+
+    @Test
     void aRefusedPublishAnswersQueueFullSoThatTheEsmeSendsAgain() {
         EsmeAccount account = harness.newClient();
         try (TestEsme esme = harness.bind(account, BindType.TRANSCEIVER, InterfaceVersion.SMPP_3_4)) {
