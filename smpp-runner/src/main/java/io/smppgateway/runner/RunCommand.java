@@ -72,7 +72,7 @@ final class RunCommand {
             daemon = GatewayDaemon.start(settings);
         } catch (Exception e) {
             // one line, no stack trace: it says what to change (the log above has the parts that started)
-            err.println("smpp: cannot start: " + e.getMessage());
+            err.println("smpp: cannot start: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return 1;
         }
         announce(settings, credentials, daemon);
