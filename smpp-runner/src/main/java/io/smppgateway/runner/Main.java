@@ -25,6 +25,7 @@ public final class Main {
         // Undertow and XNIO log through JBoss Logging, which would fall back to java.util.logging's
         // two-line records: send them through SLF4J, one line per event like ours.
         System.setProperty("org.jboss.logging.provider", "slf4j");
+        FatalErrors.install();
         // Decoded texts are Cyrillic, Arabic, emoji...: write UTF-8 whatever the platform default.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
