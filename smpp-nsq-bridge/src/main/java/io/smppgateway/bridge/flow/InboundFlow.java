@@ -149,10 +149,11 @@ public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
         }
         String msgId = msgIds.next();
         Address firstDestination = submission.destinations().get(0);
-        IssuedMessage issued = new IssuedMessage(msgId, account.id(), received, submission.source().address(),
-                submission.source().ton(), submission.source().npi(), firstDestination.address(),
-                firstDestination.ton(), firstDestination.npi(), submission.registeredDelivery(),
-                submission.dataCoding(), 1, IssuedMessage.textStartOf(submission.text()));
+        IssuedMessage issued = IssuedMessage.issued(msgId, account.id()).submittedAt(received)
+                .source(submission.source().address(), submission.source().ton(), submission.source().npi())
+                .destination(firstDestination.address(), firstDestination.ton(), firstDestination.npi())
+                .registeredDelivery(submission.registeredDelivery()).dataCoding(submission.dataCoding())
+                .textStart(IssuedMessage.textStartOf(submission.text())).build();
         stats.increment("accepted");
         // The JSON and the publish run on this flow's pool, not on the store's completion thread.
         return tracking.record(issued)
@@ -174,10 +175,13 @@ public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
         CompletableFuture<?>[] publishes = new CompletableFuture<?>[submission.destinations().size()];
         for (int i = 0; i < publishes.length; i++) {
             Address destination = submission.destinations().get(i);
-            SmsIn event = new SmsIn(account.id(), msgId, submission.source().address(), destination.address(),
-                    submission.serviceType(), submission.source().ton(), submission.source().npi(), destination.ton(),
-                    destination.npi(), submission.text(), submission.dataCoding(), submission.part().reference(),
-                    submission.part().totalParts(), submission.part().partNumber(), received);
+            SmsIn event = SmsIn.of(account.id(), msgId)
+                    .sender(submission.source().address(), submission.source().ton(), submission.source().npi())
+                    .receiver(destination.address(), destination.ton(), destination.npi())
+                    .serviceType(submission.serviceType())
+                    .message(submission.text(), submission.dataCoding())
+                    .part(submission.part().reference(), submission.part().totalParts(), submission.part().partNumber())
+                    .receivedAt(received).build();
             publishes[i] = bus.publish(Topic.SMS_IN, event.toJson()).thenRun(() -> stats.increment("published"));
         }
         return CompletableFuture.allOf(publishes);
