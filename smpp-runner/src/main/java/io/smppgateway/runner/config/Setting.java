@@ -25,6 +25,8 @@ public enum Setting {
     HTTP_ADMIN_USERNAME,
     HTTP_ADMIN_PASSWORD(true),
     HTTP_API_TOKEN(true),
+    NSQ_HOST,
+    NSQ_PORT,
     NSQ_SMS_OUT_HOST,
     NSQ_SMS_OUT_PORT,
     NSQ_SMS_OUT_TOPIC,

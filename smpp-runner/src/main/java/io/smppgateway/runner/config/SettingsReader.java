@@ -156,9 +156,14 @@ public final class SettingsReader {
         }
         Map<Topic, BusChoice.NsqEndpoint> endpoints = new EnumMap<>(Topic.class);
         boolean complete = true;
+        // NSQ_HOST and NSQ_PORT are the defaults of every topic whose own keys are absent.
+        String commonHost = values.host(Setting.NSQ_HOST, DEFAULT_NSQ_HOST);
+        int commonPort = values.port(Setting.NSQ_PORT, DEFAULT_NSQD_PORT);
         for (Topic topic : Topic.values()) {
-            String host = values.host(Setting.valueOf("NSQ_" + topic + "_HOST"), DEFAULT_NSQ_HOST);
-            int port = values.port(Setting.valueOf("NSQ_" + topic + "_PORT"), DEFAULT_NSQD_PORT);
+            String host = values.host(Setting.valueOf("NSQ_" + topic + "_HOST"),
+                    commonHost == null ? DEFAULT_NSQ_HOST : commonHost);
+            int port = values.port(Setting.valueOf("NSQ_" + topic + "_PORT"), commonPort < 0 ? DEFAULT_NSQD_PORT
+                    : commonPort);
             String name = values.nsqName(Setting.valueOf("NSQ_" + topic + "_TOPIC"), null, NSQ_TOPIC,
                     "1 to " + NsqTopicConfig.MAX_TOPIC_LENGTH + " of a-z A-Z 0-9 . _ -");
             if (host == null || port < 0 || name == null) {

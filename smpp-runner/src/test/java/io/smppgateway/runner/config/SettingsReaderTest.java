@@ -244,6 +244,33 @@ class SettingsReaderTest {
     }
 
     @Test
+    void nsqHostAndPortAreTheDefaultsOfEveryTopicWithoutItsOwn() throws IOException {
+        GatewaySettings settings = read("""
+                NSQ_HOST=nsq.internal
+                NSQ_PORT=4250
+                NSQ_SMS_OUT_TOPIC=sms_out
+                NSQ_DLR_IN_TOPIC=dlr_in
+                NSQ_SMS_IN_TOPIC=sms_in
+                NSQ_SMS_IN_HOST=other.internal
+                NSQ_DLR_OUT_TOPIC=dlr_out
+                NSQ_DLR_OUT_PORT=4350
+                """);
+
+        BusChoice.Nsq nsq = assertInstanceOf(BusChoice.Nsq.class, settings.bus());
+        assertEquals(new BusChoice.NsqEndpoint("nsq.internal", 4250, "sms_out"), nsq.endpoints().get(Topic.SMS_OUT));
+        assertEquals(new BusChoice.NsqEndpoint("nsq.internal", 4250, "dlr_in"), nsq.endpoints().get(Topic.DLR_IN));
+        assertEquals(new BusChoice.NsqEndpoint("other.internal", 4250, "sms_in"), nsq.endpoints().get(Topic.SMS_IN));
+        assertEquals(new BusChoice.NsqEndpoint("nsq.internal", 4350, "dlr_out"), nsq.endpoints().get(Topic.DLR_OUT));
+    }
+
+    @Test
+    void aBadNsqHostOrPortIsNamedOnce() throws IOException {
+        assertEquals(List.of("NSQ_HOST: 'a b' is not a host name or IP address", "NSQ_PORT: '0' is not a port number (1 to 65535)"),
+                problems("NSQ_HOST=a b\nNSQ_PORT=0\nNSQ_SMS_OUT_TOPIC=a\nNSQ_DLR_IN_TOPIC=b\nNSQ_SMS_IN_TOPIC=c\n"
+                        + "NSQ_DLR_OUT_TOPIC=d\n"));
+    }
+
+    @Test
     void unknownKeysInTheFileAreWarnedAbout() throws IOException {
         read("MYSQL_DBNAM=typo\n");
 
