@@ -43,16 +43,8 @@ final class JsonFields {
         try {
             return JsonParser.parseString(withoutTrailingCommas(body));
         } catch (JsonParseException | StackOverflowError e) {
-            throw new InvalidMessageException(null, Map.of("body", "not JSON: " + firstLine(e.getMessage())));
+            throw new InvalidMessageException(null, Map.of("body", JsonSyntax.describe(e)));
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /** Removes commas that stand right before a closing brace or bracket, outside strings. */
