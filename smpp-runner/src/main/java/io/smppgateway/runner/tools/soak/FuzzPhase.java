@@ -8,6 +8,7 @@ import io.smppgateway.smpp.pdu.InterfaceVersion;
 import io.smppgateway.smpp.pdu.Pdu;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -26,7 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * gateway closes one. Half the connections bind first as the soak's account and send only damage
  * that keeps the stream framed, so that the bound session's checks are what gets exercised for
  * long; the other half stay unbound and send every kind, framing errors and huge lengths
- * included, so that the pre-bind bounds and the framing close are exercised over and over.
+ * included, so that the pre-bind bounds and the framing close are exercised over and over. An
+ * unbound connection sends {@value #UNBOUND_PDUS} PDUs (what the gateway reads before a bind),
+ * reads what comes back until the gateway closes it or falls quiet, and starts again; the bind
+ * throttle the damaged binds provoke slows these, as it should.
  *
  * <p>Each connection is one thread with one non-blocking socket, a send buffer of at most
  * {@value #BATCH} PDUs and a receive buffer whose contents are dropped: what the soak holds does
@@ -37,6 +41,8 @@ final class FuzzPhase implements SoakPhase {
 
     static final int BATCH = 32;
     static final long QUIET_MILLIS = 500;
+    /** What an unbound connection sends before it waits for the gateway to answer or close it. */
+    static final int UNBOUND_PDUS = 16;
 
     private final SoakTarget target;
     private final int connections;
@@ -49,6 +55,7 @@ final class FuzzPhase implements SoakPhase {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
     private final AtomicLong boundConnects = new AtomicLong();
+    private final AtomicLong refusedBinds = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
 
     /**
@@ -100,9 +107,9 @@ final class FuzzPhase implements SoakPhase {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        String detail = String.format(Locale.ROOT, "PDUs in %.1f s (%.0f/s) over %d connections (%d bound),"
-                        + " %d octets of answers drained", seconds, sent.get() / seconds, connects.get(),
-                boundConnects.get(), received.get());
+        String detail = String.format(Locale.ROOT, "PDUs in %.1f s (%.0f/s) over %d connections (%d bound, %d"
+                        + " binds refused), %d octets of answers drained", seconds, sent.get() / seconds,
+                connects.get(), boundConnects.get(), refusedBinds.get(), received.get());
         return new PhaseResult("fuzzed PDUs", sent.get(), closed.get(), errors.get(), detail, esme.check());
     }
 
@@ -111,17 +118,24 @@ final class FuzzPhase implements SoakPhase {
         ByteBuffer in = ByteBuffer.allocate(64 * 1024);
         while (budget.get() > 0 && System.nanoTime() < deadlineNanos) {
             try (SocketChannel channel = SocketChannel.open(); Selector selector = Selector.open()) {
-                if (target.peerAddress() != null) {
-                    channel.bind(new InetSocketAddress(target.peerAddress(), 0));
+                InetAddress from = bound ? target.boundPeerAddress() : target.peerAddress();
+                if (from != null) {
+                    channel.bind(new InetSocketAddress(from, 0));
                 }
                 channel.socket().connect(new InetSocketAddress(target.host(), target.port()), 5_000);
                 connects.incrementAndGet();
-                if (bound && bind(channel)) {
-                    boundConnects.incrementAndGet();
+                if (bound) {
+                    if (bind(channel)) {
+                        boundConnects.incrementAndGet();
+                    } else {
+                        refusedBinds.incrementAndGet();
+                    }
                 }
                 channel.configureBlocking(false);
                 SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-                if (!pump(channel, key, selector, stream, out, in, deadlineNanos)) {
+                // the gateway reads 16 PDUs before a bind: more would only wait in the socket, unread
+                long perConnection = bound ? Long.MAX_VALUE : UNBOUND_PDUS;
+                if (!pump(channel, key, selector, stream, out, in, deadlineNanos, perConnection)) {
                     closed.incrementAndGet();
                 }
             } catch (IOException e) {
@@ -161,15 +175,17 @@ final class FuzzPhase implements SoakPhase {
      * connection first.
      */
     private boolean pump(SocketChannel channel, SelectionKey key, Selector selector, FuzzedPdus stream,
-                         ByteBuffer out, ByteBuffer in, long deadlineNanos) throws IOException {
+                         ByteBuffer out, ByteBuffer in, long deadlineNanos, long perConnection) throws IOException {
         out.clear().flip();
+        long connectionLeft = perConnection;
         int[] ends = new int[BATCH];
         int inBatch = 0;
         int written = 0;
         try {
             while (System.nanoTime() < deadlineNanos) {
             if (!out.hasRemaining()) {
-                long granted = take(BATCH);
+                long granted = take((int) Math.min(BATCH, connectionLeft));
+                connectionLeft -= granted;
                 if (granted == 0) {
                     return drain(channel, key, selector, in, deadlineNanos);
                 }

@@ -114,8 +114,8 @@ final class NonReadingPeersPhase implements SoakPhase {
         SocketChannel channel = SocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, 4096);
-            if (target.peerAddress() != null) {
-                channel.bind(new InetSocketAddress(target.peerAddress(), 0));
+            if (target.boundPeerAddress() != null) {
+                channel.bind(new InetSocketAddress(target.boundPeerAddress(), 0));
             }
             channel.socket().connect(new InetSocketAddress(target.host(), target.port()), 5_000);
             return channel;

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * log-forging system_ids ({@link LogForgingPhase}) and (d) password guessing
  * ({@link PasswordGuessingPhase}), last because the bind throttle it provokes would slow the
  * others. Before the first and after each phase a well-behaved ESME ({@link HealthyEsme}) binds as
- * {@code --system-id} and submits one message, from another address than the hostile peers'.
+ * {@code --system-id} and submits one message, from another address than the hostile peers'
+ * (see {@link SoakTarget} for the three addresses and why).
  *
  * <p>The fuzz phase has half of {@code --duration}, each other phase an eighth; each ends sooner
  * when its counts are done. What the soak holds is bounded by its counts: a fixed buffer per
@@ -34,11 +35,12 @@ public final class SoakCommand {
 
     public static final String USAGE_LINE = "smpp soak --system-id ID [--password PW] [--host H] [--port N]"
             + " [--duration 60s] [--fuzz-pdus N] [--connections C] [--non-readers N] [--flood-connections N]"
-            + " [--forged-binds N] [--guesses N] [--guessers N] [--peer-address A] [--seed S]";
+            + " [--forged-binds N] [--guesses N] [--guessers N] [--peer-address A] [--bound-peer-address A]"
+            + " [--seed S]";
 
     private static final Set<String> VALUED = Set.of("--host", "--port", "--system-id", "--password", "--duration",
             "--fuzz-pdus", "--connections", "--non-readers", "--flood-connections", "--forged-binds", "--guesses",
-            "--guessers", "--guess-system-id", "--peer-address", "--seed", "--check-timeout");
+            "--guessers", "--guess-system-id", "--peer-address", "--bound-peer-address", "--seed", "--check-timeout");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,7})(ms|s|m|h)?");
     private static final String ROW = "%-24s %10s %16s %8s  %s%n";
 
@@ -73,7 +75,8 @@ public final class SoakCommand {
         int guessers = options.integer("--guessers", 4, 1, 100);
         long seed = options.number("--seed", ThreadLocalRandom.current().nextLong(0, Long.MAX_VALUE), 0,
                 Long.MAX_VALUE);
-        InetAddress peerAddress = peerAddress(options, host);
+        InetAddress peerAddress = peerAddress(options, "--peer-address", host, "127.0.0.2");
+        InetAddress boundPeerAddress = peerAddress(options, "--bound-peer-address", host, "127.0.0.3");
         if (!options.errors().isEmpty()) {
             for (String error : options.errors()) {
                 err.println("smpp soak: " + error);
@@ -81,7 +84,7 @@ public final class SoakCommand {
             err.println("usage: " + USAGE_LINE);
             return 2;
         }
-        SoakTarget target = new SoakTarget(host, port, peerAddress, systemId, options.text("--password", ""));
+        SoakTarget target = new SoakTarget(host, port, peerAddress, boundPeerAddress, systemId, options.text("--password", ""));
         List<SoakPhase> phases = List.of(
                 new FuzzPhase(target, connections, fuzzPdus, seed, out),
                 new NonReadingPeersPhase(target, nonReaders),
@@ -91,9 +94,9 @@ public final class SoakCommand {
         long[] shares = {duration.toNanos() / 2, duration.toNanos() / 8, duration.toNanos() / 8,
             duration.toNanos() / 8, duration.toNanos() / 8};
 
-        out.printf(Locale.ROOT, "soak of %s:%d for at most %d s as %s; hostile peers from %s; seed %d%n", host, port,
-                duration.toSeconds(), systemId, peerAddress == null ? "the system's choice of address"
-                        : peerAddress.getHostAddress(), seed);
+        out.printf(Locale.ROOT, "soak of %s:%d for at most %d s as %s; hostile peers from %s, bound ones from %s;"
+                + " seed %d%n", host, port, duration.toSeconds(), systemId, name(peerAddress), name(boundPeerAddress),
+                seed);
         try (HealthyEsme esme = new HealthyEsme(target, checkTimeout)) {
             HealthyEsme.Check before = esme.check();
             out.println("before: " + describe(before));
@@ -140,21 +143,25 @@ public final class SoakCommand {
     }
 
     /**
-     * The hostile peers' address: given, or 127.0.0.2 when the gateway is on this host's loopback
-     * (Linux answers on all of 127.0.0.0/8), so that the limits they provoke do not fall on the
-     * well-behaved ESME's 127.0.0.1; otherwise the system's choice.
+     * A hostile peers' address: given, or {@code loopbackDefault} when the gateway is on this
+     * host's loopback (Linux answers on all of 127.0.0.0/8), so that the limits they provoke do
+     * not fall on the well-behaved ESME's 127.0.0.1; otherwise the system's choice.
      */
-    private static InetAddress peerAddress(Options options, String host) {
-        String given = options.text("--peer-address", null);
+    private static InetAddress peerAddress(Options options, String name, String host, String loopbackDefault) {
+        String given = options.text(name, null);
         try {
             if (given != null) {
                 return InetAddress.getByName(given);
             }
-            return InetAddress.getByName(host).isLoopbackAddress() ? InetAddress.getByName("127.0.0.2") : null;
+            return InetAddress.getByName(host).isLoopbackAddress() ? InetAddress.getByName(loopbackDefault) : null;
         } catch (UnknownHostException e) {
-            options.error((given != null ? "--peer-address '" + given : "--host '" + host) + "' is not a known host");
+            options.error((given != null ? name + " '" + given : "--host '" + host) + "' is not a known host");
             return null;
         }
+    }
+
+    private static String name(InetAddress address) {
+        return address == null ? "the system's choice of address" : address.getHostAddress();
     }
 
     /** A duration as {@code 500ms}, {@code 60s}, {@code 5m}, {@code 1h} or plain seconds. */

@@ -91,11 +91,16 @@ class SoakCommandTest {
 
         assertEquals(0, exit, stderr.toString(StandardCharsets.UTF_8) + out());
         assertTrue(out().startsWith("soak of 127.0.0.1:" + server.port() + " for at most 20 s as soaker; hostile"
-                + " peers from 127.0.0.2; seed 42\nbefore: alive: bind "), out());
+                + " peers from 127.0.0.2, bound ones from 127.0.0.3; seed 42\nbefore: alive: bind "), out());
         Matcher fuzz = row("fuzzed PDUs");
         assertEquals(20_000, Long.parseLong(fuzz.group(1)), "every fuzzed PDU was sent: " + out());
         assertTrue(Long.parseLong(fuzz.group(2)) > 0, "framing errors close unbound connections: " + out());
+        Matcher fuzzBinds = Pattern.compile(" over \\d+ connections \\((\\d+) bound, 0 binds refused\\), ")
+                .matcher(out());
+        assertTrue(fuzzBinds.find() && Integer.parseInt(fuzzBinds.group(1)) >= 2,
+                "the bound half of the fuzzers bound as the account: " + out());
         assertTrue(Long.parseLong(row("non-reading peers").group(1)) > 0, out());
+        assertTrue(out().contains(" enquire_link from 2 peers never reading (0 unbound): "), out());
         Matcher flood = row("connection flood");
         assertEquals(30, Long.parseLong(flood.group(1)), out());
         assertTrue(Long.parseLong(flood.group(2)) >= 10, "30 connections against a cap of 20: " + out());
