@@ -33,9 +33,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * throttle the damaged binds provoke slows these, as it should.
  *
  * <p>Each connection is one thread with one non-blocking socket, a send buffer of at most
- * {@value #BATCH} PDUs and a receive buffer whose contents are dropped: what the soak holds does
- * not grow with the run, and answers are drained, so that the gateway's back-pressure on a peer
- * that does not read (phase b) is not what slows this one.
+ * {@value #BATCH} PDUs and a receive buffer whose contents are dropped once counted
+ * ({@link AnswerFrames}): what the soak holds does not grow with the run. A connection keeps at
+ * most {@value #UNANSWERED} PDUs unanswered, so that what counts as sent is what the gateway
+ * works through, not what waits in socket buffers; and it reads all the time, so that the
+ * gateway's back-pressure on a peer that does not read (phase b) is not what slows this one.
  */
 final class FuzzPhase implements SoakPhase {
 
@@ -43,6 +45,8 @@ final class FuzzPhase implements SoakPhase {
     static final long QUIET_MILLIS = 500;
     /** What an unbound connection sends before it waits for the gateway to answer or close it. */
     static final int UNBOUND_PDUS = 16;
+    /** PDUs a connection leaves unanswered at most before it waits: the gateway's pace, not the socket's. */
+    static final int UNANSWERED = 256;
 
     private final SoakTarget target;
     private final int connections;
@@ -57,6 +61,7 @@ final class FuzzPhase implements SoakPhase {
     private final AtomicLong boundConnects = new AtomicLong();
     private final AtomicLong refusedBinds = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
 
     /**
      * @param pdus     how many PDUs to send in all (the phase ends sooner at its deadline)
@@ -97,10 +102,11 @@ final class FuzzPhase implements SoakPhase {
                 long now = System.nanoTime();
                 if (progress != null && now - lastReport >= TimeUnit.SECONDS.toNanos(5)) {
                     long total = sent.get();
-                    progress.printf(Locale.ROOT, "[%5ds] fuzz: %d PDUs sent (%.0f/s), %d connections, %d closed by"
-                                    + " the gateway, %d errors%n", TimeUnit.NANOSECONDS.toSeconds(now - started),
-                            total, (total - lastSent) / ((now - lastReport) / 1e9), connects.get(), closed.get(),
-                            errors.get());
+                    progress.printf(Locale.ROOT, "[%5ds] fuzz: %d PDUs sent (%.0f/s), %d answers, %d"
+                                    + " connections, %d closed by the gateway, %d errors%n",
+                            TimeUnit.NANOSECONDS.toSeconds(now - started), total,
+                            (total - lastSent) / ((now - lastReport) / 1e9), answered.get(), connects.get(),
+                            closed.get(), errors.get());
                     lastReport = now;
                     lastSent = total;
                 }
@@ -108,8 +114,8 @@ final class FuzzPhase implements SoakPhase {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         String detail = String.format(Locale.ROOT, "PDUs in %.1f s (%.0f/s) over %d connections (%d bound, %d"
-                        + " binds refused), %d octets of answers drained", seconds, sent.get() / seconds,
-                connects.get(), boundConnects.get(), refusedBinds.get(), received.get());
+                        + " binds refused), %d answers (%d octets) read and dropped", seconds, sent.get() / seconds,
+                connects.get(), boundConnects.get(), refusedBinds.get(), answered.get(), received.get());
         return new PhaseResult("fuzzed PDUs", sent.get(), closed.get(), errors.get(), detail, esme.check());
     }
 
@@ -177,51 +183,69 @@ final class FuzzPhase implements SoakPhase {
     private boolean pump(SocketChannel channel, SelectionKey key, Selector selector, FuzzedPdus stream,
                          ByteBuffer out, ByteBuffer in, long deadlineNanos, long perConnection) throws IOException {
         out.clear().flip();
+        AnswerFrames answers = new AnswerFrames();
         long connectionLeft = perConnection;
+        long sentHere = 0;
+        long givenUp = 0;
+        long lastAnswer = System.nanoTime();
         int[] ends = new int[BATCH];
         int inBatch = 0;
         int written = 0;
         try {
             while (System.nanoTime() < deadlineNanos) {
-            if (!out.hasRemaining()) {
-                long granted = take((int) Math.min(BATCH, connectionLeft));
-                connectionLeft -= granted;
-                if (granted == 0) {
-                    return drain(channel, key, selector, in, deadlineNanos);
-                }
-                out.clear();
-                inBatch = 0;
-                written = 0;
-                for (int i = 0; i < granted; i++) {
-                    byte[] pdu = stream.next();
-                    if (pdu.length > out.remaining()) {
-                        break;
+                long unanswered = sentHere - answers.count() - givenUp;
+                if (!out.hasRemaining() && unanswered >= UNANSWERED) {
+                    // some damage earns no answer (a response, a merged frame): stop waiting for it
+                    if (System.nanoTime() - lastAnswer > TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
+                        givenUp += unanswered;
+                        lastAnswer = System.nanoTime();
                     }
-                    out.put(pdu);
-                    ends[inBatch++] = out.position();
+                } else if (!out.hasRemaining()) {
+                    long granted = take((int) Math.min(BATCH, connectionLeft));
+                    connectionLeft -= granted;
+                    if (granted == 0) {
+                        return drain(channel, key, selector, in, answers, sentHere - givenUp, deadlineNanos);
+                    }
+                    out.clear();
+                    inBatch = 0;
+                    written = 0;
+                    for (int i = 0; i < granted; i++) {
+                        byte[] pdu = stream.next();
+                        if (pdu.length > out.remaining()) {
+                            break;
+                        }
+                        out.put(pdu);
+                        ends[inBatch++] = out.position();
+                    }
+                    budget.addAndGet(granted - inBatch);
+                    out.flip();
                 }
-                budget.addAndGet(granted - inBatch);
-                out.flip();
-            }
-            int wrote = channel.write(out);
-            // a PDU counts as sent once its last octet is with the gateway's socket
-            int before = written;
-            while (written < inBatch && ends[written] <= out.position()) {
-                written++;
-            }
-            sent.addAndGet(written - before);
-            in.clear();
-            int read = channel.read(in);
-            if (read < 0) {
-                return false;
-            }
-            received.addAndGet(read);
-            if (wrote == 0 && read == 0) {
-                key.interestOps(out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE
-                        : SelectionKey.OP_READ);
-                selector.select(100);
-                selector.selectedKeys().clear();
-            }
+                int wrote = out.hasRemaining() ? channel.write(out) : 0;
+                // a PDU counts as sent once its last octet is with the gateway's socket
+                int before = written;
+                while (written < inBatch && ends[written] <= out.position()) {
+                    written++;
+                }
+                sent.addAndGet(written - before);
+                sentHere += written - before;
+                in.clear();
+                int read = channel.read(in);
+                if (read < 0) {
+                    return false;
+                }
+                if (read > 0) {
+                    received.addAndGet(read);
+                    long had = answers.count();
+                    answers.consume(in.flip());
+                    answered.addAndGet(answers.count() - had);
+                    lastAnswer = System.nanoTime();
+                }
+                if (wrote == 0 && read == 0) {
+                    key.interestOps(out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE
+                            : SelectionKey.OP_READ);
+                    selector.select(20);
+                    selector.selectedKeys().clear();
+                }
             }
             return true;
         } finally {
@@ -231,14 +255,14 @@ final class FuzzPhase implements SoakPhase {
     }
 
     /**
-     * Reads the answers to what was sent until the gateway closes the connection or has been
-     * quiet for {@value #QUIET_MILLIS} ms; false when it closed it.
+     * Reads the answers to what was sent until {@code expected} came, the gateway closes the
+     * connection or it has been quiet for {@value #QUIET_MILLIS} ms; false when it closed it.
      */
     private boolean drain(SocketChannel channel, SelectionKey key, Selector selector, ByteBuffer in,
-                          long deadlineNanos) throws IOException {
+                          AnswerFrames answers, long expected, long deadlineNanos) throws IOException {
         key.interestOps(SelectionKey.OP_READ);
         long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadlineNanos
+        while (answers.count() < expected && System.nanoTime() < deadlineNanos
                 && System.nanoTime() - quietSince < TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
             selector.select(QUIET_MILLIS / 5);
             selector.selectedKeys().clear();
@@ -249,6 +273,9 @@ final class FuzzPhase implements SoakPhase {
             }
             if (read > 0) {
                 received.addAndGet(read);
+                long had = answers.count();
+                answers.consume(in.flip());
+                answered.addAndGet(answers.count() - had);
                 quietSince = System.nanoTime();
             }
         }

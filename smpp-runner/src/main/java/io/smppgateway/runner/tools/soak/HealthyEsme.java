@@ -30,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * The well-behaved ESME of the soak: after (or during) each hostile phase it binds as the given
  * account with our own client, submits one message and unbinds, and says how long each step took.
  * A gateway that answers both the bind and the submit (whatever the submit's status: a full queue
- * is an answer) is alive; one that refuses the bind or does not answer within the timeout is not.
+ * is an answer, reported as such rather than retried as our client otherwise does) is alive; one that refuses the bind or does not answer within the timeout is not.
  */
 final class HealthyEsme implements AutoCloseable {
 
@@ -61,6 +61,8 @@ final class HealthyEsme implements AutoCloseable {
             return new Check(false, "bind failed after " + millis(started) + ": " + describe(e));
         }
         String bindTook = millis(started);
+        // our client retries ESME_RMSGQFUL by default; here a full queue is the answer to report
+        session.retryThrottled(false);
         long submitted = System.nanoTime();
         try {
             SubmitSm submit = SubmitSm.builder().source(5, 0, "SoakCheck").destination(1, 1, "380990000000")

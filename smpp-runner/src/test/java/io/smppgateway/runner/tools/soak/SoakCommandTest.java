@@ -3,6 +3,7 @@ package io.smppgateway.runner.tools.soak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.SubmitSm;
 import io.smppgateway.smpp.server.BindThrottle;
 import io.smppgateway.smpp.server.EsmeAccount;
@@ -10,6 +11,7 @@ import io.smppgateway.smpp.server.EsmeAccounts;
 import io.smppgateway.smpp.server.EsmeRequestHandler;
 import io.smppgateway.smpp.server.SmppServer;
 import io.smppgateway.smpp.server.SmppServerConfig;
+import io.smppgateway.smpp.session.CommandStatusException;
 import io.smppgateway.smpp.session.PduListener;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -39,6 +41,7 @@ class SoakCommandTest {
     private final AtomicInteger submits = new AtomicInteger();
     private final AtomicBoolean answerSubmits = new AtomicBoolean(true);
     private volatile boolean answerFirstSubmit;
+    private volatile boolean queueFull;
     private SmppServer server;
 
     private void start() {
@@ -50,6 +53,9 @@ class SoakCommandTest {
                 return null;
             }
             int count = submits.incrementAndGet();
+            if (queueFull) {
+                return CompletableFuture.failedFuture(new CommandStatusException(CommandStatus.ESME_RMSGQFUL, "full"));
+            }
             return answerSubmits.get() || count == 1 && answerFirstSubmit ? CompletableFuture.completedFuture(submit.response("m" + submits.get()))
                     : new CompletableFuture<>();
         };
@@ -147,6 +153,19 @@ class SoakCommandTest {
         assertTrue(row("fuzzed PDUs").group(4).startsWith("NOT ANSWERING: bound in "), out());
         assertTrue(out().contains("the gateway failed 5 of 5 checks: it stopped answering a well-behaved ESME\n"),
                 out());
+    }
+
+    @Test
+    void aFullQueueIsAnAnswerReportedAsSuchNotRetried() {
+        start();
+        queueFull = true;
+
+        int exit = soak("--port", String.valueOf(server.port()), "--system-id", "soaker", "--password", "pw",
+                "--duration", "8s", "--fuzz-pdus", "100", "--connections", "1", "--non-readers", "0",
+                "--flood-connections", "0", "--forged-binds", "0", "--guesses", "0", "--check-timeout", "2s");
+
+        assertEquals(0, exit, out());
+        assertTrue(row("fuzzed PDUs").group(4).matches("alive: bind .*, submit .* \\(ESME_RMSGQFUL\\)"), out());
     }
 
     @Test
