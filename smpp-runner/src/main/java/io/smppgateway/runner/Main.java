@@ -3,6 +3,7 @@ package io.smppgateway.runner;
 import io.smppgateway.runner.tools.AppLoadCommand;
 import io.smppgateway.runner.tools.LoadCommand;
 import io.smppgateway.runner.tools.SimulateSmscCommand;
+import io.smppgateway.runner.tools.soak.SoakCommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -50,6 +51,8 @@ public final class Main {
                 return LoadCommand.run(rest, out, err);
             case "app-load":
                 return AppLoadCommand.run(rest, out, err);
+            case "soak":
+                return SoakCommand.run(rest, out, err);
             case "simulate-smsc":
                 return untilStopped(stop -> SimulateSmscCommand.run(rest, out, err, stop));
             case "help", "--help", "-h":
@@ -68,6 +71,7 @@ public final class Main {
         out.println("       " + LoadCommand.USAGE_LINE);
         out.println("       " + AppLoadCommand.USAGE_LINE);
         out.println("       " + SimulateSmscCommand.USAGE_LINE);
+        out.println("       " + SoakCommand.USAGE_LINE);
     }
 
     /**
