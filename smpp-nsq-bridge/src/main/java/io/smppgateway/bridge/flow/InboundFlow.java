@@ -6,6 +6,8 @@ import io.smppgateway.bridge.message.SmsIn;
 import io.smppgateway.persistence.inbound.InboundTracking;
 import io.smppgateway.persistence.inbound.IssuedMessage;
 import io.smppgateway.smpp.async.FailureCause;
+import io.smppgateway.smpp.log.PeerText;
+import io.smppgateway.smpp.log.RepeatedLines;
 import io.smppgateway.smpp.pdu.Address;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.DataSm;
@@ -47,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InboundFlow.class);
+    private static final RepeatedLines LINES = RepeatedLines.perMinute();
 
     private final InboundTracking tracking;
     private final MessageBus bus;
@@ -161,8 +164,12 @@ public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
                 .handle((published, failure) -> {
                     if (failure != null) {
                         stats.increment("queue_full");
-                        log.warn("[{}] {} from {} not taken (answering ESME_RMSGQFUL so that it is sent again): {}",
-                                session.id(), request.commandId(), account.systemId(), FailureCause.of(failure).toString());
+                        long skipped = takeLine("not taken from " + account.systemId());
+                        if (skipped >= 0) {
+                            log.warn("[{}] {} from {} not taken (answering ESME_RMSGQFUL so that it is sent again):"
+                                    + " {}{}", session.id(), request.commandId(), PeerText.of(account.systemId()),
+                                    FailureCause.of(failure).toString(), RepeatedLines.suffix(skipped));
+                        }
                         throw new CommandStatusException(CommandStatus.ESME_RMSGQFUL,
                                 "the message could not be stored or published");
                     }
@@ -190,8 +197,24 @@ public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
     private <R> CompletableFuture<R> invalid(SmppSession session, PduRequest<?> request, CommandStatus status,
                                              String why) {
         stats.increment("invalid");
-        log.info("[{}] {} refused with {}: {}", session.id(), request.commandId(), status.name(), why);
+        long skipped = takeLine("refused " + status.name() + " from " + session.systemId());
+        if (skipped >= 0) {
+            log.info("[{}] {} refused with {}: {}{}", session.id(), request.commandId(), status.name(), why,
+                    RepeatedLines.suffix(skipped));
+        }
         return refuse(status);
+    }
+
+    /**
+     * Asks for a line of a kind a bound ESME can cause at its submit rate: a few a minute per kind
+     * are written, the rest counted and summed up once their minute is over.
+     */
+    private static long takeLine(String kind) {
+        for (RepeatedLines.Summary summary : LINES.drainEnded()) {
+            log.info("{} more lines like '{}' were not logged in the last minute", summary.count(),
+                    PeerText.of(summary.key()));
+        }
+        return LINES.take(kind);
     }
 
     private static <R> CompletableFuture<R> refuse(CommandStatus status) {
