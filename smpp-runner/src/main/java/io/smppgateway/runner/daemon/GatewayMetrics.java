@@ -61,7 +61,7 @@ final class GatewayMetrics implements MetricsSource {
         latencies.addAll(counters.smscSubmits().snapshot());
         latencies.addAll(counters.smscReceipts().snapshot());
         List<DropCount> pduLogDropped = List.of(new DropCount("queue_full", pduLogs.dropped()),
-                new DropCount("disk_refused", pduLogs.failed()));
+                new DropCount("disk_refused", pduLogs.failed()), new DropCount("file_full", pduLogs.overLimit()));
         return new MetricsSnapshot(smscTraffic, esmeTraffic, counters.dlrInStatuses().snapshot(), latencies, queues,
                 pduLogDropped);
     }

@@ -9,6 +9,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +52,10 @@ import org.slf4j.LoggerFactory;
 public final class PduLogWriter implements AutoCloseable {
 
     public static final int MAX_OPEN_FILES = 128;
+    /** The default most bytes one peer's log file may hold in a day. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
+    /** Full files remembered, so that each is warned about once. */
+    private static final int FULL_FILES_KEPT = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(PduLogWriter.class);
     private static final long IDLE_FILE_MILLIS = 60_000;
@@ -70,6 +75,14 @@ public final class PduLogWriter implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong overLimit = new AtomicLong();
+    private final long maxFileBytes;
+    private final java.util.Set<Path> fullFiles = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Boolean> eldest) {
+            return size() > FULL_FILES_KEPT;
+        }
+    });
     private final Thread thread;
     private volatile boolean closing;
 
@@ -103,9 +116,22 @@ public final class PduLogWriter implements AutoCloseable {
      */
     public PduLogWriter(LogFiles files, PduLogOutput output, int capacity, long maxQueuedBytes, Clock clock,
                         ZoneId zone) {
-        if (capacity < 1 || maxQueuedBytes < 1) {
-            throw new IllegalArgumentException("capacity and maxQueuedBytes must be positive");
+        this(files, output, capacity, maxQueuedBytes, DEFAULT_MAX_FILE_BYTES, clock, zone);
+    }
+
+    /**
+     * @param output         where the files' bytes go
+     * @param capacity       most entries waiting to be written
+     * @param maxQueuedBytes most PDU octets waiting to be written
+     * @param maxFileBytes   most bytes one peer's file may hold in a day: a bound ESME cannot fill the
+     *                       disk with its own traffic; what goes beyond is dropped and counted
+     */
+    public PduLogWriter(LogFiles files, PduLogOutput output, int capacity, long maxQueuedBytes, long maxFileBytes,
+                        Clock clock, ZoneId zone) {
+        if (capacity < 1 || maxQueuedBytes < 1 || maxFileBytes < 1) {
+            throw new IllegalArgumentException("capacity, maxQueuedBytes and maxFileBytes must be positive");
         }
+        this.maxFileBytes = maxFileBytes;
         this.files = new DayFiles(files);
         this.output = output;
         this.clock = clock;
@@ -150,6 +176,11 @@ public final class PduLogWriter implements AutoCloseable {
 
     public long written() {
         return written.get();
+    }
+
+    /** Entries dropped because their peer's file reached its size limit for the day. */
+    public long overLimit() {
+        return overLimit.get();
     }
 
     /** Entries that could not be written (the disk refused them) and were dropped. */
@@ -241,6 +272,10 @@ public final class PduLogWriter implements AutoCloseable {
             entry.format.appendEntry(text, time, entry.session.id(), entry.direction, entry.octets);
         }
         Path path = files.file(entry.root, time.toLocalDate(), peer);
+        if (fullFiles.contains(path)) {
+            overLimit.incrementAndGet();
+            return;
+        }
         OpenFile file = open.get(path);
         try {
             if (file == null) {
@@ -251,8 +286,17 @@ public final class PduLogWriter implements AutoCloseable {
             refused(path, e, 0);
             file = null;
         }
+        if (file != null && file.size + text.length() > maxFileBytes) {
+            overLimit.incrementAndGet();
+            fullFiles.add(path);
+            log.warn("PDU log: {} reached {} MB, the most one peer's log may hold in a day: this peer's PDUs are not"
+                    + " logged until tomorrow (counted in pdu_log_dropped, reason file_full); raise"
+                    + " SMPP_PDU_LOG_MAX_FILE_MB if the disk can take more", path, maxFileBytes >> 20);
+            file = null;
+        }
         if (file != null) {
             try {
+                file.size += text.length();
                 file.unflushed++;
                 written.incrementAndGet();
                 file.lastUsed = System.nanoTime();
@@ -290,6 +334,11 @@ public final class PduLogWriter implements AutoCloseable {
         }
         OpenFile file = new OpenFile(path, new BufferedWriter(new OutputStreamWriter(output.openAppending(path),
                 StandardCharsets.UTF_8)));
+        try {
+            file.size = Files.size(path);
+        } catch (IOException | UnsupportedOperationException e) {
+            file.size = 0;
+        }
         open.put(path, file);
         return file;
     }
@@ -418,6 +467,8 @@ public final class PduLogWriter implements AutoCloseable {
         boolean dirty;
         /** Entries written to the buffer and not yet flushed to the disk. */
         int unflushed;
+        /** The file's length with what was written to the buffer (characters; entries are ASCII). */
+        long size;
 
         OpenFile(Path path, BufferedWriter writer) {
             this.path = path;

@@ -214,6 +214,35 @@ class PduLogWriterTest {
     }
 
     /**
+     * A bound ESME cannot fill the disk with its own log: once its file for the day holds the
+     * limit, its entries are dropped and counted, with one warning, and the traffic goes on.
+     */
+    @Test
+    void aPeersFileStopsGrowingAtItsDailyLimitWithOneWarning() throws Exception {
+        PduLogWriter writer = new PduLogWriter(LogFileLayout::file, PduLogOutput.files(), 1000, 1 << 20, 2_000, clock,
+                ZONE);
+        toClose.add(writer);
+        startServer(writer);
+        ChannelSession esme = bind("esme1", "secret");
+        Path file = logs.resolve("2024-08-25").resolve("1234.log");
+
+        List<String> warnings;
+        try (ConsoleLines lines = ConsoleLines.capture()) {
+            for (int i = 0; i < 30; i++) {
+                assertEquals(0, await(esme.send(submit("a message that fills the log " + i))).commandStatus());
+            }
+            awaitTrue(() -> writer.written() + writer.overLimit() == 62);
+            warnings = lines.matching("PDU log: ");
+        }
+        assertTrue(Files.size(file) <= 2_000, Files.size(file) + " bytes");
+        assertTrue(writer.overLimit() > 0, "entries beyond the limit are counted");
+        assertEquals(writer.written(), entries(file).size());
+        assertEquals(1, warnings.size(), "one warning for the file: " + warnings);
+        assertTrue(warnings.get(0).contains(file + " reached 0 MB") && warnings.get(0).contains("SMPP_PDU_LOG_MAX_FILE_MB"),
+                warnings.get(0));
+    }
+
+    /**
      * A full disk: the sessions go on, the entries are dropped and counted, one warning (not one per
      * entry) says so, and once there is space again the log goes on with one line saying how many
      * were lost. The disk is the real file system behind a stream that refuses while "full".
