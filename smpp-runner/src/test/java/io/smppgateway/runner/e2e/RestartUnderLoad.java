@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * and an ESME, {@value #MESSAGES} messages each way ({@link TwoWayLoad}); once 100 are
  * acknowledged each way, {@code restart} runs; then it measures how long each direction took to
  * move again and checks that everything acknowledged arrived. It prints one line of figures,
- * starting with {@code what}, for docs/security-soak.md.
+ * starting with {@code what}, for docs/security.md.
  */
 final class RestartUnderLoad {
 
