@@ -13,6 +13,7 @@ import io.smppgateway.http.auth.LoginThrottle;
 import io.smppgateway.http.auth.Secret;
 import io.smppgateway.http.logs.LogCatalog;
 import io.smppgateway.http.metrics.MetricsResource;
+import io.smppgateway.http.tls.AdminTlsContext;
 import io.smppgateway.http.web.BufferedBodies;
 import io.smppgateway.http.web.JsonResponses;
 import io.smppgateway.http.web.PanelFiles;
@@ -32,6 +33,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.Options;
+import org.xnio.Sequence;
 
 /**
  * The gateway's HTTP side: the manual's REST API under {@code /api}, {@code /metrics}, and the
@@ -113,8 +115,23 @@ public final class AdminHttpServer implements AutoCloseable {
         HttpHandler root = new RequestScheme(config.trustedProxies(),
                 new SecurityHeaders(router.handler(new PanelFiles(AdminHttpServer::notFound))));
         ConnectionLimits limits = config.limits();
-        Undertow undertow = Undertow.builder()
-                .addHttpListener(config.port(), config.host())
+        Undertow.Builder builder = Undertow.builder();
+        AdminTlsContext tls = null;
+        if (config.isTls()) {
+            try {
+                tls = AdminTlsContext.load(config.tls().certificate(), config.tls().key());
+            } catch (RuntimeException e) {
+                workers.close();
+                loginWorkers.close();
+                throw e;
+            }
+            builder.addHttpsListener(config.port(), config.host(), tls.sslContext())
+                    .setSocketOption(Options.SSL_ENABLED_PROTOCOLS, Sequence.of(AdminTlsContext.PROTOCOLS))
+                    .setSocketOption(Options.SSL_ENABLED_CIPHER_SUITES, Sequence.of(tls.cipherSuites()));
+        } else {
+            builder.addHttpListener(config.port(), config.host());
+        }
+        Undertow undertow = builder
                 // one I/O thread: XNIO splits the connection limit per I/O thread, and its token
                 // balancing between threads can leave a thread that gave its token away never
                 // accepting again after it reached the limit; the admin port needs no more
@@ -141,7 +158,14 @@ public final class AdminHttpServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         AdminHttpServer server = new AdminHttpServer(undertow, List.of(workers, loginWorkers), router.routes());
-        log.info("HTTP API and admin panel listening on {}:{}", config.host(), server.port());
+        if (tls != null) {
+            log.info("HTTP API and admin panel listening on {}:{}, HTTPS only, certificate {} valid until {}",
+                    config.host(), server.port(), tls.certificate().getSubjectX500Principal(),
+                    tls.certificate().getNotAfter().toInstant());
+        } else {
+            log.info("HTTP API and admin panel listening on {}:{} (plain HTTP{})", config.host(), server.port(),
+                    config.trustedProxies().isEmpty() ? "" : ", HTTPS via the proxies " + config.trustedProxies());
+        }
         return server;
     }
 
