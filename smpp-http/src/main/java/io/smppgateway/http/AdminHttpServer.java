@@ -15,6 +15,7 @@ import io.smppgateway.http.logs.LogCatalog;
 import io.smppgateway.http.metrics.MetricsResource;
 import io.smppgateway.http.tls.AdminTlsContext;
 import io.smppgateway.http.web.BufferedBodies;
+import io.smppgateway.http.web.ForwardedClientAddress;
 import io.smppgateway.http.web.JsonResponses;
 import io.smppgateway.http.web.PanelFiles;
 import io.smppgateway.http.web.RequestScheme;
@@ -112,8 +113,8 @@ public final class AdminHttpServer implements AutoCloseable {
         router.open("POST", "/auth/logout", login::logout);
         router.open("GET", "/auth/session", login::current);
 
-        HttpHandler root = new RequestScheme(config.trustedProxies(),
-                new SecurityHeaders(router.handler(new PanelFiles(AdminHttpServer::notFound))));
+        HttpHandler root = new ForwardedClientAddress(config.trustedProxies(), new RequestScheme(
+                config.trustedProxies(), new SecurityHeaders(router.handler(new PanelFiles(AdminHttpServer::notFound)))));
         ConnectionLimits limits = config.limits();
         Undertow.Builder builder = Undertow.builder();
         AdminTlsContext tls = null;

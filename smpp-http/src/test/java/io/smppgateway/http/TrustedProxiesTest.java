@@ -54,6 +54,44 @@ class TrustedProxiesTest {
     }
 
     @Test
+    void behindATrustedProxyFailedLoginsCountPerBrowserNotPerProxy() {
+        try (TestGateway gateway = behind("127.0.0.1")) {
+            lockOut(gateway, "192.0.2.1");
+            assertEquals(429, login(gateway, "192.0.2.1", TestGateway.PASSWORD).statusCode());
+            // another browser behind the same proxy still logs in
+            assertEquals(200, login(gateway, "192.0.2.2", TestGateway.PASSWORD).statusCode());
+            // a client cannot dodge its lock by putting another address in front: the proxy appends the real one
+            assertEquals(429, login(gateway, "198.51.100.7, 192.0.2.1", TestGateway.PASSWORD).statusCode());
+        }
+    }
+
+    @Test
+    void fromAnyoneElseXForwardedForChangesNothing() {
+        try (TestGateway gateway = behind("10.0.0.0/8")) {
+            lockOut(gateway, "192.0.2.1");
+            // all of it came from 127.0.0.1, whatever the header said
+            assertEquals(429, login(gateway, "192.0.2.2", TestGateway.PASSWORD).statusCode());
+        }
+    }
+
+    /** Fails logins "from" an address until it is locked out. */
+    private static void lockOut(TestGateway gateway, String forwardedFor) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            if (login(gateway, forwardedFor, "wrong").statusCode() == 429) {
+                return;
+            }
+        }
+        throw new AssertionError(forwardedFor + " was never locked out");
+    }
+
+    private static HttpResponse<String> login(TestGateway gateway, String forwardedFor, String password) {
+        return Http.send(Http.request(gateway.base + "/auth/login")
+                .header("Content-Type", "application/json").header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + TestGateway.ADMIN
+                        + "\",\"password\":\"" + password + "\"}")).build());
+    }
+
+    @Test
     void addressesAndBlocksMatch() throws Exception {
         TrustedProxies proxies = TrustedProxies.parse(" 192.168.1.5, 10.0.0.0/8,172.16.0.0/12 , fd00::/8, ::1");
         assertTrue(proxies.trusts(InetAddress.getByName("192.168.1.5")));
