@@ -81,6 +81,25 @@ class SlowPeersTest {
     }
 
     @Test
+    void aBodyThatComesInPiecesAfterItsHeadersIsServed() throws Exception {
+        try (TestGateway gateway = new TestGateway(folder)) {
+            String body = "{\"username\":\"" + TestGateway.ADMIN + "\",\"password\":\"" + TestGateway.PASSWORD + "\"}";
+            try (Socket socket = headersOnly(gateway, "POST /auth/login HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n")) {
+                OutputStream out = socket.getOutputStream();
+                for (int i = 0; i < body.length(); i += 10) {
+                    Thread.sleep(100); // each piece in its own packet, after the server has gone back to waiting
+                    out.write(body.substring(i, Math.min(body.length(), i + 10)).getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+                String head = readAnswerHead(socket);
+                assertTrue(head.startsWith("HTTP/1.1 200"), head);
+                assertTrue(head.contains("smpp_admin="), head);
+            }
+        }
+    }
+
+    @Test
     void headersSentOneLineAtATimeAreCutAtTheParseTimeout() throws Exception {
         Duration parse = Duration.ofSeconds(1);
         HttpConfig config = HttpConfig.of(TestGateway.TOKEN, TestGateway.ADMIN, TestGateway.PASSWORD)
