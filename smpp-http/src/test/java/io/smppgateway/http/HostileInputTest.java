@@ -68,6 +68,13 @@ class HostileInputTest {
         assertFalse(answer.contains("Exception") || answer.contains("\tat "), "a stack trace in " + answer);
     }
 
+    @org.junit.jupiter.api.Test
+    void aLongIdIsNotEchoedBackWhole() throws IOException {
+        String answer = rawGet("/api/gateways/" + "9".repeat(10_000));
+        assertTrue(answer.startsWith("HTTP/1.1 404"), answer.substring(0, Math.min(80, answer.length())));
+        assertTrue(answer.length() < 2000, answer.length() + " bytes answered");
+    }
+
     @ParameterizedTest
     @MethodSource("rawBytes")
     void bytesThatAreNotUtf8AreAClientError(byte[] path) throws IOException {
