@@ -13,8 +13,12 @@ import io.smppgateway.http.auth.LoginThrottle;
 import io.smppgateway.http.auth.Secret;
 import io.smppgateway.http.logs.LogCatalog;
 import io.smppgateway.http.metrics.MetricsResource;
+import io.smppgateway.http.tls.AdminTlsContext;
+import io.smppgateway.http.web.BufferedBodies;
+import io.smppgateway.http.web.ForwardedClientAddress;
 import io.smppgateway.http.web.JsonResponses;
 import io.smppgateway.http.web.PanelFiles;
+import io.smppgateway.http.web.RequestScheme;
 import io.smppgateway.http.web.SecurityHeaders;
 import io.smppgateway.http.web.Workers;
 import io.undertow.Undertow;
@@ -29,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.Options;
+import org.xnio.Sequence;
 
 /**
  * The gateway's HTTP side: the manual's REST API under {@code /api}, {@code /metrics}, and the
@@ -47,11 +53,15 @@ public final class AdminHttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AdminHttpServer.class);
 
+    /** Login only compares two secrets: a couple of threads serve many logins a second. */
+    private static final int LOGIN_THREADS = 2;
+    private static final int LOGIN_QUEUE = 64;
+
     private final Undertow undertow;
-    private final Workers workers;
+    private final List<Workers> workers;
     private final List<Route> routes;
 
-    private AdminHttpServer(Undertow undertow, Workers workers, List<Route> routes) {
+    private AdminHttpServer(Undertow undertow, List<Workers> workers, List<Route> routes) {
         this.undertow = undertow;
         this.workers = workers;
         this.routes = List.copyOf(routes);
@@ -60,9 +70,11 @@ public final class AdminHttpServer implements AutoCloseable {
     /** Starts listening; the server stops with {@link #close()}. */
     public static AdminHttpServer start(HttpConfig config, HttpBackend backend) {
         Workers workers = new Workers(config.workerThreads(), config.workerQueue());
+        // logins have their own few threads, so a flood of them cannot take the API's workers
+        Workers loginWorkers = new Workers(LOGIN_THREADS, LOGIN_QUEUE);
         AdminSessions sessions = new AdminSessions(config.sessionIdleTimeout(), System::nanoTime);
         ApiAuth auth = new ApiAuth(new Secret(config.apiToken()), sessions);
-        Router router = new Router(workers, auth);
+        Router router = new Router(workers, loginWorkers, auth, config.maxBodyBytes());
 
         GatewaysResource gateways = new GatewaysResource(backend, config.liveChangeTimeout(), config.maxBodyBytes());
         ClientsResource clients = new ClientsResource(backend, config.liveChangeTimeout(), config.maxBodyBytes());
@@ -97,29 +109,64 @@ public final class AdminHttpServer implements AutoCloseable {
         router.api("GET", "/api/stats", stats::stats);
         router.api("GET", "/api/openapi.json", openApi::send);
         router.api("GET", "/metrics", metrics::send);
-        router.open("POST", "/auth/login", login::login);
+        router.login("POST", "/auth/login", login::login);
         router.open("POST", "/auth/logout", login::logout);
         router.open("GET", "/auth/session", login::current);
 
-        HttpHandler root = new SecurityHeaders(router.handler(new PanelFiles(AdminHttpServer::notFound)));
-        Undertow undertow = Undertow.builder()
-                .addHttpListener(config.port(), config.host())
-                .setIoThreads(2)
+        HttpHandler root = new ForwardedClientAddress(config.trustedProxies(), new RequestScheme(
+                config.trustedProxies(), new SecurityHeaders(router.handler(new PanelFiles(AdminHttpServer::notFound)))));
+        ConnectionLimits limits = config.limits();
+        Undertow.Builder builder = Undertow.builder();
+        AdminTlsContext tls = null;
+        if (config.isTls()) {
+            try {
+                tls = AdminTlsContext.load(config.tls().certificate(), config.tls().key());
+            } catch (RuntimeException e) {
+                workers.close();
+                loginWorkers.close();
+                throw e;
+            }
+            builder.addHttpsListener(config.port(), config.host(), tls.sslContext())
+                    .setSocketOption(Options.SSL_ENABLED_PROTOCOLS, Sequence.of(AdminTlsContext.PROTOCOLS))
+                    .setSocketOption(Options.SSL_ENABLED_CIPHER_SUITES, Sequence.of(tls.cipherSuites()));
+        } else {
+            builder.addHttpListener(config.port(), config.host());
+        }
+        Undertow undertow = builder
+                // one I/O thread: XNIO splits the connection limit per I/O thread, and its token
+                // balancing between threads can leave a thread that gave its token away never
+                // accepting again after it reached the limit; the admin port needs no more
+                .setIoThreads(1)
                 .setWorkerThreads(2)
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, 1000)
                 .setServerOption(UndertowOptions.ALWAYS_SET_DATE, true)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(limits.requestParseTimeout()))
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(limits.noRequestTimeout()))
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(limits.idleTimeout()))
+                .setSocketOption(Options.READ_TIMEOUT, millis(limits.readTimeout()))
+                .setSocketOption(Options.CONNECTION_HIGH_WATER, limits.maxConnections())
+                .setSocketOption(Options.CONNECTION_LOW_WATER, limits.resumeAcceptingAt())
+                .setSocketOption(Options.BALANCING_TOKENS, -1)
                 .setHandler(root)
                 .build();
         try {
             undertow.start();
         } catch (RuntimeException e) {
             workers.close();
+            loginWorkers.close();
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
         }
-        AdminHttpServer server = new AdminHttpServer(undertow, workers, router.routes());
-        log.info("HTTP API and admin panel listening on {}:{}", config.host(), server.port());
+        AdminHttpServer server = new AdminHttpServer(undertow, List.of(workers, loginWorkers), router.routes());
+        if (tls != null) {
+            log.info("HTTP API and admin panel listening on {}:{}, HTTPS only, certificate {} valid until {}",
+                    config.host(), server.port(), tls.certificate().getSubjectX500Principal(),
+                    tls.certificate().getNotAfter().toInstant());
+        } else {
+            log.info("HTTP API and admin panel listening on {}:{} (plain HTTP{})", config.host(), server.port(),
+                    config.trustedProxies().isEmpty() ? "" : ", HTTPS via the proxies " + config.trustedProxies());
+        }
         return server;
     }
 
@@ -136,7 +183,11 @@ public final class AdminHttpServer implements AutoCloseable {
     @Override
     public void close() {
         undertow.stop();
-        workers.close();
+        workers.forEach(Workers::close);
+    }
+
+    private static int millis(Duration duration) {
+        return (int) duration.toMillis();
     }
 
     private static void notFound(HttpServerExchange exchange) {
@@ -151,25 +202,37 @@ public final class AdminHttpServer implements AutoCloseable {
         exchange.getResponseSender().send("Not found");
     }
 
-    /** Collects the routes, each behind authentication (API) and the worker pool. */
+    /**
+     * Collects the routes, each behind authentication (API), a body read without blocking, and the
+     * worker pool.
+     */
     private static final class Router {
         private final RoutingHandler routing = new RoutingHandler();
         private final Workers workers;
+        private final Workers loginWorkers;
         private final ApiAuth auth;
+        private final int maxBodyBytes;
         private final List<Route> routes = new ArrayList<>();
 
-        Router(Workers workers, ApiAuth auth) {
+        Router(Workers workers, Workers loginWorkers, ApiAuth auth, int maxBodyBytes) {
             this.workers = workers;
+            this.loginWorkers = loginWorkers;
             this.auth = auth;
+            this.maxBodyBytes = maxBodyBytes;
         }
 
         void api(String method, String path, Workers.BlockingHandler handler) {
-            routing.add(method, path, auth.protect(workers.blocking(handler)));
+            routing.add(method, path, auth.protect(new BufferedBodies(maxBodyBytes, workers.blocking(handler))));
             routes.add(new Route(method, path));
         }
 
         void open(String method, String path, Workers.BlockingHandler handler) {
-            routing.add(method, path, workers.blocking(handler));
+            routing.add(method, path, new BufferedBodies(maxBodyBytes, workers.blocking(handler)));
+            routes.add(new Route(method, path));
+        }
+
+        void login(String method, String path, Workers.BlockingHandler handler) {
+            routing.add(method, path, new BufferedBodies(maxBodyBytes, loginWorkers.blocking(handler)));
             routes.add(new Route(method, path));
         }
 

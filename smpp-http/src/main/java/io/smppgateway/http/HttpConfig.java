@@ -1,5 +1,6 @@
 package io.smppgateway.http;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -18,10 +19,28 @@ import java.util.Objects;
  * @param sessionIdleTimeout an admin panel session unused this long is logged out
  * @param liveChangeTimeout  how long an answer waits for the runtime to apply a change to live sessions
  * @param zone               the time zone of log file modification times
+ * @param limits             how long and how many connections a peer may hold
+ * @param tls                the PEM files of native HTTPS ({@code HTTP_SSL_CERT_PATH}, {@code HTTP_SSL_KEY_PATH});
+ *                           {@code null} for plain HTTP
+ * @param trustedProxies     the proxies whose {@code X-Forwarded-Proto} is believed ({@code HTTP_TRUSTED_PROXIES})
  */
 public record HttpConfig(String host, int port, String apiToken, String adminUsername, String adminPassword,
                          int maxBodyBytes, int workerThreads, int workerQueue, Duration sessionIdleTimeout,
-                         Duration liveChangeTimeout, ZoneId zone) {
+                         Duration liveChangeTimeout, ZoneId zone, ConnectionLimits limits, TlsFiles tls,
+                         TrustedProxies trustedProxies) {
+
+    /**
+     * The PEM certificate chain and private key native HTTPS serves.
+     *
+     * @param certificate the certificate chain, the server's own first
+     * @param key         its private key: PKCS#8, or PKCS#1 RSA / SEC1 EC as OpenSSL writes them
+     */
+    public record TlsFiles(Path certificate, Path key) {
+        public TlsFiles {
+            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(key, "key");
+        }
+    }
 
     public HttpConfig {
         Objects.requireNonNull(host, "host");
@@ -40,32 +59,60 @@ public record HttpConfig(String host, int port, String apiToken, String adminUse
         Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
         Objects.requireNonNull(liveChangeTimeout, "liveChangeTimeout");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
     }
 
-    /** Port 8010 on all addresses, 64 KiB bodies, 8 workers; the three secrets must be given. */
+    /**
+     * Port 8010 on all addresses, plain HTTP, 64 KiB bodies, 8 workers, {@link ConnectionLimits#defaults()},
+     * no trusted proxy; the three secrets must be given.
+     */
     public static HttpConfig of(String apiToken, String adminUsername, String adminPassword) {
         return new HttpConfig("0.0.0.0", 8010, apiToken, adminUsername, adminPassword, 64 * 1024, 8, 256,
-                Duration.ofMinutes(30), Duration.ofSeconds(10), ZoneId.systemDefault());
+                Duration.ofMinutes(30), Duration.ofSeconds(10), ZoneId.systemDefault(), ConnectionLimits.defaults(),
+                null, TrustedProxies.NONE);
+    }
+
+    /** Whether the port serves HTTPS (and only HTTPS). */
+    public boolean isTls() {
+        return tls != null;
+    }
+
+    public HttpConfig withLimits(ConnectionLimits newLimits) {
+        return new HttpConfig(host, port, apiToken, adminUsername, adminPassword, maxBodyBytes, workerThreads,
+                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, newLimits, tls, trustedProxies);
+    }
+
+    /** HTTPS only, with this certificate chain and key. */
+    public HttpConfig withTls(Path certificate, Path key) {
+        return new HttpConfig(host, port, apiToken, adminUsername, adminPassword, maxBodyBytes, workerThreads,
+                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, limits, new TlsFiles(certificate, key),
+                trustedProxies);
+    }
+
+    public HttpConfig withTrustedProxies(TrustedProxies proxies) {
+        return new HttpConfig(host, port, apiToken, adminUsername, adminPassword, maxBodyBytes, workerThreads,
+                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, limits, tls, proxies);
     }
 
     public HttpConfig withAddress(String newHost, int newPort) {
         return new HttpConfig(newHost, newPort, apiToken, adminUsername, adminPassword, maxBodyBytes, workerThreads,
-                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone);
+                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, limits, tls, trustedProxies);
     }
 
     public HttpConfig withMaxBodyBytes(int bytes) {
         return new HttpConfig(host, port, apiToken, adminUsername, adminPassword, bytes, workerThreads,
-                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone);
+                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, limits, tls, trustedProxies);
     }
 
     public HttpConfig withWorkers(int threads, int queue) {
         return new HttpConfig(host, port, apiToken, adminUsername, adminPassword, maxBodyBytes, threads, queue,
-                sessionIdleTimeout, liveChangeTimeout, zone);
+                sessionIdleTimeout, liveChangeTimeout, zone, limits, tls, trustedProxies);
     }
 
     public HttpConfig withLiveChangeTimeout(Duration timeout) {
         return new HttpConfig(host, port, apiToken, adminUsername, adminPassword, maxBodyBytes, workerThreads,
-                workerQueue, sessionIdleTimeout, timeout, zone);
+                workerQueue, sessionIdleTimeout, timeout, zone, limits, tls, trustedProxies);
     }
 
     private static void requireSecret(String name, String value) {
@@ -77,6 +124,7 @@ public record HttpConfig(String host, int port, String apiToken, String adminUse
     @Override
     public String toString() {
         // never print the secrets
-        return "HttpConfig[" + host + ":" + port + ", admin " + adminUsername + ", max body " + maxBodyBytes + " B]";
+        return "HttpConfig[" + (tls != null ? "https://" : "http://") + host + ":" + port + ", admin " + adminUsername
+                + ", max body " + maxBodyBytes + " B, " + limits + ", trusted proxies " + trustedProxies + "]";
     }
 }

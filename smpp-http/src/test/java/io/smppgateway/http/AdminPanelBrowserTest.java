@@ -157,7 +157,7 @@ class AdminPanelBrowserTest {
         });
     }
 
-    private static void requireTools() throws IOException, InterruptedException {
+    static void requireTools() throws IOException, InterruptedException {
         String howTo = " (scripts/test.sh installs it; by hand: apt-get install -y chromium;"
                 + " npm install --prefix smpp-http/src/test/browser)";
         Process version;

@@ -22,7 +22,9 @@ final class PathIds {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.notFound("no " + what + " with id '" + text + "'");
+        // at most 40 characters of it back: an id is at most 19 digits
+        String shown = text == null || text.length() <= 40 ? text : text.substring(0, 40) + "...";
+        throw ApiException.notFound("no " + what + " with id '" + shown + "'");
     }
 
     static boolean present(HttpServerExchange exchange) {

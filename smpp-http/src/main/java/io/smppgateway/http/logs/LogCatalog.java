@@ -25,6 +25,11 @@ import java.util.Set;
  */
 public final class LogCatalog {
 
+    /** The longest file name the usual file systems (ext4, XFS, NTFS) take, in bytes. */
+    static final int MAX_FILE_NAME_BYTES = 255;
+    /** {@code yyyy-MM-dd}, the id's first part. */
+    private static final int DATE_LENGTH = 10;
+
     private final Path root;
     private final ZoneId zone;
 
@@ -126,6 +131,12 @@ public final class LogCatalog {
     public Path check(String fileId) {
         if (fileId == null || fileId.isEmpty()) {
             throw new InvalidLogFileIdException(String.valueOf(fileId), "empty file id");
+        }
+        // checked before the name reaches the file system, which would fail with "file name too long"
+        if (fileId.length() > DATE_LENGTH + MAX_FILE_NAME_BYTES
+                || fileId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > DATE_LENGTH + MAX_FILE_NAME_BYTES) {
+            throw new InvalidLogFileIdException(fileId, "longer than any log file name (at most "
+                    + MAX_FILE_NAME_BYTES + " bytes after the date)");
         }
         LocalDate day = LogFileLayout.dayOf(fileId)
                 .orElseThrow(() -> new InvalidLogFileIdException(fileId, "must start with a date yyyy-MM-dd"));

@@ -16,7 +16,9 @@ import java.util.Map;
 
 /**
  * Reads a request body with a size bound: a declared or actual length over the bound is refused with
- * 413 before the body is held in memory. Call from a worker thread in blocking mode.
+ * 413 before the body is held in memory. Routes put {@link BufferedBodies} in front, so the body is
+ * already in memory when a worker gets here; without it the body is read in blocking mode, so call
+ * from a worker thread.
  */
 public final class RequestBodies {
 
@@ -43,6 +45,13 @@ public final class RequestBodies {
 
     /** The body as UTF-8 text, at most {@code maxBytes} long. */
     public static String text(HttpServerExchange exchange, int maxBytes) {
+        byte[] buffered = exchange.getAttachment(BufferedBodies.BODY);
+        if (buffered != null) {
+            if (buffered.length > maxBytes) {
+                throw tooLarge(maxBytes);
+            }
+            return new String(buffered, StandardCharsets.UTF_8);
+        }
         long declared = exchange.getRequestContentLength();
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);

@@ -7,13 +7,16 @@ import io.undertow.util.HttpString;
 
 /**
  * Headers on every answer that keep the admin panel from being framed, sniffed or made to load code
- * from anywhere but this server (the panel has no inline script and uses no CDN).
+ * from anywhere but this server (the panel has no inline script and uses no CDN). An answer over TLS
+ * ({@link RequestScheme}) also tells the browser to use only HTTPS for this host for a year.
  */
 public final class SecurityHeaders implements HttpHandler {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
 
     private final HttpHandler next;
 
@@ -28,6 +31,9 @@ public final class SecurityHeaders implements HttpHandler {
         headers.put(HttpString.tryFromString("X-Content-Type-Options"), "nosniff");
         headers.put(HttpString.tryFromString("X-Frame-Options"), "DENY");
         headers.put(HttpString.tryFromString("Referrer-Policy"), "no-referrer");
+        if ("https".equals(exchange.getRequestScheme())) {
+            headers.put(HttpString.tryFromString("Strict-Transport-Security"), STRICT_TRANSPORT_SECURITY);
+        }
         next.handleRequest(exchange);
     }
 }

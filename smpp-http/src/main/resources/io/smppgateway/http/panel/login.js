@@ -6,10 +6,16 @@ document.addEventListener('DOMContentLoaded', () => {
   const message = document.getElementById('notice');
   form.username.focus();
 
+  // Where to go after the login: a path of this server, else the dashboard. Browsers drop tabs and
+  // line breaks from a URL and read "\" as "/", so "/<tab>/elsewhere" or "/\elsewhere" would leave
+  // the site: a path must start with one "/", and hold no backslash and no control character.
   function target() {
-    const next = new URLSearchParams(location.search).get('next') || '/';
-    // only paths of this server: never "//elsewhere" or "https://..."
-    return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+    const next = new URLSearchParams(location.search).get('next');
+    if (!next || !next.startsWith('/') || next.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(next)) {
+      return '/';
+    }
+    const url = new URL(next, location.origin);
+    return url.origin === location.origin ? url.pathname + url.search + url.hash : '/';
   }
 
   form.addEventListener('submit', async event => {

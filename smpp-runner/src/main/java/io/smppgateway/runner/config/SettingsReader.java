@@ -3,6 +3,7 @@ package io.smppgateway.runner.config;
 import io.smppgateway.bridge.bus.NsqBusConfig;
 import io.smppgateway.bridge.bus.NsqTopicConfig;
 import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.http.TrustedProxies;
 import io.smppgateway.persistence.MysqlConfig;
 import io.smppgateway.smpp.server.SmppServerConfig;
 import java.nio.file.Files;
@@ -227,8 +228,24 @@ public final class SettingsReader {
         if (token != null && !TOKEN.matcher(token).matches()) {
             values.problem(Setting.HTTP_API_TOKEN, "must be printable ASCII without spaces (it travels in a header)");
         }
+        Path certificate = values.readableFile(Setting.HTTP_SSL_CERT_PATH);
+        Path key = values.readableFile(Setting.HTTP_SSL_KEY_PATH);
+        boolean certificateSet = values.get(Setting.HTTP_SSL_CERT_PATH) != null;
+        boolean keySet = values.get(Setting.HTTP_SSL_KEY_PATH) != null;
+        if (certificateSet != keySet) {
+            Setting missing = certificateSet ? Setting.HTTP_SSL_KEY_PATH : Setting.HTTP_SSL_CERT_PATH;
+            Setting given = certificateSet ? Setting.HTTP_SSL_CERT_PATH : Setting.HTTP_SSL_KEY_PATH;
+            values.problem(missing, "required for HTTPS, since " + given + " is set");
+        }
+        TrustedProxies proxies = TrustedProxies.NONE;
+        try {
+            proxies = TrustedProxies.parse(values.get(Setting.HTTP_TRUSTED_PROXIES));
+        } catch (IllegalArgumentException e) {
+            values.problem(Setting.HTTP_TRUSTED_PROXIES, e.getMessage());
+        }
+        boolean tls = certificate != null && key != null;
         return new HttpAccess(port, username == null ? DEFAULT_ADMIN_USERNAME : username,
-                values.get(Setting.HTTP_ADMIN_PASSWORD), token);
+                values.get(Setting.HTTP_ADMIN_PASSWORD), token, tls ? certificate : null, tls ? key : null, proxies);
     }
 
     private static void checkPortsDiffer(GatewaySettings settings, List<String> problems) {

@@ -182,7 +182,11 @@ public final class GatewayDaemon implements AutoCloseable {
                 new GatewayMetrics(new GatewayMetrics.Counters(smscTraffic, esmeTraffic, dlrInStatuses, esmeSubmits,
                         smscSubmits, smscReceipts), pool, smscGateways, pduLogs, database));
         HttpConfig httpConfig = HttpConfig.of(settings.http().apiToken(), settings.http().adminUsername(),
-                settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port());
+                settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port())
+                .withTrustedProxies(settings.http().trustedProxies());
+        if (settings.http().isTls()) {
+            httpConfig = httpConfig.withTls(settings.http().tlsCertificate(), settings.http().tlsKey());
+        }
         AdminHttpServer started;
         try {
             started = AdminHttpServer.start(httpConfig, backend);
