@@ -106,6 +106,10 @@ public final class AdminHttpServer implements AutoCloseable {
         router.api("PUT", "/api/clients/{id}", clients::update);
         router.api("DELETE", "/api/clients/{id}", clients::delete);
         router.api("GET", "/api/health", health::check);
+        for (String method : List.of("GET", "HEAD")) {
+            router.onIoThread(method, "/livez", HealthResource::live);
+            router.open(method, "/readyz", health::ready);
+        }
         router.api("GET", "/api/stats", stats::stats);
         router.api("GET", "/api/openapi.json", openApi::send);
         router.api("GET", "/metrics", metrics::send);
@@ -228,6 +232,12 @@ public final class AdminHttpServer implements AutoCloseable {
 
         void open(String method, String path, Workers.BlockingHandler handler) {
             routing.add(method, path, new BufferedBodies(maxBodyBytes, workers.blocking(handler)));
+            routes.add(new Route(method, path));
+        }
+
+        /** Answered on the I/O thread, without a worker: for what must answer however busy the workers are. */
+        void onIoThread(String method, String path, HttpHandler handler) {
+            routing.add(method, path, handler);
             routes.add(new Route(method, path));
         }
 

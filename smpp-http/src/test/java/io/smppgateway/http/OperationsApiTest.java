@@ -17,6 +17,7 @@ import io.smppgateway.http.live.QueueDepth;
 import io.smppgateway.http.live.StatusCount;
 import io.smppgateway.smpp.pdu.BindType;
 import io.smppgateway.smpp.session.SessionState;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,6 +72,39 @@ class OperationsApiTest {
         assertEquals(503, health.statusCode());
         assertFalse(object(health).get("ready").getAsBoolean());
         assertTrue(object(health).get("live").getAsBoolean());
+    }
+
+    @Test
+    void probesAnswerWithoutTheTokenAndTellOnlyTheirStatus() {
+        gateway.live.probes = List.of(new ProbeResult("database", true, true, "ok"),
+                new ProbeResult("nsq", false, true, "nsqd at 10.0.0.7:4150 refused the connection"));
+
+        HttpResponse<String> live = Http.send(Http.request(gateway.base + "/livez").GET().build());
+        HttpResponse<String> ready = Http.send(Http.request(gateway.base + "/readyz").GET().build());
+
+        assertEquals(200, live.statusCode(), "NSQ being down does not make the process dead");
+        assertEquals("live\n", live.body());
+        assertEquals(503, ready.statusCode());
+        assertEquals("not ready\n", ready.body(), "the details stay behind the token");
+
+        gateway.live.probes = List.of(new ProbeResult("database", true, true, "ok"),
+                new ProbeResult("nsq", true, true, "ok"), new ProbeResult("gateway mysmsc", false, false, "down"));
+        assertEquals(200, Http.send(Http.request(gateway.base + "/readyz").GET().build()).statusCode(),
+                "a gateway's binds are not required for readiness");
+    }
+
+    @Test
+    void probesAnswerHeadWithTheStatusAlone() {
+        gateway.live.probes = List.of(new ProbeResult("database", false, true, "down"));
+        HttpResponse<String> live = Http.send(Http.request(gateway.base + "/livez")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> ready = Http.send(Http.request(gateway.base + "/readyz")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+
+        assertEquals(200, live.statusCode());
+        assertEquals("", live.body());
+        assertEquals(503, ready.statusCode());
+        assertEquals("", ready.body());
     }
 
     private void someTraffic() {

@@ -28,18 +28,8 @@ public final class HealthResource {
     }
 
     public void check(HttpServerExchange exchange) {
-        List<ProbeResult> results;
-        try {
-            results = probes.probe().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            results = List.of(new ProbeResult("probes", false, true, "no answer within " + timeout.toSeconds() + " s"));
-        } catch (ExecutionException e) {
-            results = List.of(new ProbeResult("probes", false, true, "failed: " + e.getCause().getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            results = List.of(new ProbeResult("probes", false, true, "interrupted"));
-        }
-        boolean ready = results.stream().allMatch(result -> result.up() || !result.required());
+        List<ProbeResult> results = results();
+        boolean ready = isReady(results);
         JsonObject body = new JsonObject();
         body.addProperty("status", ready ? "up" : "down");
         body.addProperty("live", true);
@@ -55,5 +45,55 @@ public final class HealthResource {
         }
         body.add("checks", checks);
         JsonResponses.send(exchange, ready ? 200 : 503, body);
+    }
+
+    /**
+     * {@code GET|HEAD /readyz}, for load balancers and orchestrators that cannot send the API token:
+     * 200 when every required probe (the database, NSQ) is up, 503 otherwise; the status code and
+     * one word only, the details stay behind the token in {@code /api/health}.
+     */
+    public void ready(HttpServerExchange exchange) {
+        boolean ready = isReady(results());
+        sendWord(exchange, ready ? 200 : 503, ready ? "ready" : "not ready");
+    }
+
+    /**
+     * {@code GET|HEAD /livez}: the process answers. Answered on the I/O thread, so a busy worker pool
+     * or a dependency that is down (NSQ, the database) never makes an orchestrator restart a
+     * gateway that would recover by itself.
+     */
+    public static void live(HttpServerExchange exchange) {
+        sendWord(exchange, 200, "live");
+    }
+
+    private static void sendWord(HttpServerExchange exchange, int status, String word) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(io.undertow.util.Headers.CACHE_CONTROL, "no-store");
+        exchange.getResponseHeaders().put(io.undertow.util.Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+        if (exchange.getRequestMethod().equalToString("HEAD")) {
+            exchange.setResponseContentLength(0);
+            exchange.endExchange();
+        } else {
+            exchange.getResponseSender().send(word + "\n");
+        }
+    }
+
+    private static boolean isReady(List<ProbeResult> results) {
+        return results.stream().allMatch(result -> result.up() || !result.required());
+    }
+
+    private List<ProbeResult> results() {
+        List<ProbeResult> results;
+        try {
+            results = probes.probe().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            results = List.of(new ProbeResult("probes", false, true, "no answer within " + timeout.toSeconds() + " s"));
+        } catch (ExecutionException e) {
+            results = List.of(new ProbeResult("probes", false, true, "failed: " + e.getCause().getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            results = List.of(new ProbeResult("probes", false, true, "interrupted"));
+        }
+        return results;
     }
 }
