@@ -30,7 +30,6 @@ import io.smppgateway.smpp.client.GatewayPool;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.log.LogFileLayout;
 import io.smppgateway.smpp.log.PduLogFormat;
-import io.smppgateway.smpp.pdu.BindResponse;
 import io.smppgateway.smpp.pdu.CommandId;
 import io.smppgateway.smpp.server.BoundEsme;
 import io.smppgateway.smpp.server.SmppServer;
@@ -143,7 +142,12 @@ public final class GatewayDaemon implements AutoCloseable {
         AtomicReference<ReceiptFlow> receipts = new AtomicReference<>();
         try {
             server = SmppServer.start(serverConfig(), new StoreEsmeAccounts(database.clients(), storeCalls), inbound,
-                    serverPduListener(receipts));
+                    serverPduListener(), bound -> {
+                        ReceiptFlow flow = receipts.get();
+                        if (flow != null) {
+                            flow.onBind(bound.account().id());
+                        }
+                    });
         } catch (Exception e) {
             throw PortInUse.orElse(e, "SMPP", smppPorts());
         }
@@ -294,8 +298,8 @@ public final class GatewayDaemon implements AutoCloseable {
         return ports;
     }
 
-    /** The ESMEs' PDU log, and a nudge to the receipt flow when an ESME binds (its waiting receipts go out at once). */
-    private PduListener serverPduListener(AtomicReference<ReceiptFlow> receipts) {
+    /** The ESMEs' PDU log and traffic counts. */
+    private PduListener serverPduListener() {
         PduListener logs = pduLogs.listener(settings.serverLogs(),
                 PeerResolver.boundEsmes(() -> server == null ? null : server.sessions()), new PduLogFormat(true));
         return (session, direction, pdu, octets) -> {
@@ -304,14 +308,6 @@ public final class GatewayDaemon implements AutoCloseable {
             if (esme != null) {
                 esmeTraffic.count(Long.toString(esme.account().id()), direction, pdu);
                 esmeSubmits.onPdu(esme.account().systemId(), session, direction, pdu);
-            }
-            if (direction == PduDirection.SENT && pdu instanceof BindResponse response
-                    && response.commandStatus() == 0) {
-                BoundEsme bound = server.sessions().ofSession(session.id());
-                ReceiptFlow flow = receipts.get();
-                if (bound != null && flow != null) {
-                    flow.onBind(bound.account().id());
-                }
             }
         };
     }
