@@ -11,6 +11,7 @@ import io.smppgateway.bridge.flow.ExpiryFlow;
 import io.smppgateway.bridge.flow.FlowConfig;
 import io.smppgateway.bridge.flow.InboundFlow;
 import io.smppgateway.bridge.flow.OutboundFlow;
+import io.smppgateway.bridge.flow.PoolSmscGateways;
 import io.smppgateway.bridge.flow.ReceiptFlow;
 import io.smppgateway.http.AdminHttpServer;
 import io.smppgateway.http.HttpBackend;
@@ -86,7 +87,7 @@ public final class GatewayDaemon implements AutoCloseable {
     private final GatewaySettings settings;
     private final Lifecycle lifecycle = new Lifecycle(STOP_BUDGET);
     private final Map<String, Boolean> gsm7BySmsc = new ConcurrentHashMap<>();
-    private final PoolSmscGateways smscGateways = new PoolSmscGateways();
+    private final PoolSmscGateways smscGateways = new PoolSmscGateways(Duration.ofSeconds(2), SESSION_UNBIND_TIMEOUT);
     private final TrafficCounters smscTraffic = new TrafficCounters();
     private final TrafficCounters esmeTraffic = new TrafficCounters();
     private final DlrInTally dlrInStatuses = new DlrInTally();
@@ -337,22 +338,13 @@ public final class GatewayDaemon implements AutoCloseable {
      * settings changed), or stop it when disabled. An edit that renamed its smsc_id stops the old name.
      */
     CompletableFuture<Void> gatewaySaved(Gateway gateway) {
-        Optional<String> previousName = smscGateways.smscIdOf(gateway.id()).filter(id -> !id.equals(gateway.smscId()));
-        smscGateways.saved(gateway);
         gsm7BySmsc.put(gateway.smscId(), gateway.gsm7());
-        CompletableFuture<Void> renamed = previousName.map(pool::remove).orElse(CompletableFuture.completedFuture(null));
-        if (!gateway.enabled()) {
-            return renamed.thenCompose(done -> pool.remove(gateway.smscId()));
-        }
-        GatewayConfig config = GatewayConfigs.of(gateway).toBuilder()
-                .drainTimeout(Duration.ofSeconds(2)).unbindTimeout(SESSION_UNBIND_TIMEOUT).build();
-        return renamed.thenCompose(done -> pool.put(config));
+        return smscGateways.saved(gateway);
     }
 
     /** A gateway was deleted: unbind it and forget it (SMS_OUT naming it is then rejected as unknown). */
     CompletableFuture<Void> gatewayDeleted(Gateway gateway) {
-        smscGateways.deleted(gateway.smscId());
-        return pool.remove(gateway.smscId());
+        return smscGateways.deleted(gateway.smscId());
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.smppgateway.runner.daemon;
+package io.smppgateway.bridge.flow;
 
 import io.smppgateway.persistence.gateway.Gateway;
 import io.smppgateway.smpp.client.GatewayConfig;
@@ -8,12 +8,12 @@ import io.smppgateway.smpp.pdu.InterfaceVersion;
 import java.time.Duration;
 
 /** A stored gateway (the REST API's record) as the client pool's connection settings. */
-final class GatewayConfigs {
+public final class GatewayConfigs {
 
     private GatewayConfigs() {
     }
 
-    static GatewayConfig of(Gateway gateway) {
+    public static GatewayConfig of(Gateway gateway) {
         return GatewayConfig.builder(gateway.smscId(), gateway.host(), gateway.port())
                 .credentials(gateway.username(), gateway.password())
                 .systemType(gateway.systemType())
