@@ -101,7 +101,7 @@ public final class TestPki {
         Path request = dir.resolve(name + ".csr");
         Path certificate = dir.resolve(name + ".pem");
         Path extensionFile = Files.writeString(dir.resolve(name + ".ext"), extensions);
-        openssl("req", "-new", "-key", key.toString(), "-subj", subject, "-out", request.toString());
+        openssl("req", "-new", "-key", key.toString(), "-passin", "pass:secret", "-subj", subject, "-out", request.toString());
         openssl("x509", "-req", "-in", request.toString(), "-CA", caCertificate.toString(), "-CAkey", caKey.toString(),
                 "-CAcreateserial", "-days", "2", "-extfile", extensionFile.toString(), "-out", certificate.toString());
         return certificate;
