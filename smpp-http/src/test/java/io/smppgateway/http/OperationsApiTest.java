@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.smppgateway.http.live.DropCount;
 import io.smppgateway.http.live.LatencyHistogram;
 import io.smppgateway.http.live.LiveConnection;
 import io.smppgateway.http.live.MetricsSnapshot;
@@ -88,7 +89,8 @@ class OperationsApiTest {
                 List.of(new StatusCount("smsc \"quoted\"", "delivered", 80)),
                 List.of(new LatencyHistogram("submit_sm", "smsc \"quoted\"", List.of(0.01, 0.1), List.of(60L, 95L),
                         100, 3.5)),
-                List.of(new QueueDepth("sms_out", "smsc \"quoted\"", 12, 10000)));
+                List.of(new QueueDepth("sms_out", "smsc \"quoted\"", 12, 10000)),
+                List.of(new DropCount("queue_full", 2), new DropCount("disk_refused", 40)));
     }
 
     @Test
@@ -124,7 +126,10 @@ class OperationsApiTest {
                 "smpp_gateway_queue_count{smsc_id=\"smsc \\\"quoted\\\"\"} 12",
                 "smpp_binds{side=\"gateway\",peer=\"smsc \\\"quoted\\\"\",bind_type=\"BIND_TX\",status=\"BOUND_TX\"} 1",
                 "smpp_binds{side=\"client\",peer=\"7\",bind_type=\"BIND_TRX\",status=\"BOUND_TRX\"} 1",
-                "smpp_connection_inflight{side=\"gateway\",peer=\"smsc \\\"quoted\\\"\"} 3");
+                "smpp_connection_inflight{side=\"gateway\",peer=\"smsc \\\"quoted\\\"\"} 3",
+                "# TYPE smpp_pdu_log_dropped_total counter",
+                "smpp_pdu_log_dropped_total{reason=\"queue_full\"} 2",
+                "smpp_pdu_log_dropped_total{reason=\"disk_refused\"} 40");
         for (String line : expected) {
             assertTrue(text.lines().anyMatch(line::equals), "missing line " + line + " in\n" + text);
         }

@@ -3,6 +3,7 @@ package io.smppgateway.runner;
 import io.smppgateway.runner.tools.AppLoadCommand;
 import io.smppgateway.runner.tools.LoadCommand;
 import io.smppgateway.runner.tools.SimulateSmscCommand;
+import io.smppgateway.runner.tools.soak.SoakCommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -25,6 +26,7 @@ public final class Main {
         // Undertow and XNIO log through JBoss Logging, which would fall back to java.util.logging's
         // two-line records: send them through SLF4J, one line per event like ours.
         System.setProperty("org.jboss.logging.provider", "slf4j");
+        FatalErrors.install();
         // Decoded texts are Cyrillic, Arabic, emoji...: write UTF-8 whatever the platform default.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -49,6 +51,8 @@ public final class Main {
                 return LoadCommand.run(rest, out, err);
             case "app-load":
                 return AppLoadCommand.run(rest, out, err);
+            case "soak":
+                return SoakCommand.run(rest, out, err);
             case "simulate-smsc":
                 return untilStopped(stop -> SimulateSmscCommand.run(rest, out, err, stop));
             case "help", "--help", "-h":
@@ -67,6 +71,7 @@ public final class Main {
         out.println("       " + LoadCommand.USAGE_LINE);
         out.println("       " + AppLoadCommand.USAGE_LINE);
         out.println("       " + SimulateSmscCommand.USAGE_LINE);
+        out.println("       " + SoakCommand.USAGE_LINE);
     }
 
     /**

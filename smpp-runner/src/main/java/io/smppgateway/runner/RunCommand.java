@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * when it stopped cleanly.
  *
  * <p>Exit codes: 2 the settings are wrong (every problem is named) or a usage error; 1 a part
- * could not start (a port in use, the database unreachable); 0 stopped on a signal.
+ * could not start (a port in use, the database unreachable), said in one line; 0 stopped on a
+ * signal; 3 a thread died of an Error ({@link FatalErrors}).
  */
 final class RunCommand {
 
@@ -61,6 +62,7 @@ final class RunCommand {
         }
         settings = settings.withHttp(credentials.access());
         log.info("starting the SMPP gateway; settings: {}", settings.source());
+        JvmOptions.exitOnOutOfMemoryAdvice().ifPresent(log::warn);
         if (settings.embeddedDefaults()) {
             log.info("embedded defaults (no MYSQL_* and no NSQ_* settings): the embedded database file and the"
                     + " in-process message bus; nothing else to install");
@@ -68,8 +70,9 @@ final class RunCommand {
         GatewayDaemon daemon;
         try {
             daemon = GatewayDaemon.start(settings);
-        } catch (RuntimeException e) {
-            err.println("smpp: cannot start: " + e.getMessage());
+        } catch (Exception e) {
+            // one line, no stack trace: it says what to change (the log above has the parts that started)
+            err.println("smpp: cannot start: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             return 1;
         }
         announce(settings, credentials, daemon);

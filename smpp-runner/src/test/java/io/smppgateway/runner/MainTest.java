@@ -19,7 +19,8 @@ class MainTest {
             + "       smpp pdu decode [--no-gsm7] <hex>\n"
             + "       " + io.smppgateway.runner.tools.LoadCommand.USAGE_LINE + "\n"
             + "       " + io.smppgateway.runner.tools.AppLoadCommand.USAGE_LINE + "\n"
-            + "       " + io.smppgateway.runner.tools.SimulateSmscCommand.USAGE_LINE + "\n";
+            + "       " + io.smppgateway.runner.tools.SimulateSmscCommand.USAGE_LINE + "\n"
+            + "       " + io.smppgateway.runner.tools.soak.SoakCommand.USAGE_LINE + "\n";
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();

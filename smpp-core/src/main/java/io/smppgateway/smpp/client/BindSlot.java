@@ -1,6 +1,7 @@
 package io.smppgateway.smpp.client;
 
 import io.netty.handler.ssl.SslContext;
+import io.smppgateway.smpp.async.FailureCause;
 import io.smppgateway.smpp.netty.ChannelSession;
 import io.smppgateway.smpp.pdu.Address;
 import io.smppgateway.smpp.pdu.BindRequest;
@@ -15,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -271,7 +271,7 @@ final class BindSlot {
     private <R> void settle(CompletableFuture<R> result, R response, Throwable failure) {
         outstanding.decrementAndGet();
         if (failure != null) {
-            result.completeExceptionally(unwrap(failure));
+            result.completeExceptionally(FailureCause.of(failure));
         } else {
             result.complete(response);
         }
@@ -299,16 +299,8 @@ final class BindSlot {
         return host + ":" + address.getPort();
     }
 
-    static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
     private static String describe(Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = FailureCause.of(failure);
         return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 

@@ -8,10 +8,13 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.smppgateway.smpp.async.FailureCause;
 import io.smppgateway.smpp.codec.InvalidPduException;
 import io.smppgateway.smpp.codec.PduEncoder;
 import io.smppgateway.smpp.codec.PduException;
 import io.smppgateway.smpp.codec.PduFramingException;
+import io.smppgateway.smpp.log.PeerText;
+import io.smppgateway.smpp.log.RepeatedLines;
 import io.smppgateway.smpp.pdu.BindRequest;
 import io.smppgateway.smpp.pdu.BindResponse;
 import io.smppgateway.smpp.pdu.BindType;
@@ -26,32 +29,23 @@ import io.smppgateway.smpp.pdu.PduRequest;
 import io.smppgateway.smpp.pdu.PduResponse;
 import io.smppgateway.smpp.pdu.Unbind;
 import io.smppgateway.smpp.pdu.UnbindResp;
-import io.smppgateway.smpp.log.PeerText;
-import io.smppgateway.smpp.log.RepeatedLines;
 import io.smppgateway.smpp.session.BindHandler;
 import io.smppgateway.smpp.session.BindOutcome;
 import io.smppgateway.smpp.session.CommandPermissions;
 import io.smppgateway.smpp.session.CommandStatusException;
-import io.smppgateway.smpp.session.GenericNackException;
 import io.smppgateway.smpp.session.PduDirection;
 import io.smppgateway.smpp.session.PduListener;
 import io.smppgateway.smpp.session.RateLimiter;
 import io.smppgateway.smpp.session.RequestHandler;
 import io.smppgateway.smpp.session.RequestNotSentException;
+import io.smppgateway.smpp.session.RequestWindow;
 import io.smppgateway.smpp.session.ResponseTimeoutException;
 import io.smppgateway.smpp.session.SequenceNumbers;
-import io.smppgateway.smpp.session.SessionClosedException;
 import io.smppgateway.smpp.session.SessionConfig;
 import io.smppgateway.smpp.session.SessionRole;
 import io.smppgateway.smpp.session.SessionState;
 import io.smppgateway.smpp.session.SmppSession;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -96,14 +90,9 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
     private volatile int inflightCount;
     private volatile int queueCount;
 
-    private final Map<Integer, InFlight> window = new HashMap<>();
-    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
-    private final ArrayDeque<Queued> retries = new ArrayDeque<>();
+    private final RequestWindow window;
     private int pendingInbound;
     private RateLimiter rateLimiter;
-    private boolean throttleRetry;
-    private long pausedUntilNanos;
-    private int throttleStreak;
     private ScheduledFuture<?> sweeper;
     private ScheduledFuture<?> resumeTask;
     private CompletableFuture<Void> unbinding;
@@ -119,13 +108,6 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
     private boolean closeWhenAnswered;
 
     /** A request we sent, waiting for its response. */
-    private record InFlight(Queued request, long deadlineNanos) {
-    }
-
-    /** A request waiting for room in the window. */
-    private record Queued(PduRequest<?> pdu, CompletableFuture<PduResponse> future) {
-    }
-
     private ChannelSession(SessionRole role, SessionConfig config, Channel channel, PduFrameEncoder frameEncoder,
                            PduFrameDecoder frameDecoder, RequestHandler requestHandler, BindHandler bindHandler,
                            PduListener pduListener) {
@@ -138,7 +120,8 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
         this.requestHandler = requestHandler;
         this.bindHandler = bindHandler;
         this.pduListener = pduListener == null ? PduListener.NONE : pduListener;
-        this.throttleRetry = role == SessionRole.ESME;
+        this.window = new RequestWindow(config.windowSize(), config.queueCapacity(), config.responseTimeout(),
+                role == SessionRole.ESME);
     }
 
     /**
@@ -209,14 +192,16 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
         return systemType;
     }
 
+    /** Our end of the connection; {@code null} on a channel that is not an IP socket (an in-memory one). */
     @Override
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) channel.localAddress();
+        return channel.localAddress() instanceof InetSocketAddress address ? address : null;
     }
 
+    /** The peer's end of the connection; {@code null} on a channel that is not an IP socket. */
     @Override
     public InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) channel.remoteAddress();
+        return channel.remoteAddress() instanceof InetSocketAddress address ? address : null;
     }
 
     @Override
@@ -243,7 +228,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
     @SuppressWarnings("unchecked")
     public <R extends PduResponse> CompletableFuture<R> send(PduRequest<R> request) {
         CompletableFuture<PduResponse> future = new CompletableFuture<>();
-        onLoop(() -> enqueue(new Queued(request, future)));
+        onLoop(() -> enqueue(new RequestWindow.Request(request, future)));
         return (CompletableFuture<R>) (CompletableFuture<?>) future;
     }
 
@@ -258,7 +243,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
                 future.completeExceptionally(new RequestNotSentException("bind needs an open ESME session, this one is " + state));
                 return;
             }
-            writeRequest(new Queued((PduRequest<?>) request, future));
+            writeRequest(new RequestWindow.Request((PduRequest<?>) request, future));
             channel.flush();
         });
         return future.thenApply(response -> {
@@ -275,7 +260,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
 
     /** Whether ESME_RTHROTTLED/ESME_RMSGQFUL answers pause the session and retry in order (ESME side default). */
     public void retryThrottled(boolean retry) {
-        onLoop(() -> throttleRetry = retry);
+        onLoop(() -> window.retryThrottled(retry));
     }
 
     @Override
@@ -300,39 +285,34 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
 
     // ---- outgoing ----
 
-    private void enqueue(Queued request) {
-        CommandId id = request.pdu.commandId();
+    private void enqueue(RequestWindow.Request request) {
+        CommandId id = request.pdu().commandId();
         if (state == SessionState.CLOSED || state == SessionState.UNBINDING
                 || !CommandPermissions.mayOutgoing(role, state, id)) {
-            request.future.completeExceptionally(
+            request.future().completeExceptionally(
                     new RequestNotSentException(id + " cannot be sent in state " + state));
             return;
         }
         if (id == CommandId.OUTBIND || id == CommandId.ALERT_NOTIFICATION) {
-            channel.writeAndFlush(request.pdu.withSequenceNumber(sequenceNumbers.next()));
-            request.future.complete(null);
+            channel.writeAndFlush(request.pdu().withSequenceNumber(sequenceNumbers.next()));
+            request.future().complete(null);
             return;
         }
-        if (queue.size() >= config.queueCapacity() && window.size() >= config.windowSize()) {
-            request.future.completeExceptionally(new RequestNotSentException(
-                    "the session's queue is full (" + config.queueCapacity() + " requests)"));
+        if (!window.offer(request)) {
+            request.future().completeExceptionally(new RequestNotSentException(
+                    "the session's queue is full (" + window.capacity() + " requests)"));
             return;
         }
-        queue.add(request);
         dispatch();
     }
 
     private void dispatch() {
         boolean wrote = false;
         long now = System.nanoTime();
-        while (window.size() < config.windowSize() && now >= pausedUntilNanos
-                && (state.isBound() || state == SessionState.OPEN)) {
-            Queued next = retries.isEmpty() ? queue.poll() : retries.poll();
+        while (state.isBound() || state == SessionState.OPEN) {
+            RequestWindow.Request next = window.next(now);
             if (next == null) {
                 break;
-            }
-            if (next.future.isDone()) {
-                continue;
             }
             writeRequest(next);
             wrote = true;
@@ -343,16 +323,15 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
         updateCounts();
     }
 
-    private void writeRequest(Queued request) {
-        PduRequest<?> pdu = request.pdu.withSequenceNumber(sequenceNumbers.next());
-        window.put(pdu.sequenceNumber(), new InFlight(new Queued(pdu, request.future),
-                System.nanoTime() + config.responseTimeout().toNanos()));
+    private void writeRequest(RequestWindow.Request request) {
+        PduRequest<?> pdu = request.pdu().withSequenceNumber(sequenceNumbers.next());
+        window.written(pdu.sequenceNumber(), new RequestWindow.Request(pdu, request.future()), System.nanoTime());
         channel.write(pdu).addListener(written -> {
             if (!written.isSuccess()) {
                 onLoop(() -> {
-                    if (window.remove(pdu.sequenceNumber()) != null) {
+                    if (window.withdraw(pdu.sequenceNumber()) != null) {
                         // A failed write never reached the peer: safe to send elsewhere.
-                        request.future.completeExceptionally(
+                        request.future().completeExceptionally(
                                 new RequestNotSentException("writing " + pdu.commandId() + " failed: " + written.cause()));
                         updateCounts();
                     }
@@ -363,8 +342,8 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
     }
 
     private void updateCounts() {
-        inflightCount = window.size();
-        queueCount = queue.size() + retries.size();
+        inflightCount = window.inFlight();
+        queueCount = window.waiting();
     }
 
     // ---- incoming ----
@@ -388,13 +367,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
         if (resumeTask != null) {
             resumeTask.cancel(false);
         }
-        for (InFlight inFlight : window.values()) {
-            inFlight.request.future.completeExceptionally(new SessionClosedException(
-                    "the session closed before " + inFlight.request.pdu.commandId() + " was answered"));
-        }
-        window.clear();
-        failQueued(retries);
-        failQueued(queue);
+        window.failAll();
         updateCounts();
         if (invalidPdus > INVALID_PDU_LINES) {
             peerLine("invalid-total", "[{}] {} invalid PDUs from {} in all", id, invalidPdus, remoteAddress());
@@ -404,15 +377,6 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
         }
         closed.complete(null);
         ctx.fireChannelInactive();
-    }
-
-    private void failQueued(ArrayDeque<Queued> requests) {
-        List<Queued> failed = new ArrayList<>(requests);
-        requests.clear();
-        for (Queued request : failed) {
-            request.future.completeExceptionally(new RequestNotSentException(
-                    "the session closed before " + request.pdu.commandId() + " was sent"));
-        }
     }
 
     /**
@@ -488,9 +452,9 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
         }
         var header = invalid.header();
         if (header.isResponse()) {
-            InFlight inFlight = window.remove(header.sequenceNumber());
-            if (inFlight != null) {
-                inFlight.request.future.completeExceptionally(invalid);
+            RequestWindow.Request answered = window.withdraw(header.sequenceNumber());
+            if (answered != null) {
+                answered.future().completeExceptionally(invalid);
                 dispatch();
             }
             return;
@@ -506,49 +470,32 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
     }
 
     private void onResponse(PduResponse response) {
-        InFlight inFlight = window.remove(response.sequenceNumber());
-        if (inFlight == null) {
-            lateResponses.incrementAndGet();
-            log.debug("[{}] {} seq {} matches no request in flight", id, response.commandId(), response.sequenceNumber());
-            return;
-        }
-        Queued request = inFlight.request;
-        if (response instanceof GenericNack nack && request.pdu.commandId() != CommandId.GENERIC_NACK) {
-            request.future.completeExceptionally(new GenericNackException(nack.commandStatus()));
-        } else if (throttleRetry && isThrottle(response.commandStatus()) && isMessage(request.pdu.commandId())) {
-            retries.add(request);
-            pause();
-        } else {
-            if (response.commandStatus() == 0 && throttleStreak > 0) {
-                throttleStreak = 0;
+        PduRequest<?> request = window.requestOf(response.sequenceNumber());
+        switch (window.answer(response, System.nanoTime())) {
+            case UNMATCHED -> {
+                lateResponses.incrementAndGet();
+                log.debug("[{}] {} seq {} matches no request in flight", id, response.commandId(),
+                        response.sequenceNumber());
+                return;
             }
-            request.future.complete(response);
-            if (request.pdu.commandId() == CommandId.UNBIND) {
-                // The peer may still be owed answers to requests it sent before our unbind.
-                if (pendingInbound == 0) {
-                    closeAfterWrites();
-                } else {
-                    closeWhenAnswered = true;
+            case RETRY_AFTER_PAUSE -> pause();
+            case COMPLETED -> {
+                if (request.commandId() == CommandId.UNBIND && !(response instanceof GenericNack)) {
+                    // The peer may still be owed answers to requests it sent before our unbind.
+                    if (pendingInbound == 0) {
+                        closeAfterWrites();
+                    } else {
+                        closeWhenAnswered = true;
+                    }
                 }
             }
         }
         dispatch();
     }
 
-    private static boolean isThrottle(int status) {
-        return status == CommandStatus.ESME_RTHROTTLED.value() || status == CommandStatus.ESME_RMSGQFUL.value();
-    }
-
-    private static boolean isMessage(CommandId id) {
-        return id == CommandId.SUBMIT_SM || id == CommandId.DATA_SM || id == CommandId.SUBMIT_MULTI
-                || id == CommandId.DELIVER_SM;
-    }
-
-    /** Pauses sending after a throttling answer: 200 ms, doubling per answer in a row, at most 10 s. */
+    /** Sending pauses after a throttling answer; the window says for how long. */
     private void pause() {
-        long delayMillis = Math.min(10_000, 200L << Math.min(throttleStreak, 6));
-        throttleStreak++;
-        pausedUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
+        long delayMillis = window.pauseMillis();
         if (resumeTask != null) {
             resumeTask.cancel(false);
         }
@@ -621,7 +568,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
     }
 
     private void onMessage(PduRequest<?> request) {
-        if (rateLimiter != null && isMessage(request.commandId()) && !rateLimiter.tryAcquire()) {
+        if (rateLimiter != null && RequestWindow.isMessage(request.commandId()) && !rateLimiter.tryAcquire()) {
             channel.writeAndFlush(request.errorResponse(CommandStatus.ESME_RTHROTTLED.value()));
             return;
         }
@@ -648,7 +595,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
                         request.sequenceNumber(), response.commandId(), response.sequenceNumber());
                 reply = request.errorResponse(CommandStatus.ESME_RSYSERR.value());
             }
-            if (failure != null && !(unwrap(failure) instanceof CommandStatusException)) {
+            if (failure != null && !(FailureCause.of(failure) instanceof CommandStatusException)) {
                 log.warn("[{}] request handler failed on {}", id, request.commandId(), failure);
             }
             channel.writeAndFlush(reply);
@@ -661,16 +608,8 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
                 && response.commandId() == request.commandId().responseId();
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
     private static int statusOf(Throwable failure) {
-        return unwrap(failure) instanceof CommandStatusException status
+        return FailureCause.of(failure) instanceof CommandStatusException status
                 ? status.commandStatus() : CommandStatus.ESME_RSYSERR.value();
     }
 
@@ -745,7 +684,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
 
     private void sendEnquireLink() {
         CompletableFuture<PduResponse> future = new CompletableFuture<>();
-        writeRequest(new Queued(new EnquireLink(1), future));
+        writeRequest(new RequestWindow.Request(new EnquireLink(1), future));
         channel.flush();
         future.whenComplete((response, failure) -> {
             if (failure instanceof ResponseTimeoutException) {
@@ -756,22 +695,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
     }
 
     private void expireRequests() {
-        if (window.isEmpty()) {
-            return;
-        }
-        long now = System.nanoTime();
-        boolean expired = false;
-        for (Iterator<InFlight> it = window.values().iterator(); it.hasNext(); ) {
-            InFlight inFlight = it.next();
-            if (now - inFlight.deadlineNanos >= 0) {
-                it.remove();
-                expired = true;
-                inFlight.request.future.completeExceptionally(new ResponseTimeoutException(
-                        inFlight.request.pdu.commandId() + " seq " + inFlight.request.pdu.sequenceNumber()
-                                + " got no response within " + config.responseTimeout()));
-            }
-        }
-        if (expired) {
+        if (window.inFlight() > 0 && window.expire(System.nanoTime()) > 0) {
             dispatch();
         }
     }
@@ -787,9 +711,8 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
         unbinding = new CompletableFuture<>();
         // The state changes first, so a callback that resends from failQueued cannot add to the queue.
         changeState(SessionState.UNBINDING);
-        failQueued(queue);
-        failQueued(retries);
-        writeRequest(new Queued(new Unbind(1), new CompletableFuture<>()));
+        window.failUnsent("the session started unbinding");
+        writeRequest(new RequestWindow.Request(new Unbind(1), new CompletableFuture<>()));
         channel.flush();
         channel.eventLoop().schedule(this::close, config.unbindTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }

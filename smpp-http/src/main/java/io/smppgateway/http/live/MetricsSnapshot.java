@@ -11,9 +11,11 @@ import java.util.List;
  * @param statuses  DLR_IN statuses published per SMSC (sent, delivered, undelivered, rejected...)
  * @param latencies latency histograms (e.g. submit_sm to submit_sm_resp per SMSC)
  * @param queues    depths of the bounded internal queues
+ * @param pduLogDropped PDU log entries dropped, by reason (the SMPP traffic went on)
  */
 public record MetricsSnapshot(List<PeerTraffic> gateways, List<PeerTraffic> clients, List<StatusCount> statuses,
-                              List<LatencyHistogram> latencies, List<QueueDepth> queues) {
+                              List<LatencyHistogram> latencies, List<QueueDepth> queues,
+                              List<DropCount> pduLogDropped) {
 
     public MetricsSnapshot {
         gateways = List.copyOf(gateways);
@@ -21,6 +23,13 @@ public record MetricsSnapshot(List<PeerTraffic> gateways, List<PeerTraffic> clie
         statuses = List.copyOf(statuses);
         latencies = List.copyOf(latencies);
         queues = List.copyOf(queues);
+        pduLogDropped = List.copyOf(pduLogDropped);
+    }
+
+    /** A snapshot without PDU log drop counts. */
+    public MetricsSnapshot(List<PeerTraffic> gateways, List<PeerTraffic> clients, List<StatusCount> statuses,
+                           List<LatencyHistogram> latencies, List<QueueDepth> queues) {
+        this(gateways, clients, statuses, latencies, queues, List.of());
     }
 
     public static MetricsSnapshot empty() {

@@ -5,6 +5,7 @@ import io.smppgateway.http.live.LatencyHistogram;
 import io.smppgateway.http.live.LiveConnection;
 import io.smppgateway.http.live.MetricsSnapshot;
 import io.smppgateway.http.live.PeerTraffic;
+import io.smppgateway.http.live.DropCount;
 import io.smppgateway.http.live.QueueDepth;
 import io.smppgateway.http.live.StatusCount;
 import io.smppgateway.persistence.client.Client;
@@ -84,6 +85,11 @@ public final class MetricsResource {
         for (QueueDepth queue : snapshot.queues()) {
             text.sample("smpp_queue_depth", queue.depth(), "queue", queue.queue(), "peer", queue.peer());
             text.sample("smpp_queue_capacity", queue.capacity(), "queue", queue.queue(), "peer", queue.peer());
+        }
+        text.family("smpp_pdu_log_dropped_total", "counter",
+                "PDU log entries dropped (the traffic went on), by reason: queue_full, disk_refused");
+        for (DropCount drops : snapshot.pduLogDropped()) {
+            text.sample("smpp_pdu_log_dropped_total", drops.count(), "reason", drops.reason());
         }
         text.family("smpp_gateway_queue_count", "gauge", "SMS waiting to be sent through an SMSC (queue_count)");
         for (Gateway gateway : gateways) {

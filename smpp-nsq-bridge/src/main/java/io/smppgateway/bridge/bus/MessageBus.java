@@ -1,5 +1,6 @@
 package io.smppgateway.bridge.bus;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,6 +12,16 @@ public interface MessageBus extends AutoCloseable {
 
     /** Publishes one body; completes only once the bus has accepted it (for NSQ: nsqd's OK). */
     CompletableFuture<Void> publish(Topic topic, String body);
+
+    /**
+     * Publishes several bodies to one topic; completes once the bus accepted them all. NSQ takes
+     * them in one MPUB, all or none; the default publishes one by one, so after a failure some may
+     * have been published.
+     */
+    default CompletableFuture<Void> publishAll(Topic topic, List<String> bodies) {
+        return CompletableFuture.allOf(bodies.stream().map(body -> publish(topic, body))
+                .toArray(CompletableFuture[]::new));
+    }
 
     /**
      * Parks a body that can never be processed (not JSON, no msg_id) on the topic's dead-letter

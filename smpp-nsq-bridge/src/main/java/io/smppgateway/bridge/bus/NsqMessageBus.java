@@ -57,6 +57,18 @@ public final class NsqMessageBus implements MessageBus {
         }
     }
 
+    /** One MPUB: nsqd takes every body or none. */
+    @Override
+    public CompletableFuture<Void> publishAll(Topic topic, List<String> bodies) {
+        NsqTopicConfig where = config.topic(topic);
+        try {
+            return producer(where.address()).publishBatch(where.topic(),
+                    bodies.stream().map(body -> body.getBytes(StandardCharsets.UTF_8)).toList());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     @Override
     public CompletableFuture<Void> publishDeadLetter(Topic topic, String body, String reason) {
         NsqTopicConfig where = config.topic(topic);

@@ -4,6 +4,7 @@ import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.persistence.MessageStatus;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import io.smppgateway.persistence.outbound.TrackedSegment;
+import io.smppgateway.smpp.async.FailureCause;
 import io.smppgateway.smpp.log.PeerText;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.DataSm;
@@ -120,7 +121,7 @@ public final class CorrelationFlow implements SmscDeliveryHandler, AutoCloseable
                     } else {
                         stats.increment("temporary_failure");
                         log.warn("receipt from {} not processed now (answering ESME_RX_T_APPN so that it comes again): {}",
-                                smscId, InboundFlow.rootCause(failure).toString());
+                                smscId, FailureCause.of(failure).toString());
                         answer.completeExceptionally(new CommandStatusException(CommandStatus.ESME_RX_T_APPN,
                                 "receipt not processed now"));
                     }

@@ -4,6 +4,7 @@ import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.persistence.MessageStatus;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import io.smppgateway.persistence.outbound.TrackedSegment;
+import io.smppgateway.smpp.async.FailureCause;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -66,7 +67,7 @@ public final class ExpiryFlow implements AutoCloseable {
         scan().whenComplete((count, failure) -> {
             if (failure != null) {
                 stats.increment("scan_failed");
-                log.warn("expiry scan failed: {}", InboundFlow.rootCause(failure).toString());
+                log.warn("expiry scan failed: {}", FailureCause.of(failure).toString());
             } else if (count > 0) {
                 log.info("{} segments expired with no receipt after {}", count, config.expiryAge());
             }

@@ -5,6 +5,9 @@ import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.bridge.message.SmsIn;
 import io.smppgateway.persistence.inbound.InboundTracking;
 import io.smppgateway.persistence.inbound.IssuedMessage;
+import io.smppgateway.smpp.async.FailureCause;
+import io.smppgateway.smpp.log.PeerText;
+import io.smppgateway.smpp.log.RepeatedLines;
 import io.smppgateway.smpp.pdu.Address;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.DataSm;
@@ -46,6 +49,7 @@ import org.slf4j.LoggerFactory;
 public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InboundFlow.class);
+    private static final RepeatedLines LINES = RepeatedLines.perMinute();
 
     private final InboundTracking tracking;
     private final MessageBus bus;
@@ -148,18 +152,24 @@ public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
         }
         String msgId = msgIds.next();
         Address firstDestination = submission.destinations().get(0);
-        IssuedMessage issued = new IssuedMessage(msgId, account.id(), received, submission.source().address(),
-                submission.source().ton(), submission.source().npi(), firstDestination.address(),
-                firstDestination.ton(), firstDestination.npi(), submission.registeredDelivery(),
-                submission.dataCoding(), 1, IssuedMessage.textStartOf(submission.text()));
+        IssuedMessage issued = IssuedMessage.issued(msgId, account.id()).submittedAt(received)
+                .source(submission.source().address(), submission.source().ton(), submission.source().npi())
+                .destination(firstDestination.address(), firstDestination.ton(), firstDestination.npi())
+                .registeredDelivery(submission.registeredDelivery()).dataCoding(submission.dataCoding())
+                .textStart(IssuedMessage.textStartOf(submission.text())).build();
         stats.increment("accepted");
+        // The JSON and the publish run on this flow's pool, not on the store's completion thread.
         return tracking.record(issued)
-                .thenCompose(recorded -> publishAll(account, msgId, submission, received))
+                .thenComposeAsync(recorded -> publishAll(account, msgId, submission, received), workers)
                 .handle((published, failure) -> {
                     if (failure != null) {
                         stats.increment("queue_full");
-                        log.warn("[{}] {} from {} not taken (answering ESME_RMSGQFUL so that it is sent again): {}",
-                                session.id(), request.commandId(), account.systemId(), rootCause(failure).toString());
+                        long skipped = takeLine("not taken from " + account.systemId());
+                        if (skipped >= 0) {
+                            log.warn("[{}] {} from {} not taken (answering ESME_RMSGQFUL so that it is sent again):"
+                                    + " {}{}", session.id(), request.commandId(), PeerText.of(account.systemId()),
+                                    FailureCause.of(failure).toString(), RepeatedLines.suffix(skipped));
+                        }
                         throw new CommandStatusException(CommandStatus.ESME_RMSGQFUL,
                                 "the message could not be stored or published");
                     }
@@ -172,10 +182,13 @@ public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
         CompletableFuture<?>[] publishes = new CompletableFuture<?>[submission.destinations().size()];
         for (int i = 0; i < publishes.length; i++) {
             Address destination = submission.destinations().get(i);
-            SmsIn event = new SmsIn(account.id(), msgId, submission.source().address(), destination.address(),
-                    submission.serviceType(), submission.source().ton(), submission.source().npi(), destination.ton(),
-                    destination.npi(), submission.text(), submission.dataCoding(), submission.part().reference(),
-                    submission.part().totalParts(), submission.part().partNumber(), received);
+            SmsIn event = SmsIn.of(account.id(), msgId)
+                    .sender(submission.source().address(), submission.source().ton(), submission.source().npi())
+                    .receiver(destination.address(), destination.ton(), destination.npi())
+                    .serviceType(submission.serviceType())
+                    .message(submission.text(), submission.dataCoding())
+                    .part(submission.part().reference(), submission.part().totalParts(), submission.part().partNumber())
+                    .receivedAt(received).build();
             publishes[i] = bus.publish(Topic.SMS_IN, event.toJson()).thenRun(() -> stats.increment("published"));
         }
         return CompletableFuture.allOf(publishes);
@@ -184,21 +197,28 @@ public final class InboundFlow implements EsmeRequestHandler, AutoCloseable {
     private <R> CompletableFuture<R> invalid(SmppSession session, PduRequest<?> request, CommandStatus status,
                                              String why) {
         stats.increment("invalid");
-        log.info("[{}] {} refused with {}: {}", session.id(), request.commandId(), status.name(), why);
+        long skipped = takeLine("refused " + status.name() + " from " + session.systemId());
+        if (skipped >= 0) {
+            log.info("[{}] {} refused with {}: {}{}", session.id(), request.commandId(), status.name(), why,
+                    RepeatedLines.suffix(skipped));
+        }
         return refuse(status);
+    }
+
+    /**
+     * Asks for a line of a kind a bound ESME can cause at its submit rate: a few a minute per kind
+     * are written, the rest counted and summed up once their minute is over.
+     */
+    private static long takeLine(String kind) {
+        for (RepeatedLines.Summary summary : LINES.drainEnded()) {
+            log.info("{} more lines like '{}' were not logged in the last minute", summary.count(),
+                    PeerText.of(summary.key()));
+        }
+        return LINES.take(kind);
     }
 
     private static <R> CompletableFuture<R> refuse(CommandStatus status) {
         return CompletableFuture.failedFuture(new CommandStatusException(status, status.name()));
-    }
-
-    static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof java.util.concurrent.CompletionException
-                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     @Override

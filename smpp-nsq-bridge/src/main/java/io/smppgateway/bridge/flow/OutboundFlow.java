@@ -9,14 +9,18 @@ import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.bridge.message.DlrIn;
 import io.smppgateway.bridge.message.InvalidMessageException;
 import io.smppgateway.bridge.message.SmsOut;
+import io.smppgateway.bridge.message.SmsOutBatch;
 import io.smppgateway.persistence.MessageStatus;
 import io.smppgateway.persistence.outbound.OutboundTracking;
 import io.smppgateway.persistence.outbound.TrackedSegment;
+import io.smppgateway.smpp.async.FailureCause;
 import io.smppgateway.smpp.log.PeerText;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.SubmitSmResp;
 import io.smppgateway.smpp.session.GenericNackException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * it is definitively rejected; until then it is requeued, never dropped.
  *
  * <ol>
+ *   <li>A batch (a JSON array of SMS_OUT, the manual's multipart example) is split: its elements go
+ *       back on SMS_OUT one message each ({@code batch}), and each is then handled as below.</li>
  *   <li>Parse. Not JSON, not an object, or no usable {@code msg_id}: dead letter, finish
  *       ({@code dead_letter}). Any other field error: DLR_IN {@code rejected} with the
  *       {@link Rejection} code, finish ({@code rejected}).</li>
@@ -114,6 +120,10 @@ public final class OutboundFlow implements AutoCloseable {
     }
 
     private void handle(BusDelivery delivery) {
+        if (SmsOutBatch.isBatch(delivery.body())) {
+            split(delivery);
+            return;
+        }
         long acptTime = config.clock().millis();
         SmsOut sms;
         try {
@@ -141,13 +151,15 @@ public final class OutboundFlow implements AutoCloseable {
             submit = OutboundSubmit.prepare(sms, gateway.get());
         } catch (RejectedException e) {
             int dataCoding = sms.dataCoding() == null ? 0 : sms.dataCoding();
-            rejectUntracked(delivery, new TrackedSegment(sms.msgId(), sms.smscId(), partNumber(sms),
-                    totalParts(sms), 0, dataCoding, MessageStatus.ACCEPTED, 0, null, acptTime, 0, 0, 0), e.rejection());
+            rejectUntracked(delivery, TrackedSegment.accepted(sms.msgId(), sms.smscId())
+                    .part(partNumber(sms), totalParts(sms), 0).dataCoding(dataCoding).acceptedAt(acptTime).build(),
+                    e.rejection());
             return;
         }
-        TrackedSegment segment = new TrackedSegment(sms.msgId(), sms.smscId(), submit.part().partNumber(),
-                submit.part().totalParts(), sms.reference() == null ? 0 : sms.reference(), submit.dataCoding(),
-                MessageStatus.ACCEPTED, 0, null, acptTime, 0, 0, 0);
+        TrackedSegment segment = TrackedSegment.accepted(sms.msgId(), sms.smscId())
+                .part(submit.part().partNumber(), submit.part().totalParts(),
+                        sms.reference() == null ? 0 : sms.reference())
+                .dataCoding(submit.dataCoding()).acceptedAt(acptTime).build();
         String key = key(segment.msgId(), segment.partNumber());
         // Held from before the read until the segment's row is committed: a copy handled meanwhile
         // either finds the key here or, once it is released, the row.
@@ -161,7 +173,7 @@ public final class OutboundFlow implements AutoCloseable {
         tracking.find(segment.msgId(), segment.partNumber()).whenComplete(onWorkers(delivery, key, (found, failure) -> {
             if (failure != null) {
                 submitting.remove(key);
-                retry(delivery, "cannot read the tracking of " + segment.msgId() + ": " + InboundFlow.rootCause(failure));
+                retry(delivery, "cannot read the tracking of " + segment.msgId() + ": " + FailureCause.of(failure));
             } else if (found.isPresent()) {
                 submitting.remove(key);
                 onTrackedBefore(delivery, found.get());
@@ -169,6 +181,42 @@ public final class OutboundFlow implements AutoCloseable {
                 submit(delivery, submit, key, segment);
             }
         }));
+    }
+
+    /**
+     * A batch (a JSON array, as in the manual's multipart example): its SMS_OUT go back on the topic
+     * as messages of their own, each then handled, answered and retried by itself; elements that are
+     * not JSON objects become dead letters by themselves. The batch is finished once the bus took
+     * them all, and requeued whole otherwise (elements published twice are then duplicates, which
+     * the tracking stops from being sent twice).
+     */
+    private void split(BusDelivery delivery) {
+        SmsOutBatch batch;
+        try {
+            batch = SmsOutBatch.parse(delivery.body());
+        } catch (InvalidMessageException e) {
+            deadLetter(delivery, e.getMessage());
+            return;
+        }
+        List<CompletableFuture<Void>> published = new ArrayList<>();
+        if (!batch.messages().isEmpty()) {
+            published.add(bus.publishAll(Topic.SMS_OUT, batch.messages()));
+        }
+        for (String notObject : batch.notObjects()) {
+            stats.increment("dead_letter");
+            published.add(bus.publishDeadLetter(Topic.SMS_OUT, notObject,
+                    "an element of an SMS_OUT batch that is not a JSON object"));
+        }
+        CompletableFuture.allOf(published.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+            if (failure == null) {
+                stats.increment("batch");
+                log.debug("SMS_OUT batch of {} split into messages of their own", batch.messages().size());
+                delivery.finish();
+            } else {
+                retry(delivery, "cannot put the " + batch.messages().size() + " SMS_OUT of a batch on the topic: "
+                        + FailureCause.of(failure));
+            }
+        });
     }
 
     private void onTrackedBefore(BusDelivery delivery, TrackedSegment row) {
@@ -211,7 +259,7 @@ public final class OutboundFlow implements AutoCloseable {
                 stats.increment("resubmitted");
             }
             if (failure != null) {
-                Throwable cause = InboundFlow.rootCause(failure);
+                Throwable cause = FailureCause.of(failure);
                 if (cause instanceof GenericNackException nack) {
                     rejectedBySmsc(delivery, key, row.withSent(null, sentTime, smscTime), nack.commandStatus());
                 } else {
@@ -247,7 +295,7 @@ public final class OutboundFlow implements AutoCloseable {
         tracking.record(outcome).whenComplete(onWorkers(delivery, key, (stored, failure) -> {
             if (failure != null && attempt < RECORD_ATTEMPTS) {
                 log.warn("cannot record {} part {} as {} (attempt {}): {}", outcome.msgId(), outcome.partNumber(),
-                        outcome.status().wireName(), attempt, InboundFlow.rootCause(failure).toString());
+                        outcome.status().wireName(), attempt, FailureCause.of(failure).toString());
                 workers.timer().schedule(() -> record(delivery, key, outcome, counter, attempt + 1),
                         config.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
                 return;
@@ -280,9 +328,8 @@ public final class OutboundFlow implements AutoCloseable {
         stats.increment("rejected");
         log.warn("SMS_OUT {} rejected (err_code {}): {}", PeerText.of(about.msgId()), rejection.errCode(),
                 PeerText.of(rejection.reason()));
-        publishThenFinish(delivery, new DlrIn(about.smscId(), about.msgId(), null, about.totalParts(),
-                about.partNumber(), about.dataCoding(), MessageStatus.REJECTED.wireName(), rejection.errCode(),
-                about.acptTime(), null, null, about.acptTime()));
+        publishThenFinish(delivery, DlrInEvents.of(about.withFinal(MessageStatus.REJECTED, rejection.errCode(),
+                about.acptTime())));
     }
 
     private void publishThenFinish(BusDelivery delivery, DlrIn event) {
@@ -291,7 +338,7 @@ public final class OutboundFlow implements AutoCloseable {
                 delivery.finish();
             } else {
                 retry(delivery, "cannot publish DLR_IN " + event.status() + " for " + event.msgId() + ": "
-                        + InboundFlow.rootCause(failure));
+                        + FailureCause.of(failure));
             }
         });
     }
@@ -312,8 +359,8 @@ public final class OutboundFlow implements AutoCloseable {
         int totalParts = intOr(json.get("total_parts"), 1, 255, 1);
         int partNumber = intOr(json.get("part_number"), 1, totalParts, 1);
         int dataCoding = intOr(json.get("data_coding"), 0, 8, 0);
-        return new TrackedSegment(msgId, smscId, partNumber, totalParts, 0, dataCoding, MessageStatus.ACCEPTED, 0,
-                null, acptTime, 0, 0, 0);
+        return TrackedSegment.accepted(msgId, smscId).part(partNumber, totalParts, 0).dataCoding(dataCoding)
+                .acceptedAt(acptTime).build();
     }
 
     private static String stringOr(JsonElement value, String fallback) {
@@ -363,10 +410,6 @@ public final class OutboundFlow implements AutoCloseable {
         int doublings = Math.min(Math.max(delivery.attempts() - 1, 0), 5);
         Duration delay = config.retryDelay().multipliedBy(1L << doublings);
         delivery.requeue(delay);
-    }
-
-    private <T> BiConsumer<T, Throwable> onWorkers(BusDelivery delivery, BiConsumer<T, Throwable> action) {
-        return onWorkers(delivery, null, action);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.smppgateway.persistence.MessageStatus;
 import io.smppgateway.persistence.inbound.InboundTracking;
 import io.smppgateway.persistence.receipt.PendingReceipts;
 import io.smppgateway.persistence.receipt.QueuedReceipt;
+import io.smppgateway.smpp.async.FailureCause;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.receipt.FinalStatus;
 import io.smppgateway.smpp.server.EsmeSessions;
@@ -131,7 +132,7 @@ final class PendingReceiptDrainer implements AutoCloseable {
                     backlog.draining.set(false);
                     if (failure != null) {
                         log.info("receipts waiting for client {} not drained now: {}", clientId,
-                                InboundFlow.rootCause(failure).toString());
+                                FailureCause.of(failure).toString());
                     } else if (Boolean.TRUE.equals(more)) {
                         try {
                             workers.execute(() -> nudge(clientId));

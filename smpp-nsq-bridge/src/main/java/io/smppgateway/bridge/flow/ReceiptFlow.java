@@ -10,7 +10,9 @@ import io.smppgateway.persistence.inbound.IssuedMessage;
 import io.smppgateway.persistence.receipt.PendingReceipt;
 import io.smppgateway.persistence.receipt.PendingReceipts;
 import io.smppgateway.persistence.receipt.PendingReceiptsFullException;
+import io.smppgateway.smpp.async.FailureCause;
 import io.smppgateway.smpp.log.PeerText;
+import io.smppgateway.smpp.log.RepeatedLines;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.DeliverSm;
 import io.smppgateway.smpp.server.EsmeSessions;
@@ -50,6 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class ReceiptFlow implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptFlow.class);
+    /** A few lines a minute per client about receipts its ESME did not ask for; the rest are counted. */
+    private static final RepeatedLines NOT_REQUESTED_LINES = RepeatedLines.perMinute();
 
     private final MessageBus bus;
     private final InboundTracking inbound;
@@ -109,7 +113,7 @@ public final class ReceiptFlow implements AutoCloseable {
         }
         inbound.find(dlr.msgId()).whenComplete(onWorkers(delivery, (found, failure) -> {
             if (failure != null) {
-                retry(delivery, "cannot look up msg_id " + dlr.msgId() + ": " + InboundFlow.rootCause(failure));
+                retry(delivery, "cannot look up msg_id " + dlr.msgId() + ": " + FailureCause.of(failure));
             } else if (found.isEmpty()) {
                 stats.increment("unknown_msg_id");
                 log.warn("DLR_OUT for msg_id {} dropped: we never issued that id (or its tracking was purged)",
@@ -122,7 +126,13 @@ public final class ReceiptFlow implements AutoCloseable {
                 delivery.finish();
             } else if (!EsmeReceipt.requested(found.get().registeredDelivery(), dlr.status())) {
                 stats.increment("not_requested");
-                log.debug("DLR_OUT for msg_id {}: the ESME did not ask for this receipt", dlr.msgId());
+                long skipped = NOT_REQUESTED_LINES.take("client " + dlr.clientId());
+                if (skipped >= 0) {
+                    log.info("DLR_OUT for msg_id {} not sent: client {} submitted it with registered_delivery {},"
+                            + " which asks for no receipt when the status is {}{}", PeerText.of(dlr.msgId()),
+                            dlr.clientId(), found.get().registeredDelivery(), dlr.status().value(),
+                            RepeatedLines.suffix(skipped));
+                }
                 delivery.finish();
             } else {
                 deliverOrQueue(delivery, dlr, found.get());
@@ -139,10 +149,10 @@ public final class ReceiptFlow implements AutoCloseable {
         DeliverSm receipt = EsmeReceipt.of(issued, dlr.status(), dlr.errCode(), doneTime, config.receiptZone());
         sessions.deliver(dlr.clientId(), receipt).whenComplete(onWorkers(delivery, (response, failure) -> {
             if (failure != null) {
-                if (InboundFlow.rootCause(failure) instanceof NoReceiverException) {
+                if (FailureCause.of(failure) instanceof NoReceiverException) {
                     queue(delivery, dlr, doneTime);
                 } else {
-                    retry(delivery, "receipt for " + dlr.msgId() + " not delivered: " + InboundFlow.rootCause(failure));
+                    retry(delivery, "receipt for " + dlr.msgId() + " not delivered: " + FailureCause.of(failure));
                 }
             } else if (response.commandStatus() == 0) {
                 stats.increment("delivered");
@@ -167,12 +177,12 @@ public final class ReceiptFlow implements AutoCloseable {
             if (failure == null) {
                 stats.increment("queued");
                 delivery.finish();
-            } else if (InboundFlow.rootCause(failure) instanceof PendingReceiptsFullException full) {
+            } else if (FailureCause.of(failure) instanceof PendingReceiptsFullException full) {
                 stats.increment("pending_full");
                 log.warn("{}; DLR_OUT for {} requeued", full.getMessage(), dlr.msgId());
                 delivery.requeue(config.retryDelay().multipliedBy(6));
             } else {
-                retry(delivery, "cannot queue the receipt for " + dlr.msgId() + ": " + InboundFlow.rootCause(failure));
+                retry(delivery, "cannot queue the receipt for " + dlr.msgId() + ": " + FailureCause.of(failure));
             }
         });
     }

@@ -31,24 +31,20 @@ final class JsonFields {
 
     /** Parses a body into an object, or fails with an error on the key {@code body}. */
     static JsonFields parse(String body) {
-        JsonElement element;
-        try {
-            element = JsonParser.parseString(withoutTrailingCommas(body));
-        } catch (JsonParseException | StackOverflowError e) {
-            throw new InvalidMessageException(null, Map.of("body", "not JSON: " + firstLine(e.getMessage())));
-        }
+        JsonElement element = parseJson(body);
         if (!element.isJsonObject()) {
             throw new InvalidMessageException(null, Map.of("body", "not a JSON object"));
         }
         return new JsonFields(element.getAsJsonObject());
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
+    /** Any JSON value, trailing commas allowed; {@link InvalidMessageException} without a msg_id when it is not JSON. */
+    static JsonElement parseJson(String body) {
+        try {
+            return JsonParser.parseString(withoutTrailingCommas(body));
+        } catch (JsonParseException | StackOverflowError e) {
+            throw new InvalidMessageException(null, Map.of("body", JsonSyntax.describe(e)));
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /** Removes commas that stand right before a closing brace or bracket, outside strings. */

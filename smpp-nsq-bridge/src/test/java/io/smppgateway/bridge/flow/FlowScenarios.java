@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.bridge.message.SmsOutBatch;
 import io.smppgateway.smpp.pdu.Address;
 import io.smppgateway.smpp.pdu.BindType;
 import io.smppgateway.smpp.pdu.CommandStatus;
@@ -81,6 +82,31 @@ abstract class FlowScenarios {
             "total_parts": 2,
             "reference": 123
             }""";
+
+    /** The manual's "Example JSON for sending Multipart SMS", exactly: one JSON array of the two parts. */
+    static final String MANUAL_MULTIPART = """
+            [{
+            "smsc_id":"mysmsc-id-example",
+            "msg_id":"074b8a96-f983-4b0b-8079-4d4c8502ff02",
+            "sender":"Mysender",
+            "receiver":"390991234567",
+            "message":"Contrary to popular belief, Lorem Ipsum is not simply random text. It has roots in a piece of classical Latin literature from 45 BC, making it over 2000 ",
+            "data_coding": 0,
+            "part_number": 1,
+            "total_parts": 2,
+            "reference": 123
+            },
+            {
+            "smsc_id":"mysmsc-id-example",
+            "msg_id":"3c02d014-512a-40ff-ad10-525308235cd7",
+            "sender":"Mysender",
+            "receiver":"390991234567",
+            "message":"years old. Richard McClintock, a Latin professor at Hampden-Sydney College in Virginia, looked up one of the more obscure Latin words",
+            "data_coding": 0,
+            "part_number": 2,
+            "total_parts": 2,
+            "reference": 123
+            }]""";
 
     static final List<String> SENT_KEYS = List.of("smsc_id", "msg_id", "gateway_msg_id", "total_parts", "part_number",
             "data_coding", "status", "acpt_time", "sent_time", "smsc_time");
@@ -190,6 +216,67 @@ abstract class FlowScenarios {
             assertArrayEquals(new byte[] {5, 0, 3, 123, 2, (byte) partNumber}, java.util.Arrays.copyOf(octets, 6));
             String text = new String(octets, 6, octets.length - 6, StandardCharsets.US_ASCII);
             assertTrue(partNumber == 1 ? text.startsWith("Contrary to popular belief") : text.startsWith("years old."));
+        }
+    }
+
+    @Test
+    void theManualsMultipartArrayIsABatchWhosePartsAreEachSentAndReported() {
+        // The manual's text; only its ids and receiver are made fresh, since other scenarios share the harness.
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String receiver = newReceiver();
+        String batch = MANUAL_MULTIPART.replace("074b8a96-f983-4b0b-8079-4d4c8502ff02", first)
+                .replace("3c02d014-512a-40ff-ad10-525308235cd7", second).replace("390991234567", receiver);
+
+        harness.publish(Topic.SMS_OUT, batch);
+
+        JsonObject sentFirst = harness.awaitDlrIn(first, "sent");
+        JsonObject sentSecond = harness.awaitDlrIn(second, "sent");
+        assertEquals(SENT_KEYS, keys(sentFirst));
+        assertEquals(1, sentFirst.get("part_number").getAsInt());
+        assertEquals(2, sentSecond.get("part_number").getAsInt());
+        assertEquals(2, sentSecond.get("total_parts").getAsInt());
+        List<SubmitSm> submits = harness.smsc.submitsTo(receiver);
+        assertEquals(2, submits.size());
+        for (SubmitSm submit : submits) {
+            byte[] octets = submit.shortMessage().toByteArray();
+            assertArrayEquals(new byte[] {5, 0, 3, 123, 2}, java.util.Arrays.copyOf(octets, 5),
+                    "each part carries the batch's reference in its concatenation header");
+        }
+        assertFalse(harness.bus.deadLetters(Topic.SMS_OUT).contains(batch));
+    }
+
+    @Test
+    void aBadElementOfABatchIsRejectedOrDeadLetteredByItselfAndTheOthersAreSent() {
+        String good = UUID.randomUUID().toString();
+        String badFields = UUID.randomUUID().toString();
+        String receiver = newReceiver();
+        String batch = "[" + smsOut(good, receiver, "fine") + ", {\"smsc_id\":\"" + Harness.SMSC_ID
+                + "\",\"msg_id\":\"" + badFields + "\",\"receiver\":\"" + receiver + "\",\"message\":\"x\"},"
+                + " 42, [\"nested\"]]";
+
+        harness.publish(Topic.SMS_OUT, batch);
+
+        harness.awaitDlrIn(good, "sent");
+        assertEquals(10, harness.awaitDlrIn(badFields, "rejected").get("err_code").getAsInt(),
+                "the element without a sender is rejected with ESME_RINVSRCADR");
+        Await.until("the elements that are not objects are dead letters",
+                () -> harness.bus.deadLetters(Topic.SMS_OUT).containsAll(List.of("42", "[\"nested\"]")));
+        assertEquals(1, harness.smsc.submitsTo(receiver).size());
+        assertFalse(harness.bus.deadLetters(Topic.SMS_OUT).contains(batch), "the batch itself is not lost");
+    }
+
+    @Test
+    void aBatchThatCannotBeSplitIsADeadLetterWhole() {
+        String tooMany = "[" + String.join(",", java.util.Collections.nCopies(SmsOutBatch.MAX_ELEMENTS + 1, "{}"))
+                + "]";
+        List<String> bodies = List.of("[]", "[{\"msg_id\":\"a\"", tooMany);
+        for (String body : bodies) {
+            harness.publish(Topic.SMS_OUT, body);
+        }
+        for (String body : bodies) {
+            Await.until("dead letter " + body.substring(0, Math.min(body.length(), 20)),
+                    () -> harness.bus.deadLetters(Topic.SMS_OUT).contains(body));
         }
     }
 
@@ -310,7 +397,7 @@ abstract class FlowScenarios {
 
     @Test
     void smsOutThatCannotBeReadIsDeadLettered() {
-        List<String> bodies = List.of("not json at all", "[1,2,3]", "{\"smsc_id\":\"" + Harness.SMSC_ID + "\"}",
+        List<String> bodies = List.of("not json at all", "1", "{\"smsc_id\":\"" + Harness.SMSC_ID + "\"}",
                 "{\"msg_id\":\"" + "x".repeat(256) + "\",\"smsc_id\":\"a\"}", "{\"msg_id\":42}");
         for (String body : bodies) {
             harness.publish(Topic.SMS_OUT, body);

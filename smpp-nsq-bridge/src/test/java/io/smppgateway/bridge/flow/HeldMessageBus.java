@@ -14,7 +14,8 @@ import java.util.concurrent.BlockingQueue;
 final class HeldMessageBus implements MessageBus {
 
     /** One publish that waits: release it to publish for real, or fail it. */
-    record HeldPublish(String body, Runnable release, Runnable fail) {
+    /** @param thread the name of the thread that asked for the publish */
+    record HeldPublish(String body, String thread, Runnable release, Runnable fail) {
     }
 
     private final MessageBus inner;
@@ -35,7 +36,7 @@ final class HeldMessageBus implements MessageBus {
             return inner.publish(topic, body);
         }
         CompletableFuture<Void> result = new CompletableFuture<>();
-        held.add(new HeldPublish(body,
+        held.add(new HeldPublish(body, Thread.currentThread().getName(),
                 () -> inner.publish(topic, body).whenComplete((ok, failure) -> {
                     if (failure == null) {
                         result.complete(null);

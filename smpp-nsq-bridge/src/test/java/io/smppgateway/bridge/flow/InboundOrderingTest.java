@@ -10,6 +10,8 @@ import io.smppgateway.smpp.pdu.InterfaceVersion;
 import io.smppgateway.smpp.pdu.SubmitSm;
 import io.smppgateway.smpp.pdu.SubmitSmResp;
 import io.smppgateway.smpp.server.EsmeAccount;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +62,39 @@ class InboundOrderingTest {
             assertTrue(publish.body().contains(answer.messageId()));
             harness.awaitSmsIn(answer.messageId());
         }
+    }
+
+    @Test
+    void smsInIsWrittenAndPublishedOnTheFlowsOwnThreadsNotTheStoresOrTheSessions() {
+        EsmeAccount account = harness.newClient();
+        try (TestEsme esme = harness.bind(account, BindType.TRANSCEIVER, InterfaceVersion.SMPP_3_4)) {
+            CompletableFuture<SubmitSmResp> response = esme.session().send(submit("whose thread"));
+            HeldMessageBus.HeldPublish publish = held.next();
+            publish.release().run();
+            assertEquals(0, response.join().commandStatus());
+            assertTrue(publish.thread().startsWith("inbound-flow"), "published from " + publish.thread());
+        }
+    }
+
+    @Test
+    void aBoundEsmeThatSendsOnlyBadSubmitsWritesAFewLinesAMinuteNotOnePerSubmit() throws Exception {
+        EsmeAccount account = harness.newClient();
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (TestEsme esme = harness.bind(account, BindType.TRANSCEIVER, InterfaceVersion.SMPP_3_4)) {
+            for (int i = 0; i < 50; i++) {
+                // UDHI set, but the text holds no user data header
+                SubmitSm bad = SubmitSm.builder().source(5, 0, "Mysender").destination(1, 1, "390991234567")
+                        .esmClass(0x40).shortMessage(new byte[] {9}).build();
+                assertEquals(CommandStatus.ESME_RINVESMCLASS.value(), esme.session().send(bad).join().commandStatus());
+            }
+        } finally {
+            System.setErr(original);
+        }
+        long lines = captured.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains("refused with ESME_RINVESMCLASS")).count();
+        assertTrue(lines >= 1 && lines <= 5, lines + " lines for 50 refused submits");
     }
 
     @Test

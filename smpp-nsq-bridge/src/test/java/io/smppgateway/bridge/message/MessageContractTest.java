@@ -1,6 +1,7 @@
 package io.smppgateway.bridge.message;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.smppgateway.smpp.receipt.FinalStatus;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The four topics' JSON, exactly as the manual's examples write and read it. */
@@ -86,6 +88,21 @@ class MessageContractTest {
         assertTrue(error.fieldErrors().containsKey("body"));
         assertNull(assertThrows(InvalidMessageException.class, () -> SmsOut.parse("[1,2]")).msgId());
         assertNull(assertThrows(InvalidMessageException.class, () -> DlrOut.parse("{\"msg_id\": ")).msgId());
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsDescribedWhereItBreaksNotInTheParsersTerms() {
+        String unexpected = assertThrows(InvalidMessageException.class, () -> SmsOut.parse("{\"msg_id\": x y}"))
+                .fieldErrors().get("body");
+        String cut = assertThrows(InvalidMessageException.class, () -> DlrOut.parse("{\"msg_id\": "))
+                .fieldErrors().get("body");
+
+        assertEquals("not JSON: unexpected text at line 1, column 15", unexpected);
+        assertTrue(cut.startsWith("not JSON: the text ends before the JSON does"), cut);
+        for (String description : List.of(unexpected, cut)) {
+            assertFalse(description.contains("JsonReader") || description.contains("Strictness")
+                    || description.contains("http"), description);
+        }
     }
 
     @Test

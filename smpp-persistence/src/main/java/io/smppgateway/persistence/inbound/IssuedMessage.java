@@ -44,6 +44,79 @@ public record IssuedMessage(String msgId, long clientId, long submitTime, String
                 .throwIfAny("issued message");
     }
 
+    /** A message id issued to a client, its fields set by name; {@code sub} is 1 unless set. */
+    public static Builder issued(String msgId, long clientId) {
+        return new Builder(msgId, clientId);
+    }
+
+    /** Builds an {@link IssuedMessage} by field name; {@link #build()} checks it. */
+    public static final class Builder {
+        private final String msgId;
+        private final long clientId;
+        private long submitTime;
+        private String sourceAddr = "";
+        private int sourceTon;
+        private int sourceNpi;
+        private String destAddr = "";
+        private int destTon;
+        private int destNpi;
+        private int registeredDelivery;
+        private int dataCoding;
+        private int sub = 1;
+        private String textStart = "";
+
+        private Builder(String msgId, long clientId) {
+            this.msgId = msgId;
+            this.clientId = clientId;
+        }
+
+        public Builder submittedAt(long submitTime) {
+            this.submitTime = submitTime;
+            return this;
+        }
+
+        public Builder source(String address, int ton, int npi) {
+            this.sourceAddr = address;
+            this.sourceTon = ton;
+            this.sourceNpi = npi;
+            return this;
+        }
+
+        public Builder destination(String address, int ton, int npi) {
+            this.destAddr = address;
+            this.destTon = ton;
+            this.destNpi = npi;
+            return this;
+        }
+
+        public Builder registeredDelivery(int registeredDelivery) {
+            this.registeredDelivery = registeredDelivery;
+            return this;
+        }
+
+        public Builder dataCoding(int dataCoding) {
+            this.dataCoding = dataCoding;
+            return this;
+        }
+
+        /** The receipt's {@code sub:} count. */
+        public Builder sub(int sub) {
+            this.sub = sub;
+            return this;
+        }
+
+        /** The first characters of the text, already cut ({@link #textStartOf}). */
+        public Builder textStart(String textStart) {
+            this.textStart = textStart;
+            return this;
+        }
+
+        public IssuedMessage build() {
+            return new IssuedMessage(msgId, clientId, submitTime, sourceAddr, sourceTon, sourceNpi, destAddr, destTon,
+                    destNpi, registeredDelivery, dataCoding, sub, textStart);
+        }
+    }
+
     /** The first {@link #TEXT_START_LENGTH} characters of {@code text}, not splitting a surrogate pair. */
     public static String textStartOf(String text) {
         if (text == null || text.length() <= TEXT_START_LENGTH) {

@@ -45,11 +45,12 @@ public final class JdbiInboundTracking implements InboundTracking {
         return queries.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
                         + " FROM inbound_messages WHERE msg_id = :msg_id")
                 .bind("msg_id", msgId)
-                .map((rs, ctx) -> new IssuedMessage(rs.getString("msg_id"), rs.getLong("client_id"),
-                        rs.getLong("submit_time"), rs.getString("source_addr"), rs.getInt("source_ton"),
-                        rs.getInt("source_npi"), rs.getString("dest_addr"), rs.getInt("dest_ton"),
-                        rs.getInt("dest_npi"), rs.getInt("registered_delivery"), rs.getInt("data_coding"),
-                        rs.getInt("sub"), rs.getString("text_start")))
+                .map((rs, ctx) -> IssuedMessage.issued(rs.getString("msg_id"), rs.getLong("client_id"))
+                        .submittedAt(rs.getLong("submit_time"))
+                        .source(rs.getString("source_addr"), rs.getInt("source_ton"), rs.getInt("source_npi"))
+                        .destination(rs.getString("dest_addr"), rs.getInt("dest_ton"), rs.getInt("dest_npi"))
+                        .registeredDelivery(rs.getInt("registered_delivery")).dataCoding(rs.getInt("data_coding"))
+                        .sub(rs.getInt("sub")).textStart(rs.getString("text_start")).build())
                 .findOne());
     }
 

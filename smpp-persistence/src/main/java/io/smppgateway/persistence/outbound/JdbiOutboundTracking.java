@@ -89,7 +89,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
             if (!errors.isEmpty()) {
                 return failed(errors, "outbound segment");
             }
-            rows.add(segment.gatewayMsgId() == null ? segment : withGatewayMsgId(segment, segment.gatewayMsgId().strip()));
+            rows.add(segment.gatewayMsgId() == null ? segment : segment.withGatewayMsgId(segment.gatewayMsgId().strip()));
         }
         CompletableFuture<List<Boolean>> stored = writes.submit(rows.get(0).msgId(), new RecordWork(record, rows));
         if (!recent.isOff()) {
@@ -121,12 +121,6 @@ public final class JdbiOutboundTracking implements OutboundTracking {
                 recent.recording(key, settled);
             }
         }
-    }
-
-    private static TrackedSegment withGatewayMsgId(TrackedSegment s, String gatewayMsgId) {
-        return new TrackedSegment(s.msgId(), s.smscId(), s.partNumber(), s.totalParts(), s.reference(),
-                s.dataCoding(), s.status(), s.errCode(), gatewayMsgId, s.acptTime(), s.sentTime(), s.smscTime(),
-                s.dlrTime());
     }
 
     /** The manual's limits, and what a row with an outcome needs: checked before any SQL, never truncated. */
@@ -272,7 +266,7 @@ public final class JdbiOutboundTracking implements OutboundTracking {
         while (true) {
             List<StoredSegment> stored = handle.createQuery("SELECT " + COLUMNS + " FROM outbound_segments"
                             + " WHERE id > :from ORDER BY id LIMIT " + EXPIRY_SCAN_CHUNK)
-                    .bind("from", from).map((rs, ctx) -> new StoredSegment(rs.getLong(1), map(rs))).list();
+                    .bind("from", from).map((rs, ctx) -> new StoredSegment(rs.getLong("id"), map(rs))).list();
             for (StoredSegment each : stored) {
                 TrackedSegment row = each.segment();
                 if (row.sentTime() >= cutoffMillis) {
@@ -316,11 +310,17 @@ public final class JdbiOutboundTracking implements OutboundTracking {
     private record StoredSegment(long id, TrackedSegment segment) {
     }
 
-    /** A row read with {@link #COLUMNS}, by position (the first, the primary key, is not part of it). */
+    /** A row read with {@link #COLUMNS}, by column name. */
     static TrackedSegment map(ResultSet rs) throws SQLException {
-        return new TrackedSegment(rs.getString(2), rs.getString(6), rs.getInt(3), rs.getInt(4),
-                rs.getInt(5), rs.getInt(7), MessageStatus.of(rs.getString(8)), rs.getInt(9), rs.getString(10),
-                rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getLong(15));
+        return TrackedSegment.accepted(rs.getString("msg_id"), rs.getString("smsc_id"))
+                .part(rs.getInt("part_number"), rs.getInt("total_parts"), rs.getInt("reference"))
+                .dataCoding(rs.getInt("data_coding"))
+                .status(MessageStatus.of(rs.getString("status")), rs.getInt("err_code"))
+                .gatewayMsgId(rs.getString("gateway_msg_id"))
+                .acceptedAt(rs.getLong("acpt_time"))
+                .sentAt(rs.getLong("sent_time"), rs.getLong("smsc_time"))
+                .settledAt(rs.getLong("dlr_time"))
+                .build();
     }
 
     static String segmentKey(String msgId, int partNumber) {
@@ -561,8 +561,8 @@ public final class JdbiOutboundTracking implements OutboundTracking {
                         Placeholders.bindPadded(statement, 2, new ArrayList<>(keys), size);
                         try (ResultSet rs = statement.executeQuery()) {
                             while (rs.next()) {
-                                byKey.computeIfAbsent(rs.getString(11), k -> new ArrayList<>(1))
-                                        .add(new StoredSegment(rs.getLong(1), map(rs)));
+                                byKey.computeIfAbsent(rs.getString("gateway_key"), k -> new ArrayList<>(1))
+                                        .add(new StoredSegment(rs.getLong("id"), map(rs)));
                             }
                         }
                     }

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * The admin password and API token the gateway makes up when {@code smpp.conf} gives none, so that
  * a first run needs no editing and still has no default password. They are kept in
- * {@code <data folder>/generated-credentials.conf} (owner read/write only, {@code 0600}), in
+ * {@code <data folder>/generated-credentials.conf} (owner read/write only, {@code 0600}, in a folder
+ * created {@code 0700}), in
  * {@code KEY=VALUE} form, and reused on every later start; the console is told the file's path,
  * never the secrets. A value set in {@code smpp.conf} or the environment always wins.
  */
@@ -92,7 +93,7 @@ public final class GeneratedCredentials {
             text.append("HTTP_API_TOKEN=").append(token).append('\n');
         }
         try {
-            Files.createDirectories(file.getParent());
+            FileAccess.DATA.createFolders(file.getParent());
             Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
             Files.deleteIfExists(temporary);
             createPrivate(temporary);

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Every key {@code smpp.conf} may hold: the product manual's keys, under the manual's names, and the
- * few of ours ({@code SMPP_DATA_PATH}, {@code SMPP_CLIENT_CA_PATH}, {@code NSQ_CHANNEL}, {@code NSQ_MAX_IN_FLIGHT}). docs/configuration.md describes each.
+ * few of ours ({@code SMPP_DATA_PATH}, {@code SMPP_CLIENT_CA_PATH}, {@code NSQ_CHANNEL}, {@code NSQ_MAX_IN_FLIGHT}, {@code SMPP_MAX_CONNECTIONS}...). docs/configuration.md describes each.
  * A secret's value never appears in a message.
  */
 public enum Setting {
@@ -26,6 +26,8 @@ public enum Setting {
     HTTP_ADMIN_USERNAME,
     HTTP_ADMIN_PASSWORD(true),
     HTTP_API_TOKEN(true),
+    NSQ_HOST,
+    NSQ_PORT,
     NSQ_SMS_OUT_HOST,
     NSQ_SMS_OUT_PORT,
     NSQ_SMS_OUT_TOPIC,
@@ -39,7 +41,9 @@ public enum Setting {
     NSQ_DLR_OUT_PORT,
     NSQ_DLR_OUT_TOPIC,
     NSQ_CHANNEL,
-    NSQ_MAX_IN_FLIGHT;
+    NSQ_MAX_IN_FLIGHT,
+    SMPP_MAX_CONNECTIONS,
+    SMPP_MAX_CONNECTIONS_PER_ADDRESS;
 
     private final boolean secret;
 

@@ -4,6 +4,7 @@ import io.smppgateway.bridge.bus.NsqBusConfig;
 import io.smppgateway.bridge.bus.NsqTopicConfig;
 import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.persistence.MysqlConfig;
+import io.smppgateway.smpp.server.SmppServerConfig;
 import io.smppgateway.smpp.tls.Certificates;
 import io.smppgateway.smpp.tls.TlsFileException;
 import io.smppgateway.smpp.tls.TlsIdentity;
@@ -35,6 +36,9 @@ public final class SettingsReader {
     public static final int DEFAULT_SMPP_PORT = 2775;
     /** The port IANA registered for SMPP over TLS. */
     public static final int DEFAULT_SMPP_SSL_PORT = 3550;
+
+    /** The most connections the SMPP ports may be told to hold (each costs a few KiB of buffers at least). */
+    public static final int MAX_SMPP_CONNECTIONS = 100_000;
     public static final int DEFAULT_HTTP_PORT = 8010;
     public static final int DEFAULT_NSQD_PORT = 4150;
     public static final String DEFAULT_NSQ_HOST = "localhost";
@@ -156,9 +160,14 @@ public final class SettingsReader {
         }
         Map<Topic, BusChoice.NsqEndpoint> endpoints = new EnumMap<>(Topic.class);
         boolean complete = true;
+        // NSQ_HOST and NSQ_PORT are the defaults of every topic whose own keys are absent.
+        String commonHost = values.host(Setting.NSQ_HOST, DEFAULT_NSQ_HOST);
+        int commonPort = values.port(Setting.NSQ_PORT, DEFAULT_NSQD_PORT);
         for (Topic topic : Topic.values()) {
-            String host = values.host(Setting.valueOf("NSQ_" + topic + "_HOST"), DEFAULT_NSQ_HOST);
-            int port = values.port(Setting.valueOf("NSQ_" + topic + "_PORT"), DEFAULT_NSQD_PORT);
+            String host = values.host(Setting.valueOf("NSQ_" + topic + "_HOST"),
+                    commonHost == null ? DEFAULT_NSQ_HOST : commonHost);
+            int port = values.port(Setting.valueOf("NSQ_" + topic + "_PORT"), commonPort < 0 ? DEFAULT_NSQD_PORT
+                    : commonPort);
             String name = values.nsqName(Setting.valueOf("NSQ_" + topic + "_TOPIC"), null, NSQ_TOPIC,
                     "1 to " + NsqTopicConfig.MAX_TOPIC_LENGTH + " of a-z A-Z 0-9 . _ -");
             if (host == null || port < 0 || name == null) {
@@ -189,13 +198,30 @@ public final class SettingsReader {
             if (values.get(Setting.SMPP_SSL_PORT) != null) {
                 warnings.accept("SMPP_SSL_PORT is ignored: TLS needs SMPP_SSL_CERT_PATH and SMPP_SSL_KEY_PATH");
             }
-            return new SmppListeners(port, -1, null, null);
+            return new SmppListeners(port, -1, null, null, connections(values));
         }
         int tlsPort = values.port(Setting.SMPP_SSL_PORT, DEFAULT_SMPP_SSL_PORT);
         if (certificate != null && key != null) {
             checkTlsIdentity(values, certificate, key);
         }
-        return new SmppListeners(port, tlsPort, certificate, key);
+        return new SmppListeners(port, tlsPort, certificate, key, connections(values));
+    }
+
+    /** How many connections the SMPP ports hold at once, in all and from one address. */
+    private SmppServerConfig.Connections connections(Values values) {
+        SmppServerConfig.Connections defaults = SmppServerConfig.Connections.defaults();
+        int total = values.count(Setting.SMPP_MAX_CONNECTIONS, defaults.total(), MAX_SMPP_CONNECTIONS);
+        int perAddress = values.count(Setting.SMPP_MAX_CONNECTIONS_PER_ADDRESS,
+                Math.min(defaults.perAddress(), Math.max(total, 1)), MAX_SMPP_CONNECTIONS);
+        if (total < 1 || perAddress < 1) {
+            return defaults;
+        }
+        if (perAddress > total) {
+            values.problem(Setting.SMPP_MAX_CONNECTIONS_PER_ADDRESS, perAddress + " is more than SMPP_MAX_CONNECTIONS ("
+                    + total + ")");
+            return defaults;
+        }
+        return new SmppServerConfig.Connections(total, perAddress);
     }
 
     /** A key that is encrypted, damaged or not the certificate's is a settings error, found before any port opens. */

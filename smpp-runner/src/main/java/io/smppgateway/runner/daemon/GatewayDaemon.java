@@ -20,9 +20,11 @@ import io.smppgateway.persistence.Database;
 import io.smppgateway.persistence.gateway.Gateway;
 import io.smppgateway.runner.config.BusChoice;
 import io.smppgateway.runner.config.DatabaseChoice;
+import io.smppgateway.runner.config.FileAccess;
 import io.smppgateway.runner.config.GatewaySettings;
 import io.smppgateway.runner.pdulog.PduLogWriter;
 import io.smppgateway.runner.pdulog.PeerResolver;
+import io.smppgateway.smpp.client.GatewayClient;
 import io.smppgateway.smpp.client.GatewayConfig;
 import io.smppgateway.smpp.client.GatewayPool;
 import io.smppgateway.smpp.client.SmppConnector;
@@ -43,6 +45,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -61,12 +64,15 @@ import org.slf4j.LoggerFactory;
  * logs. {@link #start} opens them in dependency order; {@link #stop} (the SIGTERM path) closes
  * them in reverse within {@link #STOP_BUDGET}, the REST API and admin panel first:
  * <ol>
- *   <li>stop taking new work: no more SMS_OUT or DLR_OUT is consumed;</li>
- *   <li>let submits to the SMSCs in flight get their answers (bounded), so that their DLR_IN
- *       {@code sent} is published and they are not sent twice after a restart;</li>
- *   <li>unbind every ESME and every SMSC session, all in parallel;</li>
- *   <li>close the flows, the PDU logs (what is queued is written), the bus (a message taken but not
- *       finished goes back to NSQ) and the database (queued writes are committed).</li>
+ *   <li>stop taking new work: no more SMS_OUT or DLR_OUT is consumed, without waiting;</li>
+ *   <li>let submits the SMSCs were sent get their answers (bounded), so that their DLR_IN
+ *       {@code sent} is published and they are not sent twice after a restart; submits still
+ *       queued (an SMSC down) are not waited for;</li>
+ *   <li>unbind every ESME and every SMSC session, all in parallel; queued submits fail;</li>
+ *   <li>hand back what is held: every SMS_OUT taken and not sent is requeued at once (NSQ REQ 0),
+ *       so that nsqd redelivers it to the next consumer without waiting for its msg_timeout;</li>
+ *   <li>close the flows, the PDU logs (what is queued is written), the bus and the database
+ *       (queued writes are committed).</li>
  * </ol>
  */
 public final class GatewayDaemon implements AutoCloseable {
@@ -112,9 +118,10 @@ public final class GatewayDaemon implements AutoCloseable {
         try {
             daemon.open();
             return daemon;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Exception, not RuntimeException: Netty's bind rethrows the checked BindException unchecked
             daemon.lifecycle.stop();
-            throw e;
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.toString(), e);
         }
     }
 
@@ -134,16 +141,15 @@ public final class GatewayDaemon implements AutoCloseable {
                 new Lifecycle.Part("correlation flow", correlation));
 
         AtomicReference<ReceiptFlow> receipts = new AtomicReference<>();
-        server = SmppServer.start(serverConfig(), new StoreEsmeAccounts(database.clients(), storeCalls), inbound,
-                serverPduListener(receipts));
+        try {
+            server = SmppServer.start(serverConfig(), new StoreEsmeAccounts(database.clients(), storeCalls), inbound,
+                    serverPduListener(receipts));
+        } catch (Exception e) {
+            throw PortInUse.orElse(e, "SMPP", smppPorts());
+        }
         SmppConnector connector = new SmppConnector();
         pool = new GatewayPool(connector, smscGateways::inboundFor, this::clientPduListener);
         smscGateways.attach(pool);
-        lifecycle.addTogether(new Lifecycle.Part("SMPP server (unbinding every ESME)", server),
-                new Lifecycle.Part("SMPP client (unbinding every SMSC)", () -> {
-                    pool.close();
-                    connector.close();
-                }));
 
         ReceiptFlow receiptFlow = new ReceiptFlow(consumers, database.inbound(), database.pendingReceipts(),
                 server.sessions(), flowConfig);
@@ -152,8 +158,16 @@ public final class GatewayDaemon implements AutoCloseable {
         ExpiryFlow expiry = new ExpiryFlow(bus, database.outbound(), flowConfig, dlrInStatuses);
         lifecycle.addTogether(new Lifecycle.Part("receipt flow", receiptFlow),
                 new Lifecycle.Part("outbound flow", outbound), new Lifecycle.Part("expiry", expiry));
+        // The flows close only once the sessions are gone: a submit the pool still queued is failed by
+        // its stop, and the flow hands its SMS_OUT back before its consumer closes.
+        lifecycle.add("SMS_OUT and DLR_OUT handed back", consumers::awaitHandedBack);
+        lifecycle.addTogether(new Lifecycle.Part("SMPP server (unbinding every ESME)", server),
+                new Lifecycle.Part("SMPP client (unbinding every SMSC)", () -> {
+                    pool.close();
+                    connector.close();
+                }));
         lifecycle.add("submits in flight", this::awaitOutboundInFlight);
-        lifecycle.add("SMS_OUT and DLR_OUT consumers", consumers::stopConsuming);
+        lifecycle.add("SMS_OUT and DLR_OUT consumers", consumers::stopTaking);
 
         startGateways();
         correlation.start(smscGateways);
@@ -169,25 +183,61 @@ public final class GatewayDaemon implements AutoCloseable {
                         smscSubmits, smscReceipts), pool, smscGateways, pduLogs, database));
         HttpConfig httpConfig = HttpConfig.of(settings.http().apiToken(), settings.http().adminUsername(),
                 settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port());
-        http = lifecycle.add("HTTP server", AdminHttpServer.start(httpConfig, backend));
+        AdminHttpServer started;
+        try {
+            started = AdminHttpServer.start(httpConfig, backend);
+        } catch (Exception e) {
+            throw PortInUse.orElse(e, "HTTP", Map.of("HTTP_PORT", settings.http().port()));
+        }
+        http = lifecycle.add("HTTP server", started);
     }
 
+    /** The PDU log folders for the log shipper's group ({@code 0750}), the data folder for this user only ({@code 0700}). */
     private void createFolders() {
-        for (Path folder : new Path[] {settings.serverLogs(), settings.clientLogs(), settings.dataFolder()}) {
-            try {
-                Files.createDirectories(folder);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the folder " + folder + ": " + e.getMessage(), e);
-            }
+        createFolder(settings.serverLogs(), FileAccess.PDU_LOGS);
+        createFolder(settings.clientLogs(), FileAccess.PDU_LOGS);
+        createFolder(settings.dataFolder(), FileAccess.DATA);
+    }
+
+    private static void createFolder(Path folder, FileAccess access) {
+        try {
+            access.createFolders(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder " + folder + ": " + e.getMessage(), e);
         }
     }
 
     private static Database openDatabase(DatabaseChoice choice) {
-        Database database = choice instanceof DatabaseChoice.Mysql mysql
-                ? Database.mysql(mysql.config())
-                : Database.embedded(((DatabaseChoice.Embedded) choice).path());
+        Database database;
+        if (choice instanceof DatabaseChoice.Mysql mysql) {
+            database = Database.mysql(mysql.config());
+        } else {
+            Path path = ((DatabaseChoice.Embedded) choice).path();
+            createFolder(path.toAbsolutePath().getParent(), FileAccess.DATA);
+            database = Database.embedded(path);
+            restrictEmbeddedFiles(path);
+        }
         log.info("database: {}", database.description());
         return database;
+    }
+
+    /**
+     * The embedded database's files ({@code smpp.mv.db} and its companions) hold the ESME and SMSC
+     * passwords: this user only, also when an older version created them readable by everyone.
+     */
+    private static void restrictEmbeddedFiles(Path path) {
+        Path absolute = path.toAbsolutePath();
+        String prefix = absolute.getFileName() + ".";
+        try (var files = Files.list(absolute.getParent())) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().startsWith(prefix) && Files.isRegularFile(file)) {
+                    FileAccess.DATA.restrictFile(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the database files in " + absolute.getParent()
+                    + " private: " + e.getMessage(), e);
+        }
     }
 
     private static MessageBus openBus(BusChoice choice) {
@@ -222,12 +272,22 @@ public final class GatewayDaemon implements AutoCloseable {
     private SmppServerConfig serverConfig() {
         SmppServerConfig config = SmppServerConfig.defaults()
                 .withAddress("0.0.0.0", settings.smpp().port())
+                .withConnections(settings.smpp().connections())
                 .withSession(SessionConfig.defaults().withUnbindTimeout(SESSION_UNBIND_TIMEOUT));
         if (settings.smpp().tls()) {
             config = config.withTls(settings.smpp().tlsPort(), settings.smpp().certificate(),
                     settings.smpp().privateKey());
         }
         return config;
+    }
+
+    private Map<String, Integer> smppPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("SMPP_PORT", settings.smpp().port());
+        if (settings.smpp().tls()) {
+            ports.put("SMPP_SSL_PORT", settings.smpp().tlsPort());
+        }
+        return ports;
     }
 
     /** The ESMEs' PDU log, and a nudge to the receipt flow when an ESME binds (its waiting receipts go out at once). */
@@ -295,14 +355,28 @@ public final class GatewayDaemon implements AutoCloseable {
         return pool.remove(gateway.smscId());
     }
 
+    /**
+     * Waits (bounded) for the submits an SMSC has been sent to be answered. Submits still queued in a
+     * gateway (its SMSC down, its windows full) were never sent: nothing is waited for them, the
+     * unbind fails them and their SMS_OUT goes back to the bus at once.
+     */
     private void awaitOutboundInFlight() throws InterruptedException {
         long deadline = System.nanoTime() + OUTBOUND_DRAIN.toNanos();
-        while (outbound.submitting() > 0 && System.nanoTime() < deadline) {
+        while (sentUnanswered() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        if (outbound.submitting() > 0) {
-            log.warn("{} submits still unanswered; their SMS_OUT messages go back to the bus", outbound.submitting());
+        int left = sentUnanswered();
+        if (left > 0) {
+            log.warn("{} submits still unanswered; their SMS_OUT messages go back to the bus", left);
         }
+    }
+
+    private int sentUnanswered() {
+        int queued = 0;
+        for (GatewayClient client : pool.all()) {
+            queued += client.queueCount();
+        }
+        return Math.max(0, outbound.submitting() - queued);
     }
 
     public GatewaySettings settings() {

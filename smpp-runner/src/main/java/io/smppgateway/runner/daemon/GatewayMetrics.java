@@ -1,5 +1,6 @@
 package io.smppgateway.runner.daemon;
 
+import io.smppgateway.http.live.DropCount;
 import io.smppgateway.http.live.LatencyHistogram;
 import io.smppgateway.http.live.MetricsSnapshot;
 import io.smppgateway.http.live.MetricsSource;
@@ -16,7 +17,8 @@ import java.util.List;
  * {@code GET /metrics} and the dashboard: messages in and out per SMSC and per ESME, DLR_IN events
  * by SMSC and status, submit response times on both sides, and the depth of every bounded queue
  * the daemon owns (each gateway's submit queue, the PDU log queue, the database's pending writes),
- * so that a queue filling up shows before it refuses work.
+ * so that a queue filling up shows before it refuses work, and the PDU log entries dropped (queue
+ * full, disk refusing).
  */
 final class GatewayMetrics implements MetricsSource {
 
@@ -58,6 +60,9 @@ final class GatewayMetrics implements MetricsSource {
         List<LatencyHistogram> latencies = new ArrayList<>(counters.esmeSubmits().snapshot());
         latencies.addAll(counters.smscSubmits().snapshot());
         latencies.addAll(counters.smscReceipts().snapshot());
-        return new MetricsSnapshot(smscTraffic, esmeTraffic, counters.dlrInStatuses().snapshot(), latencies, queues);
+        List<DropCount> pduLogDropped = List.of(new DropCount("queue_full", pduLogs.dropped()),
+                new DropCount("disk_refused", pduLogs.failed()));
+        return new MetricsSnapshot(smscTraffic, esmeTraffic, counters.dlrInStatuses().snapshot(), latencies, queues,
+                pduLogDropped);
     }
 }

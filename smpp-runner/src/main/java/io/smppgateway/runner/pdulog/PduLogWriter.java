@@ -7,10 +7,9 @@ import io.smppgateway.smpp.session.PduListener;
 import io.smppgateway.smpp.session.SmppSession;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -40,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * (at most {@link #MAX_OPEN_FILES}) and flushed whenever the queue runs empty, so a line reaches
  * the file within about a second. A new day starts new files by itself: the day is part of the path.
  *
+ * <p>A disk that refuses the entries (full, read-only, gone) does not stop the traffic either: the
+ * entries are dropped and counted ({@link #failed()}), one warning says so when it starts, and the
+ * files are opened again with the next entries; the first entries written again bring one line
+ * saying how many were dropped meanwhile. The bytes go through a {@link PduLogOutput}.
+ *
  * <p>An ESME's bind arrives before it is known who it is: its entries wait (a few per session)
  * until the bind succeeds, then go to the ESME's file in order; a connection that never binds is
  * not logged.
@@ -57,6 +61,7 @@ public final class PduLogWriter implements AutoCloseable {
     private static final int TEXT_CAPACITY = 8_192;
 
     private final DayFiles files;
+    private final PduLogOutput output;
     private final Clock clock;
     private final ZoneId zone;
     private final long maxQueuedBytes;
@@ -77,6 +82,9 @@ public final class PduLogWriter implements AutoCloseable {
     private StringBuilder text = new StringBuilder(TEXT_CAPACITY);
     private char[] chars = new char[TEXT_CAPACITY];
     private long droppedReported;
+    /** Since when the disk refuses entries (0: it takes them), and the refused count at that moment. */
+    private long refusingSince;
+    private long failedBeforeRefusal;
     private long lastDropWarning;
     private long lastSweep;
 
@@ -85,10 +93,21 @@ public final class PduLogWriter implements AutoCloseable {
      * @param maxQueuedBytes most PDU octets waiting to be written
      */
     public PduLogWriter(LogFiles files, int capacity, long maxQueuedBytes, Clock clock, ZoneId zone) {
+        this(files, PduLogOutput.files(), capacity, maxQueuedBytes, clock, zone);
+    }
+
+    /**
+     * @param output         where the files' bytes go
+     * @param capacity       most entries waiting to be written
+     * @param maxQueuedBytes most PDU octets waiting to be written
+     */
+    public PduLogWriter(LogFiles files, PduLogOutput output, int capacity, long maxQueuedBytes, Clock clock,
+                        ZoneId zone) {
         if (capacity < 1 || maxQueuedBytes < 1) {
             throw new IllegalArgumentException("capacity and maxQueuedBytes must be positive");
         }
         this.files = new DayFiles(files);
+        this.output = output;
         this.clock = clock;
         this.zone = zone;
         this.maxQueuedBytes = maxQueuedBytes;
@@ -133,7 +152,7 @@ public final class PduLogWriter implements AutoCloseable {
         return written.get();
     }
 
-    /** Entries that could not be written (the disk refused them). */
+    /** Entries that could not be written (the disk refused them) and were dropped. */
     public long failed() {
         return failed.get();
     }
@@ -222,22 +241,28 @@ public final class PduLogWriter implements AutoCloseable {
             entry.format.appendEntry(text, time, entry.session.id(), entry.direction, entry.octets);
         }
         Path path = files.file(entry.root, time.toLocalDate(), peer);
+        OpenFile file = open.get(path);
         try {
-            OpenFile file = open.get(path);
             if (file == null) {
                 file = openFile(path);
             }
-            writeText(file.writer);
-            file.lastUsed = System.nanoTime();
-            file.dirty = true;
-            written.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             failed.incrementAndGet();
-            OpenFile broken = open.remove(path);
-            if (broken != null) {
-                broken.closeQuietly();
+            refused(path, e, 0);
+            file = null;
+        }
+        if (file != null) {
+            try {
+                file.unflushed++;
+                written.incrementAndGet();
+                file.lastUsed = System.nanoTime();
+                file.dirty = true;
+                writeText(file.writer);
+            } catch (IOException | RuntimeException e) {
+                open.remove(path);
+                refused(path, e, file.unflushed);
+                file.closeQuietly();
             }
-            log.warn("cannot write the PDU log {}: {}", path, e.toString());
         }
         if (text.capacity() > 16 * TEXT_CAPACITY) {
             // one very large PDU should not keep its buffers for good
@@ -259,12 +284,12 @@ public final class PduLogWriter implements AutoCloseable {
     private OpenFile openFile(Path path) throws IOException {
         if (open.size() >= MAX_OPEN_FILES) {
             Iterator<OpenFile> eldest = open.values().iterator();
-            eldest.next().closeQuietly();
+            OpenFile evicted = eldest.next();
             eldest.remove();
+            flushThenClose(evicted);
         }
-        Files.createDirectories(path.getParent());
-        OpenFile file = new OpenFile(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+        OpenFile file = new OpenFile(path, new BufferedWriter(new OutputStreamWriter(output.openAppending(path),
+                StandardCharsets.UTF_8)));
         open.put(path, file);
         return file;
     }
@@ -278,12 +303,48 @@ public final class PduLogWriter implements AutoCloseable {
             try {
                 file.writer.flush();
                 file.dirty = false;
-            } catch (IOException e) {
-                failed.incrementAndGet();
-                log.warn("cannot write the PDU log {}: {}", file.path, e.toString());
-                file.closeQuietly();
+                file.unflushed = 0;
+                resumed();
+            } catch (IOException | RuntimeException e) {
                 files.remove();
+                refused(file.path, e, file.unflushed);
+                file.closeQuietly();
             }
+        }
+    }
+
+    private void flushThenClose(OpenFile file) {
+        try {
+            file.writer.flush();
+            file.unflushed = 0;
+        } catch (IOException | RuntimeException e) {
+            refused(file.path, e, file.unflushed);
+        }
+        file.closeQuietly();
+    }
+
+    /**
+     * The disk refused {@code entries} that were counted as written (buffered, not yet on the disk):
+     * they are dropped; the first refusal of a run says so.
+     */
+    private void refused(Path path, Exception e, int entries) {
+        failed.addAndGet(entries);
+        written.addAndGet(-entries);
+        if (refusingSince == 0) {
+            refusingSince = System.currentTimeMillis();
+            failedBeforeRefusal = failed.get() - entries;
+            log.warn("PDU log: cannot write {} ({}): PDU log entries are dropped and counted (pdu_log_dropped in"
+                    + " /metrics) until the disk takes them again; SMPP traffic goes on. Free space on the log"
+                    + " disk", path, e.toString());
+        }
+    }
+
+    /** Entries reached the disk again after a refusal: one line says how many were lost meanwhile. */
+    private void resumed() {
+        if (refusingSince != 0) {
+            log.info("PDU log: writing again; {} entries were dropped in the {} s the disk refused them",
+                    failed.get() - failedBeforeRefusal, (System.currentTimeMillis() - refusingSince) / 1000);
+            refusingSince = 0;
         }
     }
 
@@ -355,6 +416,8 @@ public final class PduLogWriter implements AutoCloseable {
         final BufferedWriter writer;
         long lastUsed = System.nanoTime();
         boolean dirty;
+        /** Entries written to the buffer and not yet flushed to the disk. */
+        int unflushed;
 
         OpenFile(Path path, BufferedWriter writer) {
             this.path = path;
@@ -365,7 +428,8 @@ public final class PduLogWriter implements AutoCloseable {
             try {
                 writer.close();
             } catch (IOException e) {
-                log.warn("cannot close the PDU log {}: {}", path, e.toString());
+                // what it still held is counted by the caller; the refusal was said once already
+                log.debug("cannot close the PDU log {}: {}", path, e.toString());
             }
         }
     }

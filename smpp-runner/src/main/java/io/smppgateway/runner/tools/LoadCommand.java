@@ -1,5 +1,6 @@
 package io.smppgateway.runner.tools;
 
+import io.smppgateway.smpp.async.FailureCause;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.netty.ChannelSession;
 import io.smppgateway.smpp.pdu.Address;
@@ -225,7 +226,7 @@ public final class LoadCommand {
                 try {
                     sessions.add(future.get(20, TimeUnit.SECONDS));
                 } catch (Exception e) {
-                    failure = rootCause(e).toString();
+                    failure = FailureCause.of(e).toString();
                 }
             }
             if (failure != null) {
@@ -297,7 +298,7 @@ public final class LoadCommand {
             // the window is released last: awaitAnswers takes a full window as every answer counted
             session.send(submit).whenComplete((response, failure) -> {
                 if (failure != null) {
-                    count("no response: " + rootCause(failure).getClass().getSimpleName());
+                    count("no response: " + FailureCause.of(failure).getClass().getSimpleName());
                 } else if (response.commandStatus() != 0) {
                     count(CommandStatus.nameOf(response.commandStatus()));
                 } else {
@@ -353,12 +354,4 @@ public final class LoadCommand {
         }
     }
 
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && (cause instanceof java.util.concurrent.CompletionException
-                || cause instanceof java.util.concurrent.ExecutionException)) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
  * The {@code --name value} options of a command-line tool, read with typed getters that collect
  * every mistake, so that the tool can name them all in one usage error.
  */
-final class Options {
+public final class Options {
 
     private final Map<String, List<String>> values = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
@@ -19,7 +19,7 @@ final class Options {
      * @param valued the options that take a value (each may be given more than once)
      * @param flags  the options that take none
      */
-    Options(String[] args, Set<String> valued, Set<String> flags) {
+    public Options(String[] args, Set<String> valued, Set<String> flags) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -46,20 +46,20 @@ final class Options {
         }
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return values.containsKey(name);
     }
 
-    String text(String name, String defaultValue) {
+    public String text(String name, String defaultValue) {
         List<String> given = values.get(name);
         return given == null ? defaultValue : given.get(given.size() - 1);
     }
 
-    List<String> all(String name) {
+    public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }
 
-    long number(String name, long defaultValue, long min, long max) {
+    public long number(String name, long defaultValue, long min, long max) {
         String text = text(name, null);
         if (text == null) {
             return defaultValue;
@@ -76,15 +76,15 @@ final class Options {
         return defaultValue;
     }
 
-    int integer(String name, int defaultValue, int min, int max) {
+    public int integer(String name, int defaultValue, int min, int max) {
         return (int) number(name, defaultValue, min, max);
     }
 
-    void error(String message) {
+    public void error(String message) {
         errors.add(message);
     }
 
-    List<String> errors() {
+    public List<String> errors() {
         return errors;
     }
 }

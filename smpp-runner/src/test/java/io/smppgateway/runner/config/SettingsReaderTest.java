@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.smpp.server.SmppServerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -271,6 +272,51 @@ class SettingsReaderTest {
         assertEquals(-1, settings.smpp().tlsPort());
         assertEquals(List.of("SMPP_SSL_PORT is ignored: TLS needs SMPP_SSL_CERT_PATH and SMPP_SSL_KEY_PATH"),
                 warnings);
+    }
+
+    @Test
+    void connectionLimitsDefaultAndCanBeRaisedOrLowered() throws IOException {
+        assertEquals(new SmppServerConfig.Connections(2_000, 100), reader().read(null).smpp().connections());
+        assertEquals(new SmppServerConfig.Connections(5_000, 5_000),
+                read("SMPP_MAX_CONNECTIONS=5000\nSMPP_MAX_CONNECTIONS_PER_ADDRESS=5000\n").smpp().connections());
+        assertEquals(new SmppServerConfig.Connections(40, 40), read("SMPP_MAX_CONNECTIONS=40\n").smpp().connections());
+    }
+
+    @Test
+    void connectionLimitsMustBePositiveAndThePerAddressOneWithinTheTotal() throws IOException {
+        assertEquals(List.of("SMPP_MAX_CONNECTIONS: '0' is not a whole number from 1 to 100000"),
+                problems("SMPP_MAX_CONNECTIONS=0\n"));
+        assertEquals(List.of("SMPP_MAX_CONNECTIONS_PER_ADDRESS: 'many' is not a whole number from 1 to 100000"),
+                problems("SMPP_MAX_CONNECTIONS_PER_ADDRESS=many\n"));
+        assertEquals(List.of("SMPP_MAX_CONNECTIONS_PER_ADDRESS: 300 is more than SMPP_MAX_CONNECTIONS (200)"),
+                problems("SMPP_MAX_CONNECTIONS=200\nSMPP_MAX_CONNECTIONS_PER_ADDRESS=300\n"));
+    }
+
+    @Test
+    void nsqHostAndPortAreTheDefaultsOfEveryTopicWithoutItsOwn() throws IOException {
+        GatewaySettings settings = read("""
+                NSQ_HOST=nsq.internal
+                NSQ_PORT=4250
+                NSQ_SMS_OUT_TOPIC=sms_out
+                NSQ_DLR_IN_TOPIC=dlr_in
+                NSQ_SMS_IN_TOPIC=sms_in
+                NSQ_SMS_IN_HOST=other.internal
+                NSQ_DLR_OUT_TOPIC=dlr_out
+                NSQ_DLR_OUT_PORT=4350
+                """);
+
+        BusChoice.Nsq nsq = assertInstanceOf(BusChoice.Nsq.class, settings.bus());
+        assertEquals(new BusChoice.NsqEndpoint("nsq.internal", 4250, "sms_out"), nsq.endpoints().get(Topic.SMS_OUT));
+        assertEquals(new BusChoice.NsqEndpoint("nsq.internal", 4250, "dlr_in"), nsq.endpoints().get(Topic.DLR_IN));
+        assertEquals(new BusChoice.NsqEndpoint("other.internal", 4250, "sms_in"), nsq.endpoints().get(Topic.SMS_IN));
+        assertEquals(new BusChoice.NsqEndpoint("nsq.internal", 4350, "dlr_out"), nsq.endpoints().get(Topic.DLR_OUT));
+    }
+
+    @Test
+    void aBadNsqHostOrPortIsNamedOnce() throws IOException {
+        assertEquals(List.of("NSQ_HOST: 'a b' is not a host name or IP address", "NSQ_PORT: '0' is not a port number (1 to 65535)"),
+                problems("NSQ_HOST=a b\nNSQ_PORT=0\nNSQ_SMS_OUT_TOPIC=a\nNSQ_DLR_IN_TOPIC=b\nNSQ_SMS_IN_TOPIC=c\n"
+                        + "NSQ_DLR_OUT_TOPIC=d\n"));
     }
 
     @Test

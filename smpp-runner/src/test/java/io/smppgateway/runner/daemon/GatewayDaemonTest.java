@@ -11,11 +11,13 @@ import io.smppgateway.persistence.gateway.Gateway;
 import io.smppgateway.runner.config.GatewaySettings;
 import io.smppgateway.runner.config.GeneratedCredentials;
 import io.smppgateway.runner.config.SettingsReader;
+import io.smppgateway.smpp.client.BindRefusedException;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.netty.ChannelSession;
 import io.smppgateway.smpp.pdu.Address;
 import io.smppgateway.smpp.pdu.BindRequest;
 import io.smppgateway.smpp.pdu.BindType;
+import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.InterfaceVersion;
 import io.smppgateway.smpp.pdu.SubmitSm;
 import io.smppgateway.smpp.pdu.SubmitSmResp;
@@ -133,7 +135,7 @@ class GatewayDaemonTest {
         daemon.database().clients().create(Client.builder().username("esme1").password("pw").binds(2).enabled(true)
                 .build());
 
-        assertTrue(assertFails(() -> bind("esme1", "nope")));
+        assertBindRefused(CommandStatus.ESME_RINVPASWD, () -> bind("esme1", "nope"));
     }
 
     @Test
@@ -153,12 +155,17 @@ class GatewayDaemonTest {
                 {"smsc_id": "sim", "msg_id": "m-1", "sender": "MySender", "receiver": "380991234567",
                  "message": "Hello"}""").get(10, TimeUnit.SECONDS);
 
-        JsonObject sent = dlrIn.poll(30, TimeUnit.SECONDS);
-        assertEquals("sent", sent.get("status").getAsString(), sent.toString());
-        assertEquals("m-1", sent.get("msg_id").getAsString());
-        JsonObject delivered = dlrIn.poll(30, TimeUnit.SECONDS);
-        assertEquals("delivered", delivered.get("status").getAsString(), delivered.toString());
-        assertEquals(sent.get("gateway_msg_id"), delivered.get("gateway_msg_id"));
+        // The simulator's receipt follows its submit_sm_resp by 50 ms: sent and delivered may come in
+        // either order (docs/message-flows.md), each exactly once.
+        Map<String, JsonObject> byStatus = new java.util.TreeMap<>();
+        for (int i = 0; i < 2; i++) {
+            JsonObject event = dlrIn.poll(30, TimeUnit.SECONDS);
+            assertTrue(event != null, "two DLR_IN events, got " + byStatus.values());
+            assertEquals("m-1", event.get("msg_id").getAsString());
+            assertEquals(null, byStatus.put(event.get("status").getAsString(), event), "repeated: " + event);
+        }
+        assertEquals(List.of("delivered", "sent"), List.copyOf(byStatus.keySet()));
+        assertEquals(byStatus.get("sent").get("gateway_msg_id"), byStatus.get("delivered").get("gateway_msg_id"));
         Path log = home.resolve("logs/client").resolve(LocalDate.now().toString()).resolve("sim.log");
         awaitTrue(() -> Files.exists(log) && read(log).contains("DELIVER_SM_RESP:"));
     }
@@ -252,7 +259,7 @@ class GatewayDaemonTest {
                  "enabled": false}""".formatted(clientId));
         assertEquals(200, disabled.statusCode(), disabled.body());
         esme.closeFuture().get(20, TimeUnit.SECONDS);
-        assertTrue(assertFails(() -> bind("esme2", "pw2")));
+        assertBindRefused(CommandStatus.ESME_RBINDFAIL, () -> bind("esme2", "pw2"));
 
         SmscSimulator smsc = SmscSimulator.start(SimulatorConfig.defaults());
         toClose.add(smsc);
@@ -292,17 +299,17 @@ class GatewayDaemonTest {
                 .contains("UNBIND_RESP:"));
     }
 
-    interface Failing {
+    interface Binding {
         void run() throws Exception;
     }
 
-    private static boolean assertFails(Failing action) {
-        try {
-            action.run();
-            return false;
-        } catch (Exception e) {
-            return true;
-        }
+    /** The bind is answered with this status; a timeout or any other failure fails the test. */
+    private static void assertBindRefused(CommandStatus expected, Binding bind) {
+        java.util.concurrent.ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, bind::run);
+        BindRefusedException refused = org.junit.jupiter.api.Assertions.assertInstanceOf(BindRefusedException.class,
+                failure.getCause());
+        assertEquals(expected.value(), refused.commandStatus(), refused.getMessage());
     }
 
     static String read(Path file) {

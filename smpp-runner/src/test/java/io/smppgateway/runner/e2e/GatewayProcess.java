@@ -33,8 +33,16 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** {@code java -jar smpp-gateway.jar run} in {@code home}, which holds smpp.conf; output to {@code console}. */
     public static GatewayProcess run(Path home, Path console) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar().toString(), "run").directory(home.toFile());
+        return run(home, console, List.of());
+    }
+
+    /** As {@link #run(Path, Path)}, with more JVM options before {@code -jar}. */
+    public static GatewayProcess run(Path home, Path console, List<String> jvmOptions) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(), "run"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("SMPP_") || key.startsWith("MYSQL_")
                 || key.startsWith("NSQ_") || key.startsWith("HTTP_"));
         builder.environment().put("SMPP_HOME", home.toString());
@@ -80,6 +88,11 @@ public final class GatewayProcess implements AutoCloseable {
             throw new AssertionError("still running 30 s after SIGTERM:\n" + String.join("\n", output()));
         }
         return process.exitValue();
+    }
+
+    /** Waits up to {@code seconds} for the process to exit by itself; its exit code, or -1 if it still runs. */
+    public int awaitExit(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
     public boolean isAlive() {

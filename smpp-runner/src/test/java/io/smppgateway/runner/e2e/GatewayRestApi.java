@@ -28,7 +28,7 @@ public final class GatewayRestApi {
     }
 
     /** POST /api/clients: the saved record as the gateway answers it (201). */
-    JsonObject createClient(JsonObject client) {
+    public JsonObject createClient(JsonObject client) {
         return call("POST", "/api/clients", client, 201);
     }
 

@@ -85,6 +85,36 @@ public final class PrivateNsqd implements AutoCloseable {
         return -1;
     }
 
+    /** Messages of {@code channel} on {@code topic} handed to a consumer and not yet finished or requeued. */
+    public long inFlight(String topic, String channel) {
+        return channelStat(topic, channel, "in_flight_count");
+    }
+
+    /**
+     * One figure of nsqd's {@code /stats} for {@code channel} on {@code topic}: {@code depth} (ready
+     * to be handed out now), {@code in_flight_count}, {@code deferred_count} (requeued with a
+     * delay)...; -1 when the channel does not exist.
+     */
+    public long channelStat(String topic, String channel, String field) {
+        JsonObject stats = JsonParser.parseString(get("/stats?format=json&topic=" + topic + "&channel=" + channel))
+                .getAsJsonObject();
+        if (stats.has("data")) {
+            stats = stats.getAsJsonObject("data");
+        }
+        for (JsonElement t : stats.getAsJsonArray("topics")) {
+            JsonObject topicStats = t.getAsJsonObject();
+            if (topicStats.get("topic_name").getAsString().equals(topic)) {
+                for (JsonElement c : topicStats.getAsJsonArray("channels")) {
+                    JsonObject channelStats = c.getAsJsonObject();
+                    if (channelStats.get("channel_name").getAsString().equals(channel)) {
+                        return channelStats.get(field).getAsLong();
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
     private String get(String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smppgateway.smpp.client.BindRefusedException;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.log.LogFileLayout;
 import io.smppgateway.smpp.log.PduLogFormat;
@@ -11,6 +12,7 @@ import io.smppgateway.smpp.netty.ChannelSession;
 import io.smppgateway.smpp.pdu.Address;
 import io.smppgateway.smpp.pdu.BindRequest;
 import io.smppgateway.smpp.pdu.BindType;
+import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.InterfaceVersion;
 import io.smppgateway.smpp.pdu.SubmitSm;
 import io.smppgateway.smpp.pdu.SubmitSmResp;
@@ -21,10 +23,15 @@ import io.smppgateway.smpp.server.SmppServer;
 import io.smppgateway.smpp.server.SmppServerConfig;
 import io.smppgateway.smpp.session.PduListener;
 import io.smppgateway.smpp.session.SessionConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,7 +158,7 @@ class PduLogWriterTest {
         PduLogWriter writer = writer(LogFileLayout::file, 1000);
         startServer(writer);
 
-        assertTrue(assertFailsToBind("esme1", "wrong"));
+        assertBindRefused("esme1", "wrong");
         ChannelSession esme = bind("esme1", "secret");
         await(esme.unbind());
 
@@ -193,17 +200,164 @@ class PduLogWriterTest {
         assertEquals(102 - dropped, writer.written());
     }
 
-    private boolean assertFailsToBind(String systemId, String password) {
+    /** The log shipper's group may read the logs, nobody else: files 0640 in day folders 0750. */
+    @Test
+    void logFilesAreReadableByTheGroupOnlyAndTheirFoldersToo() throws IOException {
+        PduLogWriter writer = writer(LogFileLayout::file, 1000);
+        startServer(writer);
+        bind("esme1", "secret");
+
+        Path file = logs.resolve("2024-08-25").resolve("1234.log");
+        awaitTrue(() -> Files.exists(file) && entries(file).size() == 2);
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+    }
+
+    /**
+     * A full disk: the sessions go on, the entries are dropped and counted, one warning (not one per
+     * entry) says so, and once there is space again the log goes on with one line saying how many
+     * were lost. The disk is the real file system behind a stream that refuses while "full".
+     */
+    @Test
+    void aFullDiskDropsEntriesWithOneWarningAndTheLogResumesWhenSpaceReturns() throws Exception {
+        FillingDisk disk = new FillingDisk();
+        PduLogWriter writer = new PduLogWriter(LogFileLayout::file, disk, 1000, 1 << 20, clock, ZONE);
+        toClose.add(writer);
+        startServer(writer);
+        ChannelSession esme = bind("esme1", "secret");
+        Path file = logs.resolve("2024-08-25").resolve("1234.log");
+        awaitTrue(() -> Files.exists(file) && entries(file).size() == 2);
+
+        List<String> console;
+        try (ConsoleLines lines = ConsoleLines.capture()) {
+            disk.full = true;
+            for (int i = 0; i < 20; i++) {
+                SubmitSmResp response = await(esme.send(submit("while the disk is full " + i)));
+                assertEquals(0, response.commandStatus());
+            }
+            awaitTrue(() -> writer.failed() == 40);
+            disk.full = false;
+            await(esme.send(submit("space again")));
+            awaitTrue(() -> entries(file).size() == 4);
+            awaitTrue(() -> lines.matching("PDU log: writing again").size() == 1);
+            console = lines.matching("PDU log: ");
+        }
+        assertEquals(List.of("BIND_TRANSCEIVER", "BIND_TRANSCEIVER_RESP", "SUBMIT_SM", "SUBMIT_SM_RESP"),
+                entries(file).stream().map(e -> e.command).toList());
+        assertEquals(40, writer.failed());
+        assertEquals(4, writer.written());
+        assertEquals(2, console.size(), "one warning when the disk refused, one line when it took entries again: "
+                + console);
+        assertTrue(console.get(0).startsWith("WARN PduLogWriter - PDU log: cannot write " + file)
+                && console.get(0).contains("No space left on device"), console.get(0));
+        assertTrue(console.get(1).startsWith("INFO PduLogWriter - PDU log: writing again; 40 entries were dropped"),
+                console.get(1));
+    }
+
+    /** The log files, with writes and flushes failing as on a full disk while {@link #full} is set. */
+    private static final class FillingDisk implements PduLogOutput {
+        private final PduLogOutput files = PduLogOutput.files();
+        volatile boolean full;
+
+        @Override
+        public OutputStream openAppending(Path file) throws IOException {
+            OutputStream out = files.openAppending(file);
+            return new FilterOutputStream(out) {
+                @Override
+                public void write(int b) throws IOException {
+                    refuseWhenFull();
+                    out.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    refuseWhenFull();
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    refuseWhenFull();
+                    out.flush();
+                }
+            };
+        }
+
+        private void refuseWhenFull() throws IOException {
+            if (full) {
+                throw new IOException("No space left on device");
+            }
+        }
+    }
+
+    /** What the loggers write to the console (slf4j-simple writes to System.out) while captured. */
+    private static final class ConsoleLines implements AutoCloseable {
+        private final PrintStream original = System.out;
+        private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+
+        static ConsoleLines capture() {
+            ConsoleLines lines = new ConsoleLines();
+            System.setOut(new PrintStream(new TeeOutputStream(lines.original, lines.captured), true,
+                    StandardCharsets.UTF_8));
+            return lines;
+        }
+
+        List<String> matching(String text) {
+            String all;
+            synchronized (captured) {
+                all = captured.toString(StandardCharsets.UTF_8);
+            }
+            return all.lines().filter(line -> line.contains(text)).toList();
+        }
+
+        @Override
+        public void close() {
+            System.setOut(original);
+        }
+    }
+
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final ByteArrayOutputStream second;
+
+        TeeOutputStream(OutputStream first, ByteArrayOutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            synchronized (second) {
+                second.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            synchronized (second) {
+                second.write(b, off, len);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+        }
+    }
+
+    /** The bind is answered ESME_RINVPASWD; a timeout or any other failure fails the test. */
+    private void assertBindRefused(String systemId, String password) {
         BindRequest bind = BindRequest.of(BindType.TRANSCEIVER, 1, systemId, password, "", InterfaceVersion.SMPP_3_4,
                 Address.EMPTY);
         CompletableFuture<ChannelSession> result = connector.connectAndBind("127.0.0.1", server.get().port(), null,
                 Duration.ofSeconds(5), SessionConfig.defaults(), bind, (session, request) -> null, PduListener.NONE);
-        try {
-            result.get(10, TimeUnit.SECONDS);
-            return false;
-        } catch (Exception e) {
-            return true;
-        }
+        java.util.concurrent.ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> result.get(10, TimeUnit.SECONDS));
+        BindRefusedException refused = org.junit.jupiter.api.Assertions.assertInstanceOf(BindRefusedException.class,
+                failure.getCause());
+        assertEquals(CommandStatus.ESME_RINVPASWD.value(), refused.commandStatus(), refused.getMessage());
     }
 
     private record Entry(String time, String connectionId, String marker, String command) {
