@@ -1,5 +1,6 @@
 package io.smppgateway.smpp.tls;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -7,6 +8,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a TLS server shows its clients: a certificate chain (its own certificate first) and the
@@ -17,14 +19,14 @@ import java.util.List;
  */
 public record TlsIdentity(List<X509Certificate> chain, PrivateKey key) {
 
-    private static final byte[] PROBE = "smpp-gateway key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PROBE = "smpp-gateway key check".getBytes(StandardCharsets.US_ASCII);
 
     public TlsIdentity {
         chain = List.copyOf(chain);
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("a TLS identity needs a certificate");
         }
-        java.util.Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(key, "key");
     }
 
     /**
