@@ -10,7 +10,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.smppgateway.smpp.netty.ChannelSession;
 import io.smppgateway.smpp.pdu.DeliverSm;
 import io.smppgateway.smpp.pdu.DeliverSmResp;
@@ -23,6 +22,8 @@ import io.smppgateway.smpp.session.SessionRole;
 import io.smppgateway.smpp.session.SmppSession;
 import io.netty.channel.WriteBufferWaterMark;
 import io.smppgateway.smpp.log.RepeatedLines;
+import io.smppgateway.smpp.tls.ServerTls;
+import io.smppgateway.smpp.tls.TlsIdentity;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +82,8 @@ public final class SmppServer implements AutoCloseable {
     }
 
     private void listen(EsmeAccounts accounts, EsmeRequestHandler handler, PduListener pduListener) {
+        // A bad certificate or key fails the start before any port listens, plain ones included.
+        SslContext ssl = config.tlsPort() >= 0 ? sslContext() : null;
         EsmeBinder binder = new EsmeBinder(accounts, sessions, config.systemId(), bindThrottle, workers, peerLines);
         boss.scheduleAtFixedRate(this::summarisePeerLines, 1, 1, TimeUnit.MINUTES);
         RequestHandler requests = (session, request) -> forward(handler, session, request);
@@ -89,7 +91,7 @@ public final class SmppServer implements AutoCloseable {
             listeners.add(bind(config.port(), null, binder, requests, pduListener));
         }
         if (config.tlsPort() >= 0) {
-            listeners.add(bind(config.tlsPort(), sslContext(), binder, requests, pduListener));
+            listeners.add(bind(config.tlsPort(), ssl, binder, requests, pduListener));
         }
     }
 
@@ -107,12 +109,7 @@ public final class SmppServer implements AutoCloseable {
         if (config.certificate() == null || config.privateKey() == null) {
             throw new IllegalArgumentException("TLS needs a certificate and a private key");
         }
-        try {
-            return SslContextBuilder.forServer(config.certificate().toFile(), config.privateKey().toFile()).build();
-        } catch (SSLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot load the TLS certificate " + config.certificate()
-                    + " and key " + config.privateKey() + ": " + e.getMessage(), e);
-        }
+        return ServerTls.context(TlsIdentity.load(config.certificate(), config.privateKey()));
     }
 
     private Channel bind(int port, SslContext ssl, EsmeBinder binder, RequestHandler requests, PduListener pduListener) {

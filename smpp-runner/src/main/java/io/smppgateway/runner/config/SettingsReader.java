@@ -6,6 +6,9 @@ import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.http.TrustedProxies;
 import io.smppgateway.persistence.MysqlConfig;
 import io.smppgateway.smpp.server.SmppServerConfig;
+import io.smppgateway.smpp.tls.Certificates;
+import io.smppgateway.smpp.tls.TlsFileException;
+import io.smppgateway.smpp.tls.TlsIdentity;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -95,7 +98,8 @@ public final class SettingsReader {
         Path dataFolder = settings.folder(Setting.SMPP_DATA_PATH, "data");
         GatewaySettings result = new GatewaySettings(home, source, database(settings, dataFolder), bus(settings),
                 smpp(settings), settings.folder(Setting.SMPP_SERVER_LOGS_PATH, "logs/server"),
-                settings.folder(Setting.SMPP_CLIENT_LOGS_PATH, "logs/client"), dataFolder, http(settings));
+                settings.folder(Setting.SMPP_CLIENT_LOGS_PATH, "logs/client"), dataFolder, http(settings),
+                clientCa(settings));
         checkPortsDiffer(result, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(source, problems);
@@ -198,6 +202,9 @@ public final class SettingsReader {
             return new SmppListeners(port, -1, null, null, connections(values));
         }
         int tlsPort = values.port(Setting.SMPP_SSL_PORT, DEFAULT_SMPP_SSL_PORT);
+        if (certificate != null && key != null) {
+            checkTlsIdentity(values, certificate, key);
+        }
         return new SmppListeners(port, tlsPort, certificate, key, connections(values));
     }
 
@@ -216,6 +223,31 @@ public final class SettingsReader {
             return defaults;
         }
         return new SmppServerConfig.Connections(total, perAddress);
+    }
+
+    /** A key that is encrypted, damaged or not the certificate's is a settings error, found before any port opens. */
+    private static void checkTlsIdentity(Values values, Path certificate, Path key) {
+        try {
+            TlsIdentity.load(certificate, key);
+        } catch (TlsFileException e) {
+            values.problem(e.file().equals(key) ? Setting.SMPP_SSL_KEY_PATH : Setting.SMPP_SSL_CERT_PATH,
+                    e.getMessage());
+        }
+    }
+
+    /** The CA certificates trusted towards SMSCs instead of the JVM's, or {@code null} for the JVM's. */
+    private static Path clientCa(Values values) {
+        Path file = values.readableFile(Setting.SMPP_CLIENT_CA_PATH);
+        if (file == null) {
+            return null;
+        }
+        try {
+            Certificates.read(file);
+            return file;
+        } catch (TlsFileException e) {
+            values.problem(Setting.SMPP_CLIENT_CA_PATH, e.getMessage());
+            return null;
+        }
     }
 
     private HttpAccess http(Values values) {

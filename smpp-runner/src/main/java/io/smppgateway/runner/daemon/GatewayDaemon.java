@@ -348,7 +348,7 @@ public final class GatewayDaemon implements AutoCloseable {
         if (!gateway.enabled()) {
             return renamed.thenCompose(done -> pool.remove(gateway.smscId()));
         }
-        GatewayConfig config = GatewayConfigs.of(gateway).toBuilder()
+        GatewayConfig config = GatewayConfigs.of(gateway, settings.clientCa()).toBuilder()
                 .drainTimeout(Duration.ofSeconds(2)).unbindTimeout(SESSION_UNBIND_TIMEOUT).build();
         return renamed.thenCompose(done -> pool.put(config));
     }
