@@ -8,7 +8,7 @@ import java.util.List;
 import javax.net.ssl.SSLException;
 
 /**
- * What the SMPP server's TLS port offers ESMEs, and why (docs/security-tls.md):
+ * What the SMPP server's TLS port offers ESMEs, and why (docs/security.md, "TLS"):
  *
  * <ul>
  *   <li>TLS 1.3 and 1.2 only: 1.0 and 1.1 are deprecated (RFC 8996).</li>
