@@ -49,6 +49,15 @@ public final class ServerTls {
     private ServerTls() {
     }
 
+    /**
+     * Sees to it that client-initiated renegotiation is refused by every TLS server of this JVM that
+     * uses the JDK's provider (the admin port's too); loading this class does it, unless the JVM was
+     * started with the property set.
+     */
+    public static void rejectClientRenegotiation() {
+        // the static initialiser has run by now
+    }
+
     /** A server context showing {@code identity}, with the versions and suites above. */
     public static SslContext context(TlsIdentity identity) {
         try {

@@ -203,7 +203,7 @@ public final class SettingsReader {
         }
         int tlsPort = values.port(Setting.SMPP_SSL_PORT, DEFAULT_SMPP_SSL_PORT);
         if (certificate != null && key != null) {
-            checkTlsIdentity(values, certificate, key);
+            checkTlsIdentity(values, certificate, Setting.SMPP_SSL_CERT_PATH, key, Setting.SMPP_SSL_KEY_PATH);
         }
         return new SmppListeners(port, tlsPort, certificate, key, connections(values));
     }
@@ -226,12 +226,12 @@ public final class SettingsReader {
     }
 
     /** A key that is encrypted, damaged or not the certificate's is a settings error, found before any port opens. */
-    private static void checkTlsIdentity(Values values, Path certificate, Path key) {
+    private static void checkTlsIdentity(Values values, Path certificate, Setting certificateSetting, Path key,
+                                         Setting keySetting) {
         try {
             TlsIdentity.load(certificate, key);
         } catch (TlsFileException e) {
-            values.problem(e.file().equals(key) ? Setting.SMPP_SSL_KEY_PATH : Setting.SMPP_SSL_CERT_PATH,
-                    e.getMessage());
+            values.problem(e.file().equals(key) ? keySetting : certificateSetting, e.getMessage());
         }
     }
 
@@ -276,6 +276,9 @@ public final class SettingsReader {
             values.problem(Setting.HTTP_TRUSTED_PROXIES, e.getMessage());
         }
         boolean tls = certificate != null && key != null;
+        if (tls) {
+            checkTlsIdentity(values, certificate, Setting.HTTP_SSL_CERT_PATH, key, Setting.HTTP_SSL_KEY_PATH);
+        }
         return new HttpAccess(port, username == null ? DEFAULT_ADMIN_USERNAME : username,
                 values.get(Setting.HTTP_ADMIN_PASSWORD), token, tls ? certificate : null, tls ? key : null, proxies);
     }
