@@ -2,6 +2,9 @@ package io.smppgateway.smpp.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -59,6 +62,7 @@ public final class SmppServer implements AutoCloseable {
     private final BindThrottle bindThrottle;
     private final RepeatedLines peerLines = RepeatedLines.perMinute();
     private volatile boolean closing;
+    private final Admitter admitter = new Admitter();
 
     private SmppServer(SmppServerConfig config) {
         this.config = config;
@@ -121,13 +125,11 @@ public final class SmppServer implements AutoCloseable {
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 // Reading from a peer stops while this much of our output waits for it (ChannelSession).
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+                // Admission runs on the single acceptor thread, in the order the connections arrived.
+                .handler(admitter)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        if (closing || !admit(channel)) {
-                            channel.close();
-                            return;
-                        }
                         if (ssl != null) {
                             channel.pipeline().addLast("tls", ssl.newHandler(channel.alloc()));
                         }
@@ -150,9 +152,26 @@ public final class SmppServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sits on the listening channel before Netty's acceptor: a connection beyond the limits is closed before it is
+     * registered with a worker, so no worker ever runs code for it.
+     */
+    @ChannelHandler.Sharable
+    private final class Admitter extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object accepted) {
+            Channel channel = (Channel) accepted;
+            if (closing || !admit(channel)) {
+                channel.unsafe().closeForcibly();
+                return;
+            }
+            ctx.fireChannelRead(accepted);
+        }
+    }
+
     /** Counts the connection in, or says why it is closed at once; it is counted out when it closes. */
-    private boolean admit(SocketChannel channel) {
-        InetAddress address = channel.remoteAddress() == null ? null : channel.remoteAddress().getAddress();
+    private boolean admit(Channel channel) {
+        InetAddress address = channel.remoteAddress() instanceof InetSocketAddress remote ? remote.getAddress() : null;
         ConnectionLimits.Admission admission = limits.admit(address);
         if (admission != ConnectionLimits.Admission.ADMITTED) {
             long skipped = peerLines.take("connections refused from " + BindThrottle.keyOf(address));
