@@ -40,6 +40,10 @@ public final class SettingsReader {
 
     /** The most connections the SMPP ports may be told to hold (each costs a few KiB of buffers at least). */
     public static final int MAX_SMPP_CONNECTIONS = 100_000;
+
+    /** One peer's PDU log file in a day, in MiB: 1 GiB by default, at most 1 TiB. */
+    public static final int DEFAULT_PDU_LOG_MAX_FILE_MB = 1024;
+    public static final int MAX_PDU_LOG_MAX_FILE_MB = 1 << 20;
     public static final int DEFAULT_HTTP_PORT = 8010;
     public static final int DEFAULT_NSQD_PORT = 4150;
     public static final String DEFAULT_NSQ_HOST = "localhost";
@@ -99,7 +103,8 @@ public final class SettingsReader {
         GatewaySettings result = new GatewaySettings(home, source, database(settings, dataFolder), bus(settings),
                 smpp(settings), settings.folder(Setting.SMPP_SERVER_LOGS_PATH, "logs/server"),
                 settings.folder(Setting.SMPP_CLIENT_LOGS_PATH, "logs/client"), dataFolder, http(settings),
-                clientCa(settings));
+                clientCa(settings), settings.count(Setting.SMPP_PDU_LOG_MAX_FILE_MB, DEFAULT_PDU_LOG_MAX_FILE_MB,
+                        MAX_PDU_LOG_MAX_FILE_MB) * (1L << 20));
         checkPortsDiffer(result, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(source, problems);

@@ -131,7 +131,8 @@ public final class GatewayDaemon implements AutoCloseable {
         bus = lifecycle.add("message bus", openBus(settings.bus()));
         ThreadPoolExecutor storeCalls = storeExecutor();
         lifecycle.add("store calls", storeCalls::shutdownNow);
-        pduLogs = lifecycle.add("PDU logs", PduLogWriter.withDefaults(LogFileLayout::file));
+        pduLogs = lifecycle.add("PDU logs", PduLogWriter.withDefaults(LogFileLayout::file,
+                settings.pduLogMaxFileBytes()));
 
         FlowConfig flowConfig = FlowConfig.defaults().withChannel(channel(settings.bus()));
         ConsumerGate consumers = new ConsumerGate(bus);

@@ -293,6 +293,14 @@ class SettingsReaderTest {
     }
 
     @Test
+    void thePduLogFileCapIsOneGibibyteUnlessSetInMebibytes() throws IOException {
+        assertEquals(1L << 30, reader().read(null).pduLogMaxFileBytes());
+        assertEquals(50L << 20, read("SMPP_PDU_LOG_MAX_FILE_MB=50\n").pduLogMaxFileBytes());
+        assertEquals(List.of("SMPP_PDU_LOG_MAX_FILE_MB: '0' is not a whole number from 1 to 1048576"),
+                problems("SMPP_PDU_LOG_MAX_FILE_MB=0\n"));
+    }
+
+    @Test
     void nsqHostAndPortAreTheDefaultsOfEveryTopicWithoutItsOwn() throws IOException {
         GatewaySettings settings = read("""
                 NSQ_HOST=nsq.internal
