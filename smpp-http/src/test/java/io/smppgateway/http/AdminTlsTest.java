@@ -104,7 +104,7 @@ class AdminTlsTest {
         TestCertificates other = TestCertificates.make(folder.resolve("other"), "rsa:2048");
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> httpsGateway(one.certificate(), other.pkcs8Key()).close());
-        assertTrue(refused.getMessage().contains("is not the key of the certificate"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("is not the private key of the certificate"), refused.getMessage());
     }
 
     @Test
@@ -112,7 +112,7 @@ class AdminTlsTest {
         TestCertificates certificates = TestCertificates.make(folder.resolve("tls"), "ec");
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> httpsGateway(certificates.certificate(), certificates.certificate()).close());
-        assertTrue(refused.getMessage().contains("holds no PEM private key"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("not a private key"), refused.getMessage());
     }
 
     private TestGateway httpsGateway(Path certificate, Path key) {

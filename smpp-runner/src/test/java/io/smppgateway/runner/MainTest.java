@@ -44,6 +44,37 @@ class MainTest {
     }
 
     @Test
+    void runWithAnEncryptedTlsKeyExits2NamingTheKeyAndListensOnNothing(@TempDir Path folder) throws Exception {
+        Path certificate = io.smppgateway.runner.config.OpensslFiles.selfSignedWithPkcs1Key(folder, "server")[0];
+        Path key = io.smppgateway.runner.config.OpensslFiles.encryptedKey(folder, "encrypted");
+        int[] ports = new int[3];
+        for (int i = 0; i < ports.length; i++) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                ports[i] = probe.getLocalPort();
+            }
+        }
+        Path conf = Files.writeString(folder.resolve("tls.conf"), "SMPP_PORT=" + ports[0] + "\nSMPP_SSL_PORT=" + ports[1]
+                + "\nHTTP_PORT=" + ports[2] + "\nSMPP_DATA_PATH=" + folder.resolve("data") + "\nSMPP_SERVER_LOGS_PATH="
+                + folder.resolve("logs") + "\nSMPP_CLIENT_LOGS_PATH=" + folder.resolve("logs")
+                + "\nSMPP_SSL_CERT_PATH=" + certificate + "\nSMPP_SSL_KEY_PATH=" + key + "\n");
+
+        assertEquals(2, run("run", "--config", conf.toString()));
+
+        List<String> lines = stderr.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(List.of("smpp: cannot start: invalid settings (" + conf + "), 1 problem:"), lines.subList(0, 1),
+                lines.toString());
+        assertEquals(2, lines.size(), lines.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(1).startsWith("  SMPP_SSL_KEY_PATH: " + key
+                + ": the private key is encrypted"), lines.get(1));
+        assertEquals(false, Files.exists(folder.resolve("data")), "the gateway started before refusing the key");
+        for (int port : ports) {
+            try (java.net.ServerSocket free = new java.net.ServerSocket(port)) {
+                assertEquals(port, free.getLocalPort());
+            }
+        }
+    }
+
+    @Test
     void runRejectsAnUnknownArgument() {
         assertEquals(2, run("run", "--port", "1"));
 

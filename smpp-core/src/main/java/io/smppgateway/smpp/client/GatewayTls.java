@@ -3,10 +3,16 @@ package io.smppgateway.smpp.client;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.smppgateway.smpp.tls.Certificates;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -17,8 +23,9 @@ import javax.net.ssl.TrustManagerFactory;
  *   <li>{@link #off()}: plain TCP.</li>
  *   <li>{@link #systemTrust()}: the JDK's trusted authorities, and the certificate must name the
  *       host we connect to.</li>
- *   <li>{@link #trusting(Path, String)}: the certificates in a PEM file ({@code .pem}, {@code .crt},
- *       {@code .cer}) or a PKCS#12/JKS trust store, and the certificate must name the host.</li>
+ *   <li>{@link #trusting(Path, String)}: only the certificates in a PEM file (named {@code .pem}, {@code .crt},
+ *       {@code .cer}, or starting with {@code -----BEGIN}) or a PKCS#12/JKS trust store, instead of the
+ *       JDK's authorities, and the certificate must name the host.</li>
  *   <li>{@link #trustAnyCertificate()}: any certificate, for SMSCs with self-signed certificates; the link is
  *       encrypted but not authenticated.</li>
  * </ul>
@@ -27,6 +34,9 @@ import javax.net.ssl.TrustManagerFactory;
  * @param trustStorePassword the key store's password; unused for PEM
  */
 public record GatewayTls(boolean enabled, boolean trustAll, Path trustStore, String trustStorePassword) {
+
+    /** The protocol versions offered to SMSCs. */
+    public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     public GatewayTls {
         if (!enabled && (trustAll || trustStore != null)) {
@@ -59,14 +69,15 @@ public record GatewayTls(boolean enabled, boolean trustAll, Path trustStore, Str
             return null;
         }
         try {
-            SslContextBuilder builder = SslContextBuilder.forClient();
+            // The SMSC's suites are its choice; only versions older than 1.2 are refused (RFC 8996).
+            SslContextBuilder builder = SslContextBuilder.forClient().protocols(PROTOCOLS);
             if (trustAll) {
                 builder.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
             } else {
                 builder.endpointIdentificationAlgorithm("HTTPS");
                 if (trustStore != null) {
                     if (isPem(trustStore)) {
-                        builder.trustManager(trustStore.toFile());
+                        builder.trustManager(Certificates.read(trustStore).toArray(X509Certificate[]::new));
                     } else {
                         builder.trustManager(keyStoreTrust());
                     }
@@ -86,8 +97,14 @@ public record GatewayTls(boolean enabled, boolean trustAll, Path trustStore, Str
         return factory;
     }
 
-    private static boolean isPem(Path path) {
+    /** By its name, or by its first line: CA bundles are often named without an extension. */
+    private static boolean isPem(Path path) throws IOException {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer");
+        if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")) {
+            return true;
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1).contains("-----BEGIN ");
+        }
     }
 }

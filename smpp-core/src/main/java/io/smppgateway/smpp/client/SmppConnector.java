@@ -11,6 +11,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.smppgateway.smpp.netty.ChannelSession;
 import io.smppgateway.smpp.pdu.BindRequest;
 import io.smppgateway.smpp.pdu.BindResponse;
@@ -44,7 +45,10 @@ public final class SmppConnector implements AutoCloseable {
         this.ownsGroup = ownsGroup;
     }
 
-    /** Connects; the session is OPEN (not bound) when the future completes. */
+    /**
+     * Connects; the session is OPEN (not bound) when the future completes, after the TLS handshake
+     * when {@code ssl} is given. A failed handshake fails it with {@link TlsHandshakeFailedException}.
+     */
     public CompletableFuture<ChannelSession> connect(String host, int port, SslContext ssl, Duration connectTimeout,
                                                      SessionConfig config, RequestHandler handler,
                                                      PduListener pduListener) {
@@ -67,11 +71,23 @@ public final class SmppConnector implements AutoCloseable {
                 });
         ChannelFuture connecting = bootstrap.connect(host, port);
         connecting.addListener(done -> {
-            if (done.isSuccess()) {
-                result.complete(created[0]);
-            } else {
+            if (!done.isSuccess()) {
                 result.completeExceptionally(done.cause());
+                return;
             }
+            SslHandler tls = connecting.channel().pipeline().get(SslHandler.class);
+            if (tls == null) {
+                result.complete(created[0]);
+                return;
+            }
+            // Waiting for the handshake lets a certificate problem be told as one, not as a closed connection.
+            tls.handshakeFuture().addListener(handshake -> {
+                if (handshake.isSuccess()) {
+                    result.complete(created[0]);
+                } else {
+                    result.completeExceptionally(TlsHandshakeFailedException.of(host, port, handshake.cause()));
+                }
+            });
         });
         return result;
     }

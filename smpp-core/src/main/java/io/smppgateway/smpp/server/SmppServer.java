@@ -2,6 +2,9 @@ package io.smppgateway.smpp.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -10,7 +13,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.smppgateway.smpp.netty.ChannelSession;
 import io.smppgateway.smpp.pdu.DeliverSm;
 import io.smppgateway.smpp.pdu.DeliverSmResp;
@@ -23,6 +25,8 @@ import io.smppgateway.smpp.session.SessionRole;
 import io.smppgateway.smpp.session.SmppSession;
 import io.netty.channel.WriteBufferWaterMark;
 import io.smppgateway.smpp.log.RepeatedLines;
+import io.smppgateway.smpp.tls.ServerTls;
+import io.smppgateway.smpp.tls.TlsIdentity;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -30,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,7 @@ public final class SmppServer implements AutoCloseable {
     private final BindThrottle bindThrottle;
     private final RepeatedLines peerLines = RepeatedLines.perMinute();
     private volatile boolean closing;
+    private final Admitter admitter = new Admitter();
 
     private SmppServer(SmppServerConfig config) {
         this.config = config;
@@ -89,6 +93,8 @@ public final class SmppServer implements AutoCloseable {
 
     private void listen(EsmeAccounts accounts, EsmeRequestHandler handler, PduListener pduListener,
                         EsmeBindListener bindListener) {
+        // A bad certificate or key fails the start before any port listens, plain ones included.
+        SslContext ssl = config.tlsPort() >= 0 ? sslContext() : null;
         EsmeBinder binder = new EsmeBinder(accounts, sessions, config.systemId(), bindThrottle, workers, peerLines,
                 bindListener);
         boss.scheduleAtFixedRate(this::summarisePeerLines, 1, 1, TimeUnit.MINUTES);
@@ -97,7 +103,7 @@ public final class SmppServer implements AutoCloseable {
             listeners.add(bind(config.port(), null, binder, requests, pduListener));
         }
         if (config.tlsPort() >= 0) {
-            listeners.add(bind(config.tlsPort(), sslContext(), binder, requests, pduListener));
+            listeners.add(bind(config.tlsPort(), ssl, binder, requests, pduListener));
         }
     }
 
@@ -115,12 +121,7 @@ public final class SmppServer implements AutoCloseable {
         if (config.certificate() == null || config.privateKey() == null) {
             throw new IllegalArgumentException("TLS needs a certificate and a private key");
         }
-        try {
-            return SslContextBuilder.forServer(config.certificate().toFile(), config.privateKey().toFile()).build();
-        } catch (SSLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot load the TLS certificate " + config.certificate()
-                    + " and key " + config.privateKey() + ": " + e.getMessage(), e);
-        }
+        return ServerTls.context(TlsIdentity.load(config.certificate(), config.privateKey()));
     }
 
     private Channel bind(int port, SslContext ssl, EsmeBinder binder, RequestHandler requests, PduListener pduListener) {
@@ -132,13 +133,11 @@ public final class SmppServer implements AutoCloseable {
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 // Reading from a peer stops while this much of our output waits for it (ChannelSession).
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
+                // Admission runs on the single acceptor thread, in the order the connections arrived.
+                .handler(admitter)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        if (closing || !admit(channel)) {
-                            channel.close();
-                            return;
-                        }
                         if (ssl != null) {
                             channel.pipeline().addLast("tls", ssl.newHandler(channel.alloc()));
                         }
@@ -161,9 +160,26 @@ public final class SmppServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sits on the listening channel before Netty's acceptor: a connection beyond the limits is closed before it is
+     * registered with a worker, so no worker ever runs code for it.
+     */
+    @ChannelHandler.Sharable
+    private final class Admitter extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object accepted) {
+            Channel channel = (Channel) accepted;
+            if (closing || !admit(channel)) {
+                channel.unsafe().closeForcibly();
+                return;
+            }
+            ctx.fireChannelRead(accepted);
+        }
+    }
+
     /** Counts the connection in, or says why it is closed at once; it is counted out when it closes. */
-    private boolean admit(SocketChannel channel) {
-        InetAddress address = channel.remoteAddress() == null ? null : channel.remoteAddress().getAddress();
+    private boolean admit(Channel channel) {
+        InetAddress address = channel.remoteAddress() instanceof InetSocketAddress remote ? remote.getAddress() : null;
         ConnectionLimits.Admission admission = limits.admit(address);
         if (admission != ConnectionLimits.Admission.ADMITTED) {
             long skipped = peerLines.take("connections refused from " + BindThrottle.keyOf(address));

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param port        the plain TCP port (0 picks a free one; -1 disables plain TCP)
  * @param tlsPort     the TLS port (0 picks a free one; -1 disables TLS)
  * @param certificate PEM certificate chain for TLS, or {@code null}
- * @param privateKey  PEM PKCS#8 private key for TLS, or {@code null}
+ * @param privateKey  PEM private key for TLS (PKCS#8, PKCS#1 or SEC1; {@link io.smppgateway.smpp.tls.PrivateKeys}), or {@code null}
  * @param systemId    our system_id in bind responses
  * @param bindTimeout how long a connection may stay unbound before we close it
  * @param session     per-session behaviour

@@ -10,7 +10,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.smppgateway.smpp.netty.ChannelSession;
 import io.smppgateway.smpp.pdu.BindRequest;
 import io.smppgateway.smpp.pdu.CommandStatus;
@@ -33,6 +32,8 @@ import io.smppgateway.smpp.session.PduListener;
 import io.smppgateway.smpp.session.RequestNotSentException;
 import io.smppgateway.smpp.session.SessionRole;
 import io.smppgateway.smpp.session.SmppSession;
+import io.smppgateway.smpp.tls.ServerTls;
+import io.smppgateway.smpp.tls.TlsIdentity;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -48,7 +49,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,11 +144,12 @@ public final class SmscSimulator implements AutoCloseable {
 
     private void listen() {
         SmppServerConfig server = config.server();
+        SslContext ssl = server.tlsPort() >= 0 ? sslContext(server) : null;
         if (server.port() >= 0) {
             listeners.add(bind(server.port(), null));
         }
         if (server.tlsPort() >= 0) {
-            listeners.add(bind(server.tlsPort(), sslContext(server)));
+            listeners.add(bind(server.tlsPort(), ssl));
         }
     }
 
@@ -156,11 +157,7 @@ public final class SmscSimulator implements AutoCloseable {
         if (server.certificate() == null || server.privateKey() == null) {
             throw new IllegalArgumentException("TLS needs a certificate and a private key");
         }
-        try {
-            return SslContextBuilder.forServer(server.certificate().toFile(), server.privateKey().toFile()).build();
-        } catch (SSLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot load the TLS certificate and key: " + e.getMessage(), e);
-        }
+        return ServerTls.context(TlsIdentity.load(server.certificate(), server.privateKey()));
     }
 
     private Channel bind(int port, SslContext ssl) {

@@ -11,6 +11,7 @@ import io.smppgateway.smpp.pdu.SubmitSm;
 import io.smppgateway.smpp.pdu.SubmitSmResp;
 import io.smppgateway.smpp.session.CommandStatusException;
 import io.smppgateway.smpp.session.RequestHandler;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * receive handed to the correlation flow.
  *
  * <pre>{@code
- * PoolSmscGateways gateways = new PoolSmscGateways(Duration.ofSeconds(2), Duration.ofSeconds(2));
+ * PoolSmscGateways gateways = new PoolSmscGateways(Duration.ofSeconds(2), Duration.ofSeconds(2), null);
  * GatewayPool pool = new GatewayPool(connector, gateways::inboundFor, smscId -> PduListener.NONE);
  * gateways.attach(pool);
  * gateways.saved(storedGateway);   // binds it, or stops it when disabled
@@ -37,16 +38,19 @@ public final class PoolSmscGateways implements SmscGateways {
     private final Map<String, Gateway> stored = new ConcurrentHashMap<>();
     private final Duration drainTimeout;
     private final Duration unbindTimeout;
+    private final Path clientCa;
     private volatile GatewayPool pool;
     private volatile SmscDeliveryHandler deliveries;
 
     /**
      * @param drainTimeout  how long a rebinding session waits for its answers before it unbinds
      * @param unbindTimeout how long an unbind waits for the SMSC's unbind_resp
+     * @param clientCa      the PEM authorities {@code is_secure} gateways trust, or {@code null} for the JVM's
      */
-    public PoolSmscGateways(Duration drainTimeout, Duration unbindTimeout) {
+    public PoolSmscGateways(Duration drainTimeout, Duration unbindTimeout, Path clientCa) {
         this.drainTimeout = drainTimeout;
         this.unbindTimeout = unbindTimeout;
+        this.clientCa = clientCa;
     }
 
     /** The pool the submits go through; its request handlers come from {@link #inboundFor(String)}. */
@@ -74,7 +78,7 @@ public final class PoolSmscGateways implements SmscGateways {
         if (!gateway.enabled()) {
             return renamed.thenCompose(done -> current.remove(gateway.smscId()));
         }
-        GatewayConfig config = GatewayConfigs.of(gateway).toBuilder()
+        GatewayConfig config = GatewayConfigs.of(gateway, clientCa).toBuilder()
                 .drainTimeout(drainTimeout).unbindTimeout(unbindTimeout).build();
         return renamed.thenCompose(done -> current.put(config));
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Every key {@code smpp.conf} may hold: the product manual's keys, under the manual's names, and the
- * few of ours ({@code SMPP_DATA_PATH}, {@code NSQ_CHANNEL}, {@code NSQ_MAX_IN_FLIGHT}, {@code SMPP_MAX_CONNECTIONS}...). docs/configuration.md describes each.
+ * few of ours ({@code SMPP_DATA_PATH}, {@code SMPP_CLIENT_CA_PATH}, {@code NSQ_CHANNEL}, {@code NSQ_MAX_IN_FLIGHT}, {@code SMPP_MAX_CONNECTIONS}...). docs/configuration.md describes each.
  * A secret's value never appears in a message.
  */
 public enum Setting {
@@ -18,8 +18,10 @@ public enum Setting {
     SMPP_SSL_PORT,
     SMPP_SSL_CERT_PATH,
     SMPP_SSL_KEY_PATH,
+    SMPP_CLIENT_CA_PATH,
     SMPP_SERVER_LOGS_PATH,
     SMPP_CLIENT_LOGS_PATH,
+    SMPP_PDU_LOG_MAX_FILE_MB,
     SMPP_DATA_PATH,
     HTTP_PORT,
     HTTP_ADMIN_USERNAME,

@@ -6,6 +6,9 @@ import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.http.TrustedProxies;
 import io.smppgateway.persistence.MysqlConfig;
 import io.smppgateway.smpp.server.SmppServerConfig;
+import io.smppgateway.smpp.tls.Certificates;
+import io.smppgateway.smpp.tls.TlsFileException;
+import io.smppgateway.smpp.tls.TlsIdentity;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -37,6 +40,10 @@ public final class SettingsReader {
 
     /** The most connections the SMPP ports may be told to hold (each costs a few KiB of buffers at least). */
     public static final int MAX_SMPP_CONNECTIONS = 100_000;
+
+    /** One peer's PDU log file in a day, in MiB: 1 GiB by default, at most 1 TiB. */
+    public static final int DEFAULT_PDU_LOG_MAX_FILE_MB = 1024;
+    public static final int MAX_PDU_LOG_MAX_FILE_MB = 1 << 20;
     public static final int DEFAULT_HTTP_PORT = 8010;
     public static final int DEFAULT_NSQD_PORT = 4150;
     public static final String DEFAULT_NSQ_HOST = "localhost";
@@ -95,7 +102,9 @@ public final class SettingsReader {
         Path dataFolder = settings.folder(Setting.SMPP_DATA_PATH, "data");
         GatewaySettings result = new GatewaySettings(home, source, database(settings, dataFolder), bus(settings),
                 smpp(settings), settings.folder(Setting.SMPP_SERVER_LOGS_PATH, "logs/server"),
-                settings.folder(Setting.SMPP_CLIENT_LOGS_PATH, "logs/client"), dataFolder, http(settings));
+                settings.folder(Setting.SMPP_CLIENT_LOGS_PATH, "logs/client"), dataFolder, http(settings),
+                clientCa(settings), settings.count(Setting.SMPP_PDU_LOG_MAX_FILE_MB, DEFAULT_PDU_LOG_MAX_FILE_MB,
+                        MAX_PDU_LOG_MAX_FILE_MB) * (1L << 20));
         checkPortsDiffer(result, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(source, problems);
@@ -198,6 +207,9 @@ public final class SettingsReader {
             return new SmppListeners(port, -1, null, null, connections(values));
         }
         int tlsPort = values.port(Setting.SMPP_SSL_PORT, DEFAULT_SMPP_SSL_PORT);
+        if (certificate != null && key != null) {
+            checkTlsIdentity(values, certificate, Setting.SMPP_SSL_CERT_PATH, key, Setting.SMPP_SSL_KEY_PATH);
+        }
         return new SmppListeners(port, tlsPort, certificate, key, connections(values));
     }
 
@@ -216,6 +228,31 @@ public final class SettingsReader {
             return defaults;
         }
         return new SmppServerConfig.Connections(total, perAddress);
+    }
+
+    /** A key that is encrypted, damaged or not the certificate's is a settings error, found before any port opens. */
+    private static void checkTlsIdentity(Values values, Path certificate, Setting certificateSetting, Path key,
+                                         Setting keySetting) {
+        try {
+            TlsIdentity.load(certificate, key);
+        } catch (TlsFileException e) {
+            values.problem(e.file().equals(key) ? keySetting : certificateSetting, e.getMessage());
+        }
+    }
+
+    /** The CA certificates trusted towards SMSCs instead of the JVM's, or {@code null} for the JVM's. */
+    private static Path clientCa(Values values) {
+        Path file = values.readableFile(Setting.SMPP_CLIENT_CA_PATH);
+        if (file == null) {
+            return null;
+        }
+        try {
+            Certificates.read(file);
+            return file;
+        } catch (TlsFileException e) {
+            values.problem(Setting.SMPP_CLIENT_CA_PATH, e.getMessage());
+            return null;
+        }
     }
 
     private HttpAccess http(Values values) {
@@ -244,6 +281,9 @@ public final class SettingsReader {
             values.problem(Setting.HTTP_TRUSTED_PROXIES, e.getMessage());
         }
         boolean tls = certificate != null && key != null;
+        if (tls) {
+            checkTlsIdentity(values, certificate, Setting.HTTP_SSL_CERT_PATH, key, Setting.HTTP_SSL_KEY_PATH);
+        }
         return new HttpAccess(port, username == null ? DEFAULT_ADMIN_USERNAME : username,
                 values.get(Setting.HTTP_ADMIN_PASSWORD), token, tls ? certificate : null, tls ? key : null, proxies);
     }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * {@code SMPP_SSL_CERT_PATH} and {@code SMPP_SSL_KEY_PATH} are given.
  *
  * @param certificate PEM certificate chain, or {@code null} when TLS is off
- * @param privateKey  PEM PKCS#8 key, or {@code null} when TLS is off
+ * @param privateKey  PEM key (PKCS#8, PKCS#1 or SEC1), or {@code null} when TLS is off
  * @param connections {@code SMPP_MAX_CONNECTIONS} and {@code SMPP_MAX_CONNECTIONS_PER_ADDRESS}
  */
 public record SmppListeners(int port, int tlsPort, Path certificate, Path privateKey,

@@ -87,7 +87,7 @@ public final class GatewayDaemon implements AutoCloseable {
     private final GatewaySettings settings;
     private final Lifecycle lifecycle = new Lifecycle(STOP_BUDGET);
     private final Map<String, Boolean> gsm7BySmsc = new ConcurrentHashMap<>();
-    private final PoolSmscGateways smscGateways = new PoolSmscGateways(Duration.ofSeconds(2), SESSION_UNBIND_TIMEOUT);
+    private final PoolSmscGateways smscGateways;
     private final TrafficCounters smscTraffic = new TrafficCounters();
     private final TrafficCounters esmeTraffic = new TrafficCounters();
     private final DlrInTally dlrInStatuses = new DlrInTally();
@@ -105,6 +105,7 @@ public final class GatewayDaemon implements AutoCloseable {
 
     private GatewayDaemon(GatewaySettings settings) {
         this.settings = settings;
+        this.smscGateways = new PoolSmscGateways(Duration.ofSeconds(2), SESSION_UNBIND_TIMEOUT, settings.clientCa());
     }
 
     /**
@@ -131,7 +132,8 @@ public final class GatewayDaemon implements AutoCloseable {
         bus = lifecycle.add("message bus", openBus(settings.bus()));
         ThreadPoolExecutor storeCalls = storeExecutor();
         lifecycle.add("store calls", storeCalls::shutdownNow);
-        pduLogs = lifecycle.add("PDU logs", PduLogWriter.withDefaults(LogFileLayout::file));
+        pduLogs = lifecycle.add("PDU logs", PduLogWriter.withDefaults(LogFileLayout::file,
+                settings.pduLogMaxFileBytes()));
 
         FlowConfig flowConfig = FlowConfig.defaults().withChannel(channel(settings.bus()));
         ConsumerGate consumers = new ConsumerGate(bus);

@@ -145,7 +145,13 @@ public final class PduLogWriter implements AutoCloseable {
 
     /** 20,000 entries, 32 MiB of octets, the system clock and zone. */
     public static PduLogWriter withDefaults(LogFiles files) {
-        return new PduLogWriter(files, 20_000, 32L << 20, Clock.systemDefaultZone(), ZoneId.systemDefault());
+        return withDefaults(files, DEFAULT_MAX_FILE_BYTES);
+    }
+
+    /** 20,000 entries, 32 MiB of octets, the system clock and zone, at most {@code maxFileBytes} per file and day. */
+    public static PduLogWriter withDefaults(LogFiles files, long maxFileBytes) {
+        return new PduLogWriter(files, PduLogOutput.files(), 20_000, 32L << 20, maxFileBytes, Clock.systemDefaultZone(),
+                ZoneId.systemDefault());
     }
 
     /**

@@ -44,9 +44,10 @@ class HttpTransportSettingsTest {
     }
 
     @Test
-    void bothPemFilesTurnHttpsOn() throws IOException {
-        Files.writeString(home.resolve("admin-cert.pem"), "certificate");
-        Files.writeString(home.resolve("admin-key.pem"), "key");
+    void bothPemFilesTurnHttpsOn() throws Exception {
+        Path[] files = OpensslFiles.selfSignedWithPkcs1Key(home, "admin");
+        Files.move(files[0], home.resolve("admin-cert.pem"));
+        Files.move(files[1], home.resolve("admin-key.pem"));
         HttpAccess access = read("HTTP_SSL_CERT_PATH=admin-cert.pem\nHTTP_SSL_KEY_PATH=" + home.resolve("admin-key.pem")
                 + "\n");
         assertTrue(access.isTls());
@@ -62,6 +63,18 @@ class HttpTransportSettingsTest {
                 problems("HTTP_SSL_CERT_PATH=admin-cert.pem\n"));
         assertEquals(List.of("HTTP_SSL_KEY_PATH: " + home.resolve("nope.pem") + " does not exist"),
                 problems("HTTP_SSL_CERT_PATH=admin-cert.pem\nHTTP_SSL_KEY_PATH=nope.pem\n"));
+    }
+
+    @Test
+    void aKeyThatCannotServeIsASettingsErrorBeforeAnyPortOpens() throws Exception {
+        Path[] files = OpensslFiles.selfSignedWithPkcs1Key(home, "admin");
+        Path encrypted = OpensslFiles.encryptedKey(home, "locked");
+
+        List<String> problems = problems("HTTP_SSL_CERT_PATH=" + files[0] + "\nHTTP_SSL_KEY_PATH=" + encrypted + "\n");
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("HTTP_SSL_KEY_PATH: " + encrypted + ": ") && problems.get(0)
+                .contains("encrypted"), problems.get(0));
     }
 
     @Test

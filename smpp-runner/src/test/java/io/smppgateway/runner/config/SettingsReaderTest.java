@@ -204,9 +204,10 @@ class SettingsReaderTest {
     }
 
     @Test
-    void tlsListensOnSmppSslPortOrItsDefault() throws IOException {
-        Path certificate = Files.writeString(home.resolve("cert.pem"), "x");
-        Path key = Files.writeString(home.resolve("key.pem"), "y");
+    void tlsListensOnSmppSslPortOrItsDefault() throws Exception {
+        Path[] made = OpensslFiles.selfSignedWithPkcs1Key(home, "made");
+        Path certificate = Files.move(made[0], home.resolve("cert.pem"));
+        Path key = Files.move(made[1], home.resolve("key.pem"));
 
         GatewaySettings tls = read("SMPP_SSL_CERT_PATH=cert.pem\nSMPP_SSL_KEY_PATH=" + key + "\n");
         assertEquals(new SmppListeners(2775, 3550, certificate, key), tls.smpp());
@@ -214,6 +215,54 @@ class SettingsReaderTest {
 
         GatewaySettings port = read("SMPP_SSL_PORT=4000\nSMPP_SSL_CERT_PATH=cert.pem\nSMPP_SSL_KEY_PATH=key.pem\n");
         assertEquals(4000, port.smpp().tlsPort());
+    }
+
+    @Test
+    void anEncryptedKeyIsASettingsErrorNamingTheKeyAndHowToDecryptIt() throws Exception {
+        Path certificate = OpensslFiles.selfSignedWithPkcs1Key(home, "server")[0];
+        Path key = OpensslFiles.encryptedKey(home, "encrypted");
+
+        List<String> problems = problems("SMPP_SSL_CERT_PATH=" + certificate + "\nSMPP_SSL_KEY_PATH=encrypted.key\n");
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("SMPP_SSL_KEY_PATH: " + key + ": the private key is encrypted"),
+                problems.get(0));
+        assertTrue(problems.get(0).contains("openssl pkey -in " + key + " -out"), problems.get(0));
+    }
+
+    @Test
+    void aKeyThatIsNotTheCertificatesIsASettingsErrorOnTheKey() throws Exception {
+        Path certificate = OpensslFiles.selfSignedWithPkcs1Key(home, "server")[0];
+        Path otherKey = OpensslFiles.selfSignedWithPkcs1Key(home, "other")[1];
+
+        List<String> problems = problems("SMPP_SSL_CERT_PATH=server.pem\nSMPP_SSL_KEY_PATH=other.key\n");
+
+        assertEquals(List.of("SMPP_SSL_KEY_PATH: " + otherKey + ": is not the private key of the certificate in "
+                + certificate + " (CN=localhost); check that both files come from the same request"), problems);
+    }
+
+    @Test
+    void aCertificateFileThatIsNotPemIsASettingsErrorOnTheCertificate() throws Exception {
+        Path key = OpensslFiles.selfSignedWithPkcs1Key(home, "server")[1];
+        Path junk = Files.writeString(home.resolve("junk.pem"), "not a certificate\n");
+
+        List<String> problems = problems("SMPP_SSL_CERT_PATH=junk.pem\nSMPP_SSL_KEY_PATH=" + key + "\n");
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("SMPP_SSL_CERT_PATH: " + junk + ": is not a PEM file"), problems.get(0));
+    }
+
+    @Test
+    void theClientCaFileIsReadAsPemCertificates() throws Exception {
+        Path ca = OpensslFiles.selfSignedWithPkcs1Key(home, "smsc-ca")[0];
+
+        assertNull(read("").clientCa());
+        assertEquals(ca, read("SMPP_CLIENT_CA_PATH=smsc-ca.pem\n").clientCa());
+        assertEquals(List.of("SMPP_CLIENT_CA_PATH: " + home.resolve("missing.pem") + " does not exist"),
+                problems("SMPP_CLIENT_CA_PATH=missing.pem\n"));
+        Path key = home.resolve("smsc-ca.key");
+        assertEquals(List.of("SMPP_CLIENT_CA_PATH: " + key + ": holds a private key, not a certificate"
+                + " (are the certificate and key paths swapped?)"), problems("SMPP_CLIENT_CA_PATH=smsc-ca.key\n"));
     }
 
     @Test
@@ -241,6 +290,14 @@ class SettingsReaderTest {
                 problems("SMPP_MAX_CONNECTIONS_PER_ADDRESS=many\n"));
         assertEquals(List.of("SMPP_MAX_CONNECTIONS_PER_ADDRESS: 300 is more than SMPP_MAX_CONNECTIONS (200)"),
                 problems("SMPP_MAX_CONNECTIONS=200\nSMPP_MAX_CONNECTIONS_PER_ADDRESS=300\n"));
+    }
+
+    @Test
+    void thePduLogFileCapIsOneGibibyteUnlessSetInMebibytes() throws IOException {
+        assertEquals(1L << 30, reader().read(null).pduLogMaxFileBytes());
+        assertEquals(50L << 20, read("SMPP_PDU_LOG_MAX_FILE_MB=50\n").pduLogMaxFileBytes());
+        assertEquals(List.of("SMPP_PDU_LOG_MAX_FILE_MB: '0' is not a whole number from 1 to 1048576"),
+                problems("SMPP_PDU_LOG_MAX_FILE_MB=0\n"));
     }
 
     @Test
@@ -279,9 +336,10 @@ class SettingsReaderTest {
     }
 
     @Test
-    void theListeningPortsMustDiffer() throws IOException {
-        Files.writeString(home.resolve("c.pem"), "x");
-        Files.writeString(home.resolve("k.pem"), "x");
+    void theListeningPortsMustDiffer() throws Exception {
+        Path[] made = OpensslFiles.selfSignedWithPkcs1Key(home, "made");
+        Files.move(made[0], home.resolve("c.pem"));
+        Files.move(made[1], home.resolve("k.pem"));
 
         assertEquals(List.of("HTTP_PORT: 2775 is also SMPP_PORT"), problems("HTTP_PORT=2775\n"));
         assertEquals(List.of("SMPP_SSL_PORT: 8010 is also HTTP_PORT"),
