@@ -1,5 +1,6 @@
 package io.smppgateway.runner.daemon;
 
+import io.smppgateway.bridge.flow.PoolSmscGateways;
 import io.smppgateway.bridge.bus.BusHealth;
 import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.http.live.HealthProbes;

@@ -1,5 +1,6 @@
 package io.smppgateway.runner.daemon;
 
+import io.smppgateway.bridge.flow.PoolSmscGateways;
 import io.smppgateway.http.live.LiveConnection;
 import io.smppgateway.http.live.LiveConnections;
 import io.smppgateway.persistence.receipt.PendingReceipts;

@@ -111,7 +111,7 @@ class GatewayDaemonServicesTest {
                     .dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1).smppVersion("3.4").gsm7(true)
                     .secure(false).enabled(true).build());
             try {
-                daemon.gatewaySaved(gateway).get(20, TimeUnit.SECONDS);
+                daemon.engine().gatewaySaved(gateway).get(20, TimeUnit.SECONDS);
                 BindRequest bind = BindRequest.of(BindType.TRANSMITTER, 1, prefix, "pw", "", InterfaceVersion.SMPP_3_4,
                         Address.EMPTY);
                 ChannelSession esme = connector.connectAndBind("127.0.0.1", daemon.smppServer().port(), null,

@@ -127,7 +127,7 @@ class GatewayRestartTest {
                         .host("127.0.0.1").port(smsc.port()).username("gw").password("pw").enqInterval(30)
                         .srcAutodetect(true).dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1)
                         .smppVersion("3.4").gsm7(true).secure(false).enabled(true).build());
-                first.gatewaySaved(gateway).get(20, TimeUnit.SECONDS);
+                first.engine().gatewaySaved(gateway).get(20, TimeUnit.SECONDS);
                 GatewayDaemonTest.awaitTrue(() -> smsc.sessions().stream().anyMatch(s -> s.state().isBound()));
 
                 List<byte[]> bodies = new ArrayList<>();

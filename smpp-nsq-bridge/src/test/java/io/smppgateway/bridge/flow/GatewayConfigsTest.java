@@ -1,4 +1,4 @@
-package io.smppgateway.runner.daemon;
+package io.smppgateway.bridge.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.smppgateway.runner.daemon;
+package io.smppgateway.bridge.flow;
 
 import io.smppgateway.persistence.gateway.Gateway;
 import io.smppgateway.smpp.client.GatewayConfig;
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** A stored gateway (the REST API's record) as the client pool's connection settings. */
-final class GatewayConfigs {
+public final class GatewayConfigs {
 
     private GatewayConfigs() {
     }

@@ -1,4 +1,4 @@
-package io.smppgateway.runner.daemon;
+package io.smppgateway.bridge.engine;
 
 import io.smppgateway.bridge.bus.BusDelivery;
 import io.smppgateway.bridge.bus.BusHandler;
@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bus as the consuming flows see it, with the switch the daemon throws first on shutdown.
+ * The bus as the consuming flows see it, with the switch the engine throws first on shutdown.
  * {@link #stopTaking()} returns at once: every subscription starts to close (nsqd sends nothing
  * new), a message handed over but not yet handled goes straight back, and from then on every
  * requeue is immediate (REQ 0) whatever delay the flow asked for: a message the gateway held

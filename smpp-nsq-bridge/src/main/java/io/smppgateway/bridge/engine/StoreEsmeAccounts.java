@@ -1,4 +1,4 @@
-package io.smppgateway.runner.daemon;
+package io.smppgateway.bridge.engine;
 
 import io.smppgateway.persistence.client.Client;
 import io.smppgateway.persistence.client.ClientStore;
@@ -11,7 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The server side authenticates against the {@code clients} table: a bind's system_id is a
- * client's {@code username}. The store call is synchronous, so it runs on the daemon's bounded
+ * client's {@code username}. The store call is synchronous, so it runs on the engine's bounded
  * store executor, never on the event loop that received the bind; when that executor is full the
  * bind fails (the ESME gets a bind error and retries), rather than waiting.
  */

@@ -1,4 +1,4 @@
-package io.smppgateway.runner.daemon;
+package io.smppgateway.bridge.engine;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the daemon started, in stages, so that it stops in the reverse order within a fixed time:
+ * What a host or the engine started, in stages, so that it stops in the reverse order within a fixed time:
  * the last stage started (the HTTP server, the bus consumers) stops first, the database last. The
  * parts of one stage stop in parallel (every ESME and SMSC session unbinds at once). A part that
  * does not stop in time is left behind with a warning, so that the process still exits when
