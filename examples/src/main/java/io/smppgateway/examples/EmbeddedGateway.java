@@ -8,7 +8,7 @@ import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.bridge.engine.EngineOptions;
 import io.smppgateway.bridge.engine.GatewayEngine;
 import io.smppgateway.persistence.Database;
-import io.smppgateway.persistence.client.Client;
+import io.smppgateway.store.client.Client;
 import io.smppgateway.smpp.server.SmppServerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.google.gson.JsonObject;
 import io.smppgateway.bridge.bus.Topic;
-import io.smppgateway.persistence.client.Client;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.client.Client;
+import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.netty.ChannelSession;
 import io.smppgateway.smpp.pdu.Address;

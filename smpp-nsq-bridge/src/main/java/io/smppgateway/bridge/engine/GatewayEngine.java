@@ -7,12 +7,12 @@ import io.smppgateway.bridge.flow.InboundFlow;
 import io.smppgateway.bridge.flow.OutboundFlow;
 import io.smppgateway.bridge.flow.PoolSmscGateways;
 import io.smppgateway.bridge.flow.ReceiptFlow;
-import io.smppgateway.persistence.Database;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.smpp.client.GatewayClient;
 import io.smppgateway.smpp.client.GatewayPool;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.server.SmppServer;
+import io.smppgateway.store.GatewayStores;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole gateway on a database and a message bus the host opened: the SMPP server ESMEs bind
+ * The whole gateway on the stores (smpp-persistence's {@code Database}) and a message bus the host opened: the SMPP server ESMEs bind
  * to, the client pool bound to every enabled stored gateway, and the four message flows between
  * them and the application. The host keeps the database and the bus, and closes them after
  * {@link #stop()}; everything else is the engine's.
@@ -57,7 +57,7 @@ public final class GatewayEngine implements AutoCloseable {
     private static final Duration REBIND_DRAIN = Duration.ofSeconds(2);
 
     private final EngineOptions options;
-    private final Database database;
+    private final GatewayStores stores;
     private final Lifecycle lifecycle;
     private final PoolSmscGateways smscGateways;
     private final ThreadPoolExecutor storeCalls = storeExecutor();
@@ -65,9 +65,9 @@ public final class GatewayEngine implements AutoCloseable {
     private GatewayPool pool;
     private OutboundFlow outbound;
 
-    private GatewayEngine(EngineOptions options, Database database) {
+    private GatewayEngine(EngineOptions options, GatewayStores stores) {
         this.options = options;
-        this.database = database;
+        this.stores = stores;
         this.lifecycle = new Lifecycle(options.stopBudget());
         this.smscGateways = new PoolSmscGateways(REBIND_DRAIN, EngineOptions.SESSION_UNBIND_TIMEOUT,
                 options.smscTrustedCa());
@@ -78,8 +78,8 @@ public final class GatewayEngine implements AutoCloseable {
      * When a part cannot start, what did start is stopped again and the exception says which part
      * failed (a port in use has a {@link java.net.BindException} among its causes).
      */
-    public static GatewayEngine start(EngineOptions options, Database database, MessageBus bus) {
-        GatewayEngine engine = new GatewayEngine(options, database);
+    public static GatewayEngine start(EngineOptions options, GatewayStores stores, MessageBus bus) {
+        GatewayEngine engine = new GatewayEngine(options, stores);
         try {
             engine.open(bus);
             return engine;
@@ -93,13 +93,13 @@ public final class GatewayEngine implements AutoCloseable {
     private void open(MessageBus bus) {
         lifecycle.add("store calls", storeCalls::shutdownNow);
         ConsumerGate consumers = new ConsumerGate(bus);
-        InboundFlow inbound = new InboundFlow(database.inbound(), bus, options.flows());
-        CorrelationFlow correlation = new CorrelationFlow(bus, database.outbound(), options.flows(), options.dlrIn());
+        InboundFlow inbound = new InboundFlow(stores.inbound(), bus, options.flows());
+        CorrelationFlow correlation = new CorrelationFlow(bus, stores.outbound(), options.flows(), options.dlrIn());
         lifecycle.addTogether(new Lifecycle.Part("inbound flow", inbound),
                 new Lifecycle.Part("correlation flow", correlation));
 
         AtomicReference<ReceiptFlow> receipts = new AtomicReference<>();
-        server = SmppServer.start(options.esmeServer(), new StoreEsmeAccounts(database.clients(), storeCalls), inbound,
+        server = SmppServer.start(options.esmeServer(), new StoreEsmeAccounts(stores.clients(), storeCalls), inbound,
                 options.esmePdus(), bound -> {
                     ReceiptFlow flow = receipts.get();
                     if (flow != null) {
@@ -110,11 +110,11 @@ public final class GatewayEngine implements AutoCloseable {
         pool = new GatewayPool(connector, smscGateways::inboundFor, options.smscPdus());
         smscGateways.attach(pool);
 
-        ReceiptFlow receiptFlow = new ReceiptFlow(consumers, database.inbound(), database.pendingReceipts(),
+        ReceiptFlow receiptFlow = new ReceiptFlow(consumers, stores.inbound(), stores.pendingReceipts(),
                 server.sessions(), options.flows());
         receipts.set(receiptFlow);
-        outbound = new OutboundFlow(consumers, database.outbound(), smscGateways, options.flows(), options.dlrIn());
-        ExpiryFlow expiry = new ExpiryFlow(bus, database.outbound(), options.flows(), options.dlrIn());
+        outbound = new OutboundFlow(consumers, stores.outbound(), smscGateways, options.flows(), options.dlrIn());
+        ExpiryFlow expiry = new ExpiryFlow(bus, stores.outbound(), options.flows(), options.dlrIn());
         lifecycle.addTogether(new Lifecycle.Part("receipt flow", receiptFlow),
                 new Lifecycle.Part("outbound flow", outbound), new Lifecycle.Part("expiry", expiry));
         // The flows close only once the sessions are gone: a submit the pool still queued is failed by
@@ -147,7 +147,7 @@ public final class GatewayEngine implements AutoCloseable {
 
     private void startGateways() {
         int enabled = 0;
-        for (Gateway gateway : database.gateways().list()) {
+        for (Gateway gateway : stores.gateways().list()) {
             smscGateways.saved(gateway);
             enabled += gateway.enabled() ? 1 : 0;
         }

@@ -1,7 +1,7 @@
 package io.smppgateway.bridge.engine;
 
-import io.smppgateway.persistence.client.Client;
-import io.smppgateway.persistence.client.ClientStore;
+import io.smppgateway.store.client.Client;
+import io.smppgateway.store.client.ClientStore;
 import io.smppgateway.smpp.server.EsmeAccount;
 import io.smppgateway.smpp.server.EsmeAccounts;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.smppgateway.bridge.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.smpp.client.GatewayTls;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

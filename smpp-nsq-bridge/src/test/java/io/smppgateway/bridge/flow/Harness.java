@@ -5,7 +5,7 @@ import com.google.gson.JsonParser;
 import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.persistence.Database;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.smpp.client.GatewayPool;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.pdu.BindType;

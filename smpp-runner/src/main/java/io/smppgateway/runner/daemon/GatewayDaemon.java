@@ -15,7 +15,7 @@ import io.smppgateway.http.HttpBackend;
 import io.smppgateway.http.HttpConfig;
 import io.smppgateway.http.logs.LogFolders;
 import io.smppgateway.persistence.Database;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.runner.config.BusChoice;
 import io.smppgateway.runner.config.DatabaseChoice;
 import io.smppgateway.runner.config.FileAccess;

@@ -2,8 +2,8 @@ package io.smppgateway.runner.daemon;
 
 import io.smppgateway.http.live.LiveChange;
 import io.smppgateway.http.live.LiveControl;
-import io.smppgateway.persistence.client.Client;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.client.Client;
+import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.bridge.engine.GatewayEngine;
 import java.util.concurrent.CompletableFuture;
 

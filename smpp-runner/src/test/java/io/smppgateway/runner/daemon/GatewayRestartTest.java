@@ -12,7 +12,7 @@ import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.nsq.NsqAddress;
 import io.smppgateway.nsq.NsqProducer;
 import io.smppgateway.nsq.NsqProducerConfig;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.runner.config.GatewaySettings;
 import io.smppgateway.runner.config.GeneratedCredentials;
 import io.smppgateway.runner.config.SettingsReader;

@@ -1,4 +1,4 @@
-package io.smppgateway.persistence.client;
+package io.smppgateway.store.client;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,18 +9,18 @@ import java.util.Optional;
  */
 public interface ClientStore {
 
-    /** @throws io.smppgateway.persistence.DuplicateException when its {@code username} is taken */
+    /** @throws io.smppgateway.store.DuplicateException when its {@code username} is taken */
     Client create(Client client);
 
     /**
      * Replaces the client with {@code client.id()}; keeps {@code created}, sets {@code updated}.
      *
-     * @throws io.smppgateway.persistence.NotFoundException when no client has that id
-     * @throws io.smppgateway.persistence.DuplicateException when the new {@code username} is another's
+     * @throws io.smppgateway.store.NotFoundException when no client has that id
+     * @throws io.smppgateway.store.DuplicateException when the new {@code username} is another's
      */
     Client update(Client client);
 
-    /** @throws io.smppgateway.persistence.NotFoundException when no client has that id */
+    /** @throws io.smppgateway.store.NotFoundException when no client has that id */
     void delete(long id);
 
     Optional<Client> find(long id);

@@ -1,8 +1,8 @@
-package io.smppgateway.persistence.receipt;
+package io.smppgateway.store.receipt;
 
-import io.smppgateway.persistence.FieldErrors;
-import io.smppgateway.persistence.MessageStatus;
-import io.smppgateway.persistence.ValidationException;
+import io.smppgateway.store.FieldErrors;
+import io.smppgateway.store.MessageStatus;
+import io.smppgateway.store.ValidationException;
 
 /**
  * A DLR_OUT the application sent for an ESME that has no receiver bind: kept until one binds.

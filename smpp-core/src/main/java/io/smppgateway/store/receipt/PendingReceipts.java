@@ -1,4 +1,4 @@
-package io.smppgateway.persistence.receipt;
+package io.smppgateway.store.receipt;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.smppgateway.persistence.inbound;
+package io.smppgateway.store.inbound;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 public interface InboundTracking {
 
     /**
-     * Stores the issued id; fails with {@link io.smppgateway.persistence.DuplicateException} when the
-     * id was issued before, {@link io.smppgateway.persistence.OverloadedException} when the queue is full.
+     * Stores the issued id; fails with {@link io.smppgateway.store.DuplicateException} when the
+     * id was issued before, {@link io.smppgateway.store.OverloadedException} when the queue is full.
      */
     CompletableFuture<Void> record(IssuedMessage message);
 

@@ -1,4 +1,4 @@
-package io.smppgateway.persistence;
+package io.smppgateway.store;
 
 /**
  * Base of every error this module reports: unchecked, so that callers handle it where it makes

@@ -1,6 +1,6 @@
-package io.smppgateway.persistence.outbound;
+package io.smppgateway.store.outbound;
 
-import io.smppgateway.persistence.MessageStatus;
+import io.smppgateway.store.MessageStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
  * Tracking of the segments we send to SMSCs, from the SMSC's answer to the final DLR_IN. Every method
  * returns at once; the work runs on this module's threads, writes on the message path are group
  * committed, and a full queue fails the future with
- * {@link io.smppgateway.persistence.OverloadedException} instead of blocking. Invalid arguments fail
- * the future with {@link io.smppgateway.persistence.ValidationException} before any SQL runs.
+ * {@link io.smppgateway.store.OverloadedException} instead of blocking. Invalid arguments fail
+ * the future with {@link io.smppgateway.store.ValidationException} before any SQL runs.
  */
 public interface OutboundTracking {
 

@@ -1,4 +1,4 @@
-package io.smppgateway.persistence.gateway;
+package io.smppgateway.store.gateway;
 
 import java.util.List;
 

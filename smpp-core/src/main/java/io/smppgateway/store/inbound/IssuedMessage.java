@@ -1,7 +1,7 @@
-package io.smppgateway.persistence.inbound;
+package io.smppgateway.store.inbound;
 
-import io.smppgateway.persistence.FieldErrors;
-import io.smppgateway.persistence.ValidationException;
+import io.smppgateway.store.FieldErrors;
+import io.smppgateway.store.ValidationException;
 
 /**
  * A message id we handed to an ESME in submit_sm_resp, with what its delivery receipt needs later:

@@ -1,6 +1,6 @@
-package io.smppgateway.persistence.receipt;
+package io.smppgateway.store.receipt;
 
-import io.smppgateway.persistence.PersistenceException;
+import io.smppgateway.store.PersistenceException;
 
 /**
  * A client already has the most receipts allowed waiting for its receiver bind. The application's

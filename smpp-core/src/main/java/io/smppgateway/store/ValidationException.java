@@ -1,4 +1,4 @@
-package io.smppgateway.persistence;
+package io.smppgateway.store;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

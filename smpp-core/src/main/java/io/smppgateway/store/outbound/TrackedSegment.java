@@ -1,6 +1,6 @@
-package io.smppgateway.persistence.outbound;
+package io.smppgateway.store.outbound;
 
-import io.smppgateway.persistence.MessageStatus;
+import io.smppgateway.store.MessageStatus;
 
 /**
  * A tracked outbound segment as stored: everything DLR_IN reports about it. Times are Unix

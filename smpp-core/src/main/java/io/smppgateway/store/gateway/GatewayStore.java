@@ -1,4 +1,4 @@
-package io.smppgateway.persistence.gateway;
+package io.smppgateway.store.gateway;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,19 +12,19 @@ public interface GatewayStore {
     /**
      * Stores a new gateway; its {@code id}, {@code created} and {@code updated} are assigned.
      *
-     * @throws io.smppgateway.persistence.DuplicateException when its {@code smsc_id} is taken
+     * @throws io.smppgateway.store.DuplicateException when its {@code smsc_id} is taken
      */
     Gateway create(Gateway gateway);
 
     /**
      * Replaces the gateway with {@code gateway.id()}; keeps {@code created}, sets {@code updated}.
      *
-     * @throws io.smppgateway.persistence.NotFoundException when no gateway has that id
-     * @throws io.smppgateway.persistence.DuplicateException when the new {@code smsc_id} is another's
+     * @throws io.smppgateway.store.NotFoundException when no gateway has that id
+     * @throws io.smppgateway.store.DuplicateException when the new {@code smsc_id} is another's
      */
     Gateway update(Gateway gateway);
 
-    /** @throws io.smppgateway.persistence.NotFoundException when no gateway has that id */
+    /** @throws io.smppgateway.store.NotFoundException when no gateway has that id */
     void delete(long id);
 
     Optional<Gateway> find(long id);

@@ -1,7 +1,7 @@
-package io.smppgateway.persistence.gateway;
+package io.smppgateway.store.gateway;
 
-import io.smppgateway.persistence.FieldErrors;
-import io.smppgateway.persistence.ValidationException;
+import io.smppgateway.store.FieldErrors;
+import io.smppgateway.store.ValidationException;
 
 /**
  * An upstream SMSC our SMPP client binds to, with every field of the manual's "Manage SMSC" and

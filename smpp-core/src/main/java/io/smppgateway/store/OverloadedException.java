@@ -1,4 +1,4 @@
-package io.smppgateway.persistence;
+package io.smppgateway.store;
 
 /**
  * A bounded queue of this module is full: the database is not keeping up with the message rate.

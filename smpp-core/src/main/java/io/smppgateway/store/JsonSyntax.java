@@ -1,20 +1,22 @@
-package io.smppgateway.bridge.message;
+package io.smppgateway.store;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What is wrong with a body that is not JSON, in the application developer's words: where the
- * text stops being JSON, without the parser's advice on its own settings.
+ * text stops being JSON, without the parser's advice on its own settings. The topics' messages and
+ * the REST API's bodies say it the same way.
  */
-final class JsonSyntax {
+public final class JsonSyntax {
 
     private static final Pattern WHERE = Pattern.compile("line (\\d+) column (\\d+)");
 
     private JsonSyntax() {
     }
 
-    static String describe(Throwable parseFailure) {
+    /** @param parseFailure what the JSON parser threw */
+    public static String describe(Throwable parseFailure) {
         if (parseFailure instanceof StackOverflowError) {
             return "not JSON we read: nested too deeply";
         }

@@ -1,7 +1,7 @@
-package io.smppgateway.persistence.client;
+package io.smppgateway.store.client;
 
-import io.smppgateway.persistence.FieldErrors;
-import io.smppgateway.persistence.ValidationException;
+import io.smppgateway.store.FieldErrors;
+import io.smppgateway.store.ValidationException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.smppgateway.persistence;
+package io.smppgateway.store;
 
 /** The record an update or delete names does not exist. The REST API answers it with 404. */
 public final class NotFoundException extends PersistenceException {

@@ -1,4 +1,4 @@
-package io.smppgateway.persistence;
+package io.smppgateway.store;
 
 /**
  * A unique value is already taken: a gateway's {@code smsc_id}, a client's {@code username}, or
