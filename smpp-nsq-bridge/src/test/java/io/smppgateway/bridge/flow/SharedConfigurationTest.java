@@ -1,5 +1,6 @@
 package io.smppgateway.bridge.flow;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smppgateway.bridge.bus.InProcessMessageBus;
@@ -65,6 +66,11 @@ class SharedConfigurationTest {
         a.gatewaySaved(added).join();
 
         Await.until("a bind from each instance", () -> boundSessions(smsc) == 2 ? true : null);
+        // A few sync rounds later, neither instance has bound again: the change is applied once on each.
+        long bindsThen = smsc.counters().bindsAccepted();
+        sleepThroughSyncRounds();
+        assertEquals(2, bindsThen);
+        assertEquals(bindsThen, smsc.counters().bindsAccepted());
 
         a.gatewaySaved(database.database().gateways().update(added.toBuilder().enabled(false).build())).join();
 
@@ -86,6 +92,14 @@ class SharedConfigurationTest {
         a.clientChanged(database.database().clients().update(client.toBuilder().enabled(false).build()), false).join();
 
         Await.until("the ESME's bind on the other instance closed", () -> esme.session().state().isBound() ? null : true);
+    }
+
+    private static void sleepThroughSyncRounds() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long boundSessions(SmscSimulator smsc) {
