@@ -29,9 +29,12 @@ import java.util.function.Function;
  * @param smscPdus     the listener of every PDU on one SMSC's sessions, by smsc_id
  * @param dlrIn        told of every DLR_IN event published
  * @param stopBudget   how long {@link GatewayEngine#stop()} may take
+ * @param configPollInterval how often the stored gateways and clients are read for changes made
+ *                     through other instances sharing the database
  */
 public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path smscTrustedCa, PduListener esmePdus,
-                            Function<String, PduListener> smscPdus, DlrInListener dlrIn, Duration stopBudget) {
+                            Function<String, PduListener> smscPdus, DlrInListener dlrIn, Duration stopBudget,
+                            Duration configPollInterval) {
 
     /** How long an unbind, ours or a peer's, waits for its unbind_resp. */
     public static final Duration SESSION_UNBIND_TIMEOUT = Duration.ofSeconds(2);
@@ -45,11 +48,15 @@ public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path 
         if (stopBudget == null || stopBudget.isNegative() || stopBudget.isZero()) {
             throw new IllegalArgumentException("stopBudget must be positive");
         }
+        if (configPollInterval == null || configPollInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("configPollInterval must be at least a millisecond");
+        }
     }
 
     /**
      * ESMEs bind on every address at port 2775 without TLS, the flows consume on channel
-     * {@code smpp}, the JVM's authorities, no listeners, 8 seconds to stop.
+     * {@code smpp}, the JVM's authorities, no listeners, 8 seconds to stop, the configuration read
+     * for other instances' changes every second.
      */
     public static Builder builder() {
         return new Builder();
@@ -66,6 +73,7 @@ public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path 
         private Function<String, PduListener> smscPdus = smscId -> PduListener.NONE;
         private DlrInListener dlrIn = DlrInListener.NONE;
         private Duration stopBudget = Duration.ofSeconds(8);
+        private Duration configPollInterval = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -105,8 +113,14 @@ public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path 
             return this;
         }
 
+        public Builder configPollInterval(Duration value) {
+            this.configPollInterval = value;
+            return this;
+        }
+
         public EngineOptions build() {
-            return new EngineOptions(esmeServer, flows, smscTrustedCa, esmePdus, smscPdus, dlrIn, stopBudget);
+            return new EngineOptions(esmeServer, flows, smscTrustedCa, esmePdus, smscPdus, dlrIn, stopBudget,
+                    configPollInterval);
         }
     }
 }

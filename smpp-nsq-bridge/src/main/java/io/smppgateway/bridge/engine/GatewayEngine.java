@@ -13,6 +13,7 @@ import io.smppgateway.smpp.client.GatewayPool;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.server.SmppServer;
 import io.smppgateway.store.GatewayStores;
+import io.smppgateway.store.client.Client;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,10 @@ import org.slf4j.LoggerFactory;
  *     bus.consume(Topic.SMS_IN, "app", delivery -> { ... });
  * }
  * }</pre>
+ *
+ * <p>Instances that share the database behave as one configuration: a gateway or client changed
+ * through any instance's REST API is applied on every instance within
+ * {@link EngineOptions#configPollInterval()} (see {@code ConfigSync}).
  *
  * <p>{@link #stop()} stops in the order that loses nothing:
  * <ol>
@@ -64,6 +69,7 @@ public final class GatewayEngine implements AutoCloseable {
     private SmppServer server;
     private GatewayPool pool;
     private OutboundFlow outbound;
+    private ConfigSync configSync;
 
     private GatewayEngine(EngineOptions options, GatewayStores stores) {
         this.options = options;
@@ -128,7 +134,9 @@ public final class GatewayEngine implements AutoCloseable {
         lifecycle.add("submits in flight", this::awaitOutboundInFlight);
         lifecycle.add("SMS_OUT and DLR_OUT consumers", consumers::stopTaking);
 
-        startGateways();
+        configSync = new ConfigSync(stores, smscGateways, server);
+        lifecycle.add("configuration sync", configSync);
+        configSync.start(options.configPollInterval());
         correlation.start(smscGateways);
         receiptFlow.start();
         expiry.start();
@@ -145,26 +153,26 @@ public final class GatewayEngine implements AutoCloseable {
         }, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    private void startGateways() {
-        int enabled = 0;
-        for (Gateway gateway : stores.gateways().list()) {
-            smscGateways.saved(gateway);
-            enabled += gateway.enabled() ? 1 : 0;
-        }
-        log.info("SMPP client: {} enabled gateway(s) binding", enabled);
-    }
-
     /**
      * A gateway was created or edited: run it with its new settings (rebinding when the connection
      * settings changed), or stop it when disabled. An edit that renamed its smsc_id stops the old name.
      */
     public CompletableFuture<Void> gatewaySaved(Gateway gateway) {
-        return smscGateways.saved(gateway);
+        return configSync.gatewaySaved(gateway);
     }
 
     /** A gateway was deleted: unbind it and forget it (SMS_OUT naming it is then rejected as unknown). */
     public CompletableFuture<Void> gatewayDeleted(Gateway gateway) {
-        return smscGateways.deleted(gateway.smscId());
+        return configSync.gatewayDeleted(gateway);
+    }
+
+    /**
+     * An ESME client was edited, disabled or deleted through this instance: its binds here are
+     * closed at once (it binds again under the new settings when it still may); other instances
+     * close theirs when their configuration sync sees the change.
+     */
+    public CompletableFuture<Void> clientChanged(Client client, boolean deleted) {
+        return configSync.clientChanged(client, deleted);
     }
 
     /**

@@ -51,6 +51,16 @@ final class TestDatabase implements AutoCloseable {
         return database;
     }
 
+    /** Another connection pool on the same MariaDB database, as a second instance of the gateway has; close it first. */
+    Database anotherInstance() {
+        if (kind != Kind.MARIADB) {
+            throw new IllegalStateException("only a MariaDB database is shared by instances");
+        }
+        return Database.mysql(MysqlConfig.of(TestEnv.get("SMPP_TEST_MYSQL_HOST"),
+                Integer.parseInt(TestEnv.get("SMPP_TEST_MYSQL_PORT")), mysqlDatabase,
+                TestEnv.get("SMPP_TEST_MYSQL_USER"), TestEnv.get("SMPP_TEST_MYSQL_PASSWORD")));
+    }
+
     private static void execute(String sql) {
         String url = "jdbc:mysql://" + TestEnv.get("SMPP_TEST_MYSQL_HOST") + ":" + TestEnv.get("SMPP_TEST_MYSQL_PORT")
                 + "/" + TestEnv.get("SMPP_TEST_MYSQL_DATABASE");

@@ -42,20 +42,20 @@ final class LiveChanges implements LiveControl {
 
     @Override
     public CompletableFuture<LiveChange> clientSaved(Client client) {
-        return unbind(client, client.enabled() ? "the ESME binds again with the new settings" : "client disabled");
+        return unbind(client, false, client.enabled() ? "the ESME binds again with the new settings" : "client disabled");
     }
 
     @Override
     public CompletableFuture<LiveChange> clientDeleted(Client client) {
-        return unbind(client, "client deleted");
+        return unbind(client, true, "client deleted");
     }
 
-    private CompletableFuture<LiveChange> unbind(Client client, String why) {
+    private CompletableFuture<LiveChange> unbind(Client client, boolean deleted, String why) {
         int binds = engine.esmeServer().sessions().ofAccount(client.id()).size();
+        CompletableFuture<Void> unbound = engine.clientChanged(client, deleted);
         if (binds == 0) {
             return CompletableFuture.completedFuture(LiveChange.none("no ESME bound as this client"));
         }
-        return engine.esmeServer().unbindAccount(client.id())
-                .thenApply(done -> new LiveChange(LiveChange.Action.UNBIND, binds, why));
+        return unbound.thenApply(done -> new LiveChange(LiveChange.Action.UNBIND, binds, why));
     }
 }
