@@ -72,8 +72,10 @@ class ReleaseIT {
                         module + "'s Automatic-Module-Name");
             }
         }
-        assertTrue(Files.isRegularFile(published.resolve("smpp-gateway-parent/" + version + "/smpp-gateway-parent-" + version + ".pom")));
-        assertTrue(Files.isRegularFile(published.resolve("smpp-gateway-bom/" + version + "/smpp-gateway-bom-" + version + ".pom")));
+        for (String pomOnly : List.of("smpp-gateway-parent", "smpp-gateway-bom")) {
+            Path pom = published.resolve(pomOnly + "/" + version + "/" + pomOnly + "-" + version + ".pom");
+            assertTrue(Files.isRegularFile(pom), pom + " was not published");
+        }
         assertFalse(Files.exists(published.resolve("examples")), "the examples are demos, not a published library");
         try (Stream<Path> files = Files.walk(published)) {
             for (Path pom : files.filter(path -> path.toString().endsWith(".pom")).toList()) {
