@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.smppgateway.persistence.client.Client;
+import io.smppgateway.store.client.Client;
 import io.smppgateway.runner.config.GatewaySettings;
 import io.smppgateway.runner.config.GeneratedCredentials;
 import io.smppgateway.runner.config.SettingsReader;

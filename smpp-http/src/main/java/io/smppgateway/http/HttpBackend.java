@@ -5,8 +5,8 @@ import io.smppgateway.http.live.LiveConnections;
 import io.smppgateway.http.live.LiveControl;
 import io.smppgateway.http.live.MetricsSource;
 import io.smppgateway.http.logs.LogFolders;
-import io.smppgateway.persistence.client.ClientStore;
-import io.smppgateway.persistence.gateway.GatewayStore;
+import io.smppgateway.store.client.ClientStore;
+import io.smppgateway.store.gateway.GatewayStore;
 import java.util.Objects;
 
 /**

@@ -374,6 +374,20 @@ class GatewaysApiTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsExplainedInTheCallersTermsNotTheParsers() {
+        HttpResponse<String> truncated = Http.post(url, "{\"port\": ");
+        HttpResponse<String> garbage = Http.post(url, "smsc_id=x&port=1");
+
+        assertEquals(400, truncated.statusCode());
+        assertEquals("the body is not JSON: the text ends before the JSON does at line 1, column 10",
+                object(truncated).get("error").getAsString());
+        assertEquals(400, garbage.statusCode());
+        String said = object(garbage).get("error").getAsString();
+        assertTrue(said.startsWith("the body is not JSON: unexpected text"), said);
+        assertFalse(said.contains("JsonReader") || said.contains("setStrictness") || said.contains("Exception"), said);
+    }
+
+    @Test
     void anOverLargeBodyIsRefusedWith413() {
         JsonObject body = with("system_type", "x".repeat(100_000));
         HttpResponse<String> refused = Http.post(url, body.toString());

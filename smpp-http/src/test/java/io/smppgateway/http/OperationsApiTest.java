@@ -108,7 +108,7 @@ class OperationsApiTest {
     }
 
     private void someTraffic() {
-        long gatewayId = gateway.database.gateways().create(io.smppgateway.persistence.gateway.Gateway.builder()
+        long gatewayId = gateway.database.gateways().create(io.smppgateway.store.gateway.Gateway.builder()
                 .smscId("smsc \"quoted\"").host("h").port(2775).username("u").enqInterval(30).srcAutodetect(true)
                 .dstAutodetect(true).txBinds(1).rxBinds(0).trxBinds(0).smppVersion("3.4").gsm7(true).secure(false)
                 .enabled(true).build()).id();

@@ -216,13 +216,6 @@ final class NsqConnection extends SimpleChannelInboundHandler<NsqFrame> {
         return closed;
     }
 
-    /** Closes the socket at once, dropping unflushed writes, as a crash would. */
-    void abort() {
-        if (channel != null) {
-            channel.close();
-        }
-    }
-
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, NsqFrame frame) {
         if (frame instanceof NsqFrame.Message m) {

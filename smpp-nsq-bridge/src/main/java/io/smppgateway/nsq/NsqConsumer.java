@@ -82,6 +82,8 @@ public final class NsqConsumer implements AutoCloseable {
     private int inFlight;
     private int rotation;
     private boolean rdyShort;
+    /** Set once the stop's last step (shutting the transport) has begun, so that it runs once. */
+    private boolean finishing;
 
     private NsqConsumer(NsqConsumerConfig config, NsqMessageHandler handler) {
         this.config = config;
@@ -467,8 +469,6 @@ public final class NsqConsumer implements AutoCloseable {
                 Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
-    private boolean finishing;
-
     private void awaitSettled(long deadlineNanos) {
         if (finishing) {
             return;
@@ -505,29 +505,6 @@ public final class NsqConsumer implements AutoCloseable {
                 ownExecutor.shutdown();
             }
             transport.shutdown().whenComplete((v2, e2) -> closed.complete(null));
-        });
-    }
-
-    /**
-     * Drops every connection at once without CLS, FIN or REQ, as a crashed process would; nsqd
-     * redelivers what was in flight after its msg_timeout. For tests of that very case.
-     */
-    void abandon() {
-        stopping = true;
-        transport.loop().execute(() -> {
-            timers.forEach(t -> t.cancel(false));
-            reconnectTimers.values().forEach(t -> t.cancel(false));
-            for (ConsumerConnection cc : connections.values()) {
-                cc.live = false;
-                cc.unsettled.values().forEach(NsqDelivery::release);
-                cc.connection.abort();
-            }
-            connections.clear();
-            finishing = true;
-            if (ownExecutor != null) {
-                ownExecutor.shutdown();
-            }
-            transport.shutdown().whenComplete((v, e) -> closed.complete(null));
         });
     }
 

@@ -189,10 +189,12 @@ class NsqConsumerTest {
         String topic = TestNsqd.uniqueTopic("dies");
         publish(topic, "orphan");
         CompletableFuture<NsqDelivery> heldByFirst = new CompletableFuture<>();
-        NsqConsumer first = consumer(config(topic)
-                .withIdentify(IdentifyRequest.defaults().withMsgTimeout(Duration.ofSeconds(1))), heldByFirst::complete);
-        heldByFirst.get(30, TimeUnit.SECONDS);
-        first.abandon();
+        try (SeveringProxy network = new SeveringProxy(TestNsqd.tcp())) {
+            consumer(config(topic).withNsqd(List.of(network.address()))
+                    .withIdentify(IdentifyRequest.defaults().withMsgTimeout(Duration.ofSeconds(1))), heldByFirst::complete);
+            heldByFirst.get(30, TimeUnit.SECONDS);
+            network.sever();
+        }
 
         CollectingHandler handler = new CollectingHandler();
         consumer(config(topic), handler);

@@ -1,20 +1,22 @@
 package io.smppgateway.persistence;
 
+import io.smppgateway.store.GatewayStores;
+import io.smppgateway.store.PersistenceException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.smppgateway.persistence.batch.GroupCommitQueue;
 import io.smppgateway.persistence.batch.QueryRunner;
 import io.smppgateway.persistence.batch.SqlDialect;
-import io.smppgateway.persistence.client.ClientStore;
+import io.smppgateway.store.client.ClientStore;
 import io.smppgateway.persistence.client.JdbiClientStore;
-import io.smppgateway.persistence.gateway.GatewayStore;
+import io.smppgateway.store.gateway.GatewayStore;
 import io.smppgateway.persistence.gateway.JdbiGatewayStore;
-import io.smppgateway.persistence.inbound.InboundTracking;
+import io.smppgateway.store.inbound.InboundTracking;
 import io.smppgateway.persistence.inbound.JdbiInboundTracking;
 import io.smppgateway.persistence.outbound.JdbiOutboundTracking;
-import io.smppgateway.persistence.outbound.OutboundTracking;
+import io.smppgateway.store.outbound.OutboundTracking;
 import io.smppgateway.persistence.receipt.JdbiPendingReceipts;
-import io.smppgateway.persistence.receipt.PendingReceipts;
+import io.smppgateway.store.receipt.PendingReceipts;
 import io.smppgateway.persistence.retention.JdbiRetention;
 import io.smppgateway.persistence.retention.Retention;
 import java.io.IOException;
@@ -48,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * migrations as MySQL and MariaDB; each commit is written through to the file, so a killed
  * process keeps every committed row.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements GatewayStores, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
@@ -233,22 +235,27 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
+    @Override
     public GatewayStore gateways() {
         return gateways;
     }
 
+    @Override
     public ClientStore clients() {
         return clients;
     }
 
+    @Override
     public OutboundTracking outbound() {
         return outbound;
     }
 
+    @Override
     public InboundTracking inbound() {
         return inbound;
     }
 
+    @Override
     public PendingReceipts pendingReceipts() {
         return pendingReceipts;
     }

@@ -1,5 +1,6 @@
 package io.smppgateway.persistence;
 
+import io.smppgateway.store.FieldErrors;
 import java.time.Clock;
 import java.time.Duration;
 

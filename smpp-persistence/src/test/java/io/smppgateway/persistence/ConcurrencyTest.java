@@ -1,11 +1,12 @@
 package io.smppgateway.persistence;
 
+import io.smppgateway.store.MessageStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smppgateway.persistence.outbound.OutboundTracking;
-import io.smppgateway.persistence.outbound.TrackedSegment;
+import io.smppgateway.store.outbound.OutboundTracking;
+import io.smppgateway.store.outbound.TrackedSegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.smppgateway.persistence;
 
-import io.smppgateway.persistence.outbound.TrackedSegment;
+import io.smppgateway.store.MessageStatus;
+import io.smppgateway.store.outbound.TrackedSegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;

@@ -639,7 +639,11 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
             if (result.isAccepted()) {
                 rateLimiter = RateLimiter.perMinute(result.throughputPerMinute());
                 bound(request.bindType(), ours, request.systemId(), request.systemType());
-                channel.writeAndFlush(request.response(0, result.systemId(), ours));
+                channel.writeAndFlush(request.response(0, result.systemId(), ours)).addListener(written -> {
+                    if (written.isSuccess()) {
+                        announceBound();
+                    }
+                });
                 dispatch();
             } else {
                 // Close a moment after the refusal rather than at once: an ESME that reads the
@@ -650,6 +654,14 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
                         channel.eventLoop().schedule(this::close, REFUSED_BIND_LINGER_MILLIS, TimeUnit.MILLISECONDS));
             }
         }));
+    }
+
+    private void announceBound() {
+        try {
+            bindHandler.onBound(this);
+        } catch (RuntimeException e) {
+            log.warn("[{}] the host's bind listener failed; the session stays bound", id, e);
+        }
     }
 
     private void bound(BindType type, InterfaceVersion agreed, String boundSystemId, String boundSystemType) {

@@ -39,15 +39,25 @@ final class EsmeBinder implements BindHandler {
     private final BindThrottle throttle;
     private final ScheduledExecutorService timer;
     private final RepeatedLines lines;
+    private final EsmeBindListener bindListener;
 
     EsmeBinder(EsmeAccounts accounts, EsmeSessions sessions, String ourSystemId, BindThrottle throttle,
-               ScheduledExecutorService timer, RepeatedLines lines) {
+               ScheduledExecutorService timer, RepeatedLines lines, EsmeBindListener bindListener) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.ourSystemId = ourSystemId;
         this.throttle = throttle;
         this.timer = timer;
         this.lines = lines;
+        this.bindListener = bindListener;
+    }
+
+    @Override
+    public void onBound(SmppSession session) {
+        BoundEsme bound = sessions.ofSession(session.id());
+        if (bound != null) {
+            bindListener.onBound(bound);
+        }
     }
 
     @Override

@@ -75,9 +75,15 @@ public final class SmppServer implements AutoCloseable {
     /** Starts listening; the returned server stops with {@link #close()}. */
     public static SmppServer start(SmppServerConfig config, EsmeAccounts accounts, EsmeRequestHandler handler,
                                    PduListener pduListener) {
+        return start(config, accounts, handler, pduListener, EsmeBindListener.NONE);
+    }
+
+    /** Starts listening and tells {@code bindListener} of every successful bind, after its bind_resp. */
+    public static SmppServer start(SmppServerConfig config, EsmeAccounts accounts, EsmeRequestHandler handler,
+                                   PduListener pduListener, EsmeBindListener bindListener) {
         SmppServer server = new SmppServer(config);
         try {
-            server.listen(accounts, handler, pduListener);
+            server.listen(accounts, handler, pduListener, bindListener);
             return server;
         } catch (RuntimeException e) {
             server.close();
@@ -85,10 +91,12 @@ public final class SmppServer implements AutoCloseable {
         }
     }
 
-    private void listen(EsmeAccounts accounts, EsmeRequestHandler handler, PduListener pduListener) {
+    private void listen(EsmeAccounts accounts, EsmeRequestHandler handler, PduListener pduListener,
+                        EsmeBindListener bindListener) {
         // A bad certificate or key fails the start before any port listens, plain ones included.
         SslContext ssl = config.tlsPort() >= 0 ? sslContext() : null;
-        EsmeBinder binder = new EsmeBinder(accounts, sessions, config.systemId(), bindThrottle, workers, peerLines);
+        EsmeBinder binder = new EsmeBinder(accounts, sessions, config.systemId(), bindThrottle, workers, peerLines,
+                bindListener);
         boss.scheduleAtFixedRate(this::summarisePeerLines, 1, 1, TimeUnit.MINUTES);
         RequestHandler requests = (session, request) -> forward(handler, session, request);
         if (config.port() >= 0) {

@@ -8,4 +8,8 @@ import java.util.concurrent.CompletableFuture;
 public interface BindHandler {
 
     CompletableFuture<BindOutcome> onBind(SmppSession session, BindRequest request);
+
+    /** Called once the bind_resp of an accepted bind has been written; runs on the session's event loop. */
+    default void onBound(SmppSession session) {
+    }
 }

@@ -62,6 +62,7 @@ class SmppServerTest {
     private final List<CompletableFuture<SubmitSmResp>> heldSubmits = new CopyOnWriteArrayList<>();
     private final List<SubmitSm> heldRequests = new CopyOnWriteArrayList<>();
     private volatile boolean holdSubmits;
+    private final List<BoundEsme> boundEvents = new CopyOnWriteArrayList<>();
     private SmppServer server;
     private SmppConnector connector;
     private final SessionConfig esmeConfig = SessionConfig.defaults().withResponseTimeout(Duration.ofSeconds(10));
@@ -85,7 +86,7 @@ class SmppServerTest {
             return null;
         };
         SmppServerConfig config = SmppServerConfig.defaults().withAddress("127.0.0.1", 0).withSystemId("gw");
-        server = SmppServer.start(config, accounts, handler, PduListener.NONE);
+        server = SmppServer.start(config, accounts, handler, PduListener.NONE, boundEvents::add);
         connector = new SmppConnector();
     }
 
@@ -121,6 +122,24 @@ class SmppServerTest {
         SubmitSmResp resp = await(session.send(submit("hello")));
         assertEquals(0, resp.commandStatus());
         assertEquals("1-1", resp.messageId());
+    }
+
+    @Test
+    void theBindListenerHearsOfEverySuccessfulBindOnceAndOfNoRefusedOne() {
+        assertThrows(BindRefusedException.class,
+                () -> bindAs(BindType.TRANSCEIVER, InterfaceVersion.SMPP_3_4, "esme1", "wrong"));
+        assertThrows(BindRefusedException.class,
+                () -> bindAs(BindType.TRANSCEIVER, InterfaceVersion.SMPP_3_4, "nobody", "secret"));
+        bindAs(BindType.RECEIVER, InterfaceVersion.SMPP_3_4, "esme1", "secret");
+        bindAs(BindType.TRANSMITTER, InterfaceVersion.SMPP_5_0, "esme1", "secret");
+        awaitCondition(() -> boundEvents.size() >= 2);
+
+        assertEquals(2, boundEvents.size(), "one event per successful bind, none for the two refused ones");
+        assertEquals(List.of(1L, 1L), boundEvents.stream().map(esme -> esme.account().id()).toList());
+        assertEquals(2, boundEvents.stream().map(esme -> esme.session().id()).distinct().count());
+        for (BoundEsme esme : boundEvents) {
+            assertTrue(esme.session().state().isBound(), "the event comes once the session is bound");
+        }
     }
 
     @Test

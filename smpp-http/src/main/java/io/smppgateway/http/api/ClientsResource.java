@@ -8,7 +8,7 @@ import io.smppgateway.http.live.LiveConnection;
 import io.smppgateway.http.web.ApiException;
 import io.smppgateway.http.web.JsonResponses;
 import io.smppgateway.http.web.RequestBodies;
-import io.smppgateway.persistence.client.Client;
+import io.smppgateway.store.client.Client;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.smppgateway.http.api;
 
 import com.google.gson.JsonObject;
 import io.smppgateway.http.web.ApiException;
-import io.smppgateway.persistence.ValidationException;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.ValidationException;
+import io.smppgateway.store.gateway.Gateway;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;

@@ -8,7 +8,7 @@ import io.smppgateway.http.live.LiveConnection;
 import io.smppgateway.http.web.ApiException;
 import io.smppgateway.http.web.JsonResponses;
 import io.smppgateway.http.web.RequestBodies;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.gateway.Gateway;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.smppgateway.http.live;
 
-import io.smppgateway.persistence.client.Client;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.client.Client;
+import io.smppgateway.store.gateway.Gateway;
 import java.util.concurrent.CompletableFuture;
 
 /**

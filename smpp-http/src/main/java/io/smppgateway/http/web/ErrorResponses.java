@@ -2,10 +2,10 @@ package io.smppgateway.http.web;
 
 import io.smppgateway.http.logs.InvalidLogFileIdException;
 import io.smppgateway.http.logs.LogFileNotFoundException;
-import io.smppgateway.persistence.DuplicateException;
-import io.smppgateway.persistence.NotFoundException;
-import io.smppgateway.persistence.OverloadedException;
-import io.smppgateway.persistence.ValidationException;
+import io.smppgateway.store.DuplicateException;
+import io.smppgateway.store.NotFoundException;
+import io.smppgateway.store.OverloadedException;
+import io.smppgateway.store.ValidationException;
 import io.undertow.server.HttpServerExchange;
 import java.util.Map;
 import org.slf4j.Logger;

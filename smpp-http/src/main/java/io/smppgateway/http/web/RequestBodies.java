@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.smppgateway.store.JsonSyntax;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
@@ -35,7 +36,7 @@ public final class RequestBodies {
         try {
             parsed = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw ApiException.badRequest("the body is not valid JSON: " + rootMessage(e), Map.of());
+            throw ApiException.badRequest("the body is " + JsonSyntax.describe(e), Map.of());
         }
         if (!parsed.isJsonObject()) {
             throw ApiException.badRequest("the body must be a JSON object", Map.of());
@@ -85,13 +86,5 @@ public final class RequestBodies {
 
     private static ApiException tooLarge(int maxBytes) {
         return new ApiException(413, "the request body is larger than " + maxBytes + " bytes", Map.of());
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

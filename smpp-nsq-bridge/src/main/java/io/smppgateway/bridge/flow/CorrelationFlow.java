@@ -1,9 +1,9 @@
 package io.smppgateway.bridge.flow;
 
 import io.smppgateway.bridge.bus.MessageBus;
-import io.smppgateway.persistence.MessageStatus;
-import io.smppgateway.persistence.outbound.OutboundTracking;
-import io.smppgateway.persistence.outbound.TrackedSegment;
+import io.smppgateway.store.MessageStatus;
+import io.smppgateway.store.outbound.OutboundTracking;
+import io.smppgateway.store.outbound.TrackedSegment;
 import io.smppgateway.smpp.async.FailureCause;
 import io.smppgateway.smpp.log.PeerText;
 import io.smppgateway.smpp.pdu.CommandStatus;

@@ -1,8 +1,8 @@
 package io.smppgateway.bridge.flow;
 
 import io.smppgateway.bridge.message.DlrIn;
-import io.smppgateway.persistence.MessageStatus;
-import io.smppgateway.persistence.outbound.TrackedSegment;
+import io.smppgateway.store.MessageStatus;
+import io.smppgateway.store.outbound.TrackedSegment;
 
 /**
  * The DLR_IN event that tells the application where a tracked segment stands, made from its

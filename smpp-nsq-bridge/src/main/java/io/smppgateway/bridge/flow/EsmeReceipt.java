@@ -1,6 +1,6 @@
 package io.smppgateway.bridge.flow;
 
-import io.smppgateway.persistence.inbound.IssuedMessage;
+import io.smppgateway.store.inbound.IssuedMessage;
 import io.smppgateway.smpp.pdu.Address;
 import io.smppgateway.smpp.pdu.DeliverSm;
 import io.smppgateway.smpp.pdu.EsmClass;

@@ -1,9 +1,9 @@
 package io.smppgateway.bridge.flow;
 
-import io.smppgateway.persistence.MessageStatus;
-import io.smppgateway.persistence.inbound.InboundTracking;
-import io.smppgateway.persistence.receipt.PendingReceipts;
-import io.smppgateway.persistence.receipt.QueuedReceipt;
+import io.smppgateway.store.MessageStatus;
+import io.smppgateway.store.inbound.InboundTracking;
+import io.smppgateway.store.receipt.PendingReceipts;
+import io.smppgateway.store.receipt.QueuedReceipt;
 import io.smppgateway.smpp.async.FailureCause;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.receipt.FinalStatus;

@@ -1,6 +1,6 @@
 package io.smppgateway.bridge.flow;
 
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.smpp.pdu.Address;
 
 /**

@@ -1,5 +1,6 @@
 package io.smppgateway.bridge.message;
 
+import io.smppgateway.store.JsonSyntax;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;

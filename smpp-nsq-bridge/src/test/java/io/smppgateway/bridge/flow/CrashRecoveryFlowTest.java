@@ -8,7 +8,7 @@ import io.smppgateway.bridge.bus.BusHandler;
 import io.smppgateway.bridge.bus.BusHealth;
 import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.bridge.bus.Topic;
-import io.smppgateway.persistence.MessageStatus;
+import io.smppgateway.store.MessageStatus;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.DeliverSmResp;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smppgateway.persistence.inbound.IssuedMessage;
+import io.smppgateway.store.inbound.IssuedMessage;
 import io.smppgateway.smpp.pdu.DeliverSm;
 import io.smppgateway.smpp.receipt.FinalStatus;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,8 @@ import com.google.gson.JsonParser;
 import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.persistence.Database;
+import io.smppgateway.store.gateway.Gateway;
+import io.smppgateway.smpp.client.GatewayPool;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.pdu.BindType;
 import io.smppgateway.smpp.pdu.InterfaceVersion;
@@ -35,7 +37,9 @@ final class Harness implements AutoCloseable {
     final TestDatabase database;
     final TestBus bus;
     final TestSmsc smsc;
-    final TestSmscGateways gateways;
+    final PoolSmscGateways gateways = new PoolSmscGateways(Duration.ofSeconds(2), Duration.ofSeconds(2), null);
+    private final SmppConnector smscConnector = new SmppConnector();
+    private final GatewayPool pool = new GatewayPool(smscConnector, gateways::inboundFor, smscId -> PduListener.NONE);
     final SmppServer server;
     final SmppConnector esmeConnector = new SmppConnector();
     final InboundFlow inbound;
@@ -64,9 +68,12 @@ final class Harness implements AutoCloseable {
         FlowConfig config = FlowConfig.defaults().withChannel("gateway").withRetryDelay(Duration.ofMillis(200))
                 .withDrainInterval(Duration.ofMillis(100)).withTouchInterval(Duration.ofSeconds(5)).withClock(clock);
         smsc = new TestSmsc();
-        gateways = new TestSmscGateways();
-        gateways.add(new SmscSettings(SMSC_ID, true, true, true, 0, 0, true, 1, 1), smsc.port());
-        gateways.addUnbound(new SmscSettings(DISABLED_SMSC_ID, false, true, true, 0, 0, true, 1, 1));
+        // The production adapter over the real client pool, bound to the test SMSC.
+        gateways.attach(pool);
+        gateways.saved(gateway(1, SMSC_ID, true)).join();
+        gateways.saved(gateway(2, DISABLED_SMSC_ID, false)).join();
+        Await.until("the gateway bound to the test SMSC", () -> pool.get(SMSC_ID).flatMap(client -> client.connections()
+                .stream().filter(bind -> bind.status().startsWith("BOUND")).findFirst()).orElse(null));
         inbound = new InboundFlow(db.inbound(), used, config);
         server = SmppServer.start(SmppServerConfig.defaults().withAddress("127.0.0.1", 0),
                 systemId -> CompletableFuture.completedFuture(Optional.ofNullable(accounts.get(systemId))),
@@ -84,6 +91,13 @@ final class Harness implements AutoCloseable {
             smsIn.add(JsonParser.parseString(delivery.body()).getAsJsonObject());
             delivery.finish();
         });
+    }
+
+    /** A stored gateway as the REST API would have saved it (its id is what tells an edit from a new one). */
+    private Gateway gateway(long id, String smscId, boolean enabled) {
+        return Gateway.builder().id(id).smscId(smscId).host("127.0.0.1").port(smsc.port()).username("gw").password("pw")
+                .enqInterval(30).srcAutodetect(true).dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1)
+                .smppVersion("3.4").gsm7(true).secure(false).enabled(enabled).build();
     }
 
     MessageBus appBus() {
@@ -138,7 +152,8 @@ final class Harness implements AutoCloseable {
         server.close();
         inbound.close();
         esmeConnector.close();
-        gateways.close();
+        pool.close();
+        smscConnector.close();
         smsc.close();
         bus.close();
         database.close();

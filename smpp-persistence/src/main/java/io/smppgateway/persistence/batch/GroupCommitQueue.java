@@ -1,7 +1,7 @@
 package io.smppgateway.persistence.batch;
 
-import io.smppgateway.persistence.OverloadedException;
-import io.smppgateway.persistence.PersistenceException;
+import io.smppgateway.store.OverloadedException;
+import io.smppgateway.store.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;

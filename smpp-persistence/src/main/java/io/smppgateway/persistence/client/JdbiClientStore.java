@@ -1,8 +1,10 @@
 package io.smppgateway.persistence.client;
 
-import io.smppgateway.persistence.DuplicateException;
-import io.smppgateway.persistence.NotFoundException;
-import io.smppgateway.persistence.PersistenceException;
+import io.smppgateway.store.client.Client;
+import io.smppgateway.store.client.ClientStore;
+import io.smppgateway.store.DuplicateException;
+import io.smppgateway.store.NotFoundException;
+import io.smppgateway.store.PersistenceException;
 import io.smppgateway.persistence.batch.SqlErrors;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,10 @@
 package io.smppgateway.persistence.gateway;
 
-import io.smppgateway.persistence.DuplicateException;
-import io.smppgateway.persistence.NotFoundException;
-import io.smppgateway.persistence.PersistenceException;
+import io.smppgateway.store.gateway.Gateway;
+import io.smppgateway.store.gateway.GatewayStore;
+import io.smppgateway.store.DuplicateException;
+import io.smppgateway.store.NotFoundException;
+import io.smppgateway.store.PersistenceException;
 import io.smppgateway.persistence.batch.SqlErrors;
 import java.sql.ResultSet;
 import java.sql.SQLException;

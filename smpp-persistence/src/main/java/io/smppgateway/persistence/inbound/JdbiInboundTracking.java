@@ -1,6 +1,8 @@
 package io.smppgateway.persistence.inbound;
 
-import io.smppgateway.persistence.DuplicateException;
+import io.smppgateway.store.inbound.InboundTracking;
+import io.smppgateway.store.inbound.IssuedMessage;
+import io.smppgateway.store.DuplicateException;
 import io.smppgateway.persistence.batch.GroupCommitQueue;
 import io.smppgateway.persistence.batch.Placeholders;
 import io.smppgateway.persistence.batch.QueryRunner;

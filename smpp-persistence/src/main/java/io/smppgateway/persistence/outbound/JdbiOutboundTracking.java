@@ -1,9 +1,11 @@
 package io.smppgateway.persistence.outbound;
 
-import io.smppgateway.persistence.FieldErrors;
-import io.smppgateway.persistence.MessageStatus;
-import io.smppgateway.persistence.PersistenceException;
-import io.smppgateway.persistence.ValidationException;
+import io.smppgateway.store.outbound.OutboundTracking;
+import io.smppgateway.store.outbound.TrackedSegment;
+import io.smppgateway.store.FieldErrors;
+import io.smppgateway.store.MessageStatus;
+import io.smppgateway.store.PersistenceException;
+import io.smppgateway.store.ValidationException;
 import io.smppgateway.persistence.batch.GroupCommitQueue;
 import io.smppgateway.persistence.batch.QueryRunner;
 import io.smppgateway.persistence.batch.QueuedWork;

@@ -1,6 +1,6 @@
 package io.smppgateway.persistence.outbound;
 
-import io.smppgateway.persistence.MessageStatus;
+import io.smppgateway.store.MessageStatus;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 

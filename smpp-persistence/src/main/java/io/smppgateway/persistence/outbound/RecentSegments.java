@@ -1,6 +1,7 @@
 package io.smppgateway.persistence.outbound;
 
-import io.smppgateway.persistence.MessageStatus;
+import io.smppgateway.store.outbound.TrackedSegment;
+import io.smppgateway.store.MessageStatus;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

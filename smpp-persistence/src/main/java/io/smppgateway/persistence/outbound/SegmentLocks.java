@@ -1,6 +1,6 @@
 package io.smppgateway.persistence.outbound;
 
-import io.smppgateway.persistence.MessageStatus;
+import io.smppgateway.store.MessageStatus;
 import io.smppgateway.persistence.batch.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;

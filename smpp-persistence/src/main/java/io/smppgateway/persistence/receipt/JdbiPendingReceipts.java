@@ -1,7 +1,11 @@
 package io.smppgateway.persistence.receipt;
 
-import io.smppgateway.persistence.MessageStatus;
-import io.smppgateway.persistence.ValidationException;
+import io.smppgateway.store.receipt.PendingReceipt;
+import io.smppgateway.store.receipt.PendingReceipts;
+import io.smppgateway.store.receipt.PendingReceiptsFullException;
+import io.smppgateway.store.receipt.QueuedReceipt;
+import io.smppgateway.store.MessageStatus;
+import io.smppgateway.store.ValidationException;
 import io.smppgateway.persistence.batch.GroupCommitQueue;
 import io.smppgateway.persistence.batch.QueryRunner;
 import io.smppgateway.persistence.batch.QueuedWork;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smppgateway.persistence.DatabaseTest;
-import io.smppgateway.persistence.OverloadedException;
-import io.smppgateway.persistence.PersistenceException;
+import io.smppgateway.store.OverloadedException;
+import io.smppgateway.store.PersistenceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -2,12 +2,12 @@ package io.smppgateway.persistence.bench;
 
 import io.smppgateway.persistence.Database;
 import io.smppgateway.persistence.Engine;
-import io.smppgateway.persistence.MessageStatus;
+import io.smppgateway.store.MessageStatus;
 import io.smppgateway.persistence.StoreOptions;
 import io.smppgateway.persistence.TestLocation;
 import io.smppgateway.persistence.WriteStats;
-import io.smppgateway.persistence.outbound.TrackedSegment;
-import io.smppgateway.persistence.outbound.OutboundTracking;
+import io.smppgateway.store.outbound.TrackedSegment;
+import io.smppgateway.store.outbound.OutboundTracking;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

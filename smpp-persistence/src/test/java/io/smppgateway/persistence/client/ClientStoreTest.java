@@ -1,12 +1,14 @@
 package io.smppgateway.persistence.client;
 
+import io.smppgateway.store.client.Client;
+import io.smppgateway.store.client.ClientStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smppgateway.persistence.DatabaseTest;
-import io.smppgateway.persistence.DuplicateException;
-import io.smppgateway.persistence.NotFoundException;
+import io.smppgateway.store.DuplicateException;
+import io.smppgateway.store.NotFoundException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,11 +1,12 @@
 package io.smppgateway.persistence.client;
 
+import io.smppgateway.store.client.Client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smppgateway.persistence.ValidationException;
+import io.smppgateway.store.ValidationException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,10 @@
 package io.smppgateway.persistence.gateway;
 
+import io.smppgateway.store.gateway.Gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.smppgateway.persistence.ValidationException;
+import io.smppgateway.store.ValidationException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,13 @@
 package io.smppgateway.persistence.inbound;
 
+import io.smppgateway.store.inbound.InboundTracking;
+import io.smppgateway.store.inbound.IssuedMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.smppgateway.persistence.DatabaseTest;
-import io.smppgateway.persistence.DuplicateException;
-import io.smppgateway.persistence.ValidationException;
+import io.smppgateway.store.DuplicateException;
+import io.smppgateway.store.ValidationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

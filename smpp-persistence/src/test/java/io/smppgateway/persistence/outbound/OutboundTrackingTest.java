@@ -1,13 +1,15 @@
 package io.smppgateway.persistence.outbound;
 
+import io.smppgateway.store.outbound.OutboundTracking;
+import io.smppgateway.store.outbound.TrackedSegment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smppgateway.persistence.DatabaseTest;
-import io.smppgateway.persistence.MessageStatus;
-import io.smppgateway.persistence.ValidationException;
+import io.smppgateway.store.MessageStatus;
+import io.smppgateway.store.ValidationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

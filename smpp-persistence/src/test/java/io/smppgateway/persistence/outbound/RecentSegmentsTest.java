@@ -1,11 +1,12 @@
 package io.smppgateway.persistence.outbound;
 
+import io.smppgateway.store.outbound.TrackedSegment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smppgateway.persistence.MessageStatus;
+import io.smppgateway.store.MessageStatus;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 

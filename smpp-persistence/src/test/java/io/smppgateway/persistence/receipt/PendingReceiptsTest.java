@@ -1,12 +1,16 @@
 package io.smppgateway.persistence.receipt;
 
+import io.smppgateway.store.receipt.PendingReceipt;
+import io.smppgateway.store.receipt.PendingReceipts;
+import io.smppgateway.store.receipt.PendingReceiptsFullException;
+import io.smppgateway.store.receipt.QueuedReceipt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.smppgateway.persistence.Database;
 import io.smppgateway.persistence.DatabaseTest;
-import io.smppgateway.persistence.MessageStatus;
-import io.smppgateway.persistence.ValidationException;
+import io.smppgateway.store.MessageStatus;
+import io.smppgateway.store.ValidationException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

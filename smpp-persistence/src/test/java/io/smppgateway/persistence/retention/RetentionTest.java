@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smppgateway.persistence.DatabaseTest;
-import io.smppgateway.persistence.inbound.IssuedMessage;
-import io.smppgateway.persistence.MessageStatus;
-import io.smppgateway.persistence.outbound.TrackedSegment;
-import io.smppgateway.persistence.outbound.OutboundTracking;
+import io.smppgateway.store.inbound.IssuedMessage;
+import io.smppgateway.store.MessageStatus;
+import io.smppgateway.store.outbound.TrackedSegment;
+import io.smppgateway.store.outbound.OutboundTracking;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,31 +6,25 @@ import io.smppgateway.bridge.bus.NsqBusConfig;
 import io.smppgateway.bridge.bus.NsqMessageBus;
 import io.smppgateway.bridge.bus.NsqTopicConfig;
 import io.smppgateway.bridge.bus.Topic;
-import io.smppgateway.bridge.flow.CorrelationFlow;
-import io.smppgateway.bridge.flow.ExpiryFlow;
+import io.smppgateway.bridge.engine.EngineOptions;
+import io.smppgateway.bridge.engine.GatewayEngine;
+import io.smppgateway.bridge.engine.Lifecycle;
 import io.smppgateway.bridge.flow.FlowConfig;
-import io.smppgateway.bridge.flow.InboundFlow;
-import io.smppgateway.bridge.flow.OutboundFlow;
-import io.smppgateway.bridge.flow.ReceiptFlow;
 import io.smppgateway.http.AdminHttpServer;
 import io.smppgateway.http.HttpBackend;
 import io.smppgateway.http.HttpConfig;
 import io.smppgateway.http.logs.LogFolders;
 import io.smppgateway.persistence.Database;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.runner.config.BusChoice;
 import io.smppgateway.runner.config.DatabaseChoice;
 import io.smppgateway.runner.config.FileAccess;
 import io.smppgateway.runner.config.GatewaySettings;
 import io.smppgateway.runner.pdulog.PduLogWriter;
 import io.smppgateway.runner.pdulog.PeerResolver;
-import io.smppgateway.smpp.client.GatewayClient;
-import io.smppgateway.smpp.client.GatewayConfig;
 import io.smppgateway.smpp.client.GatewayPool;
-import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.log.LogFileLayout;
 import io.smppgateway.smpp.log.PduLogFormat;
-import io.smppgateway.smpp.pdu.BindResponse;
 import io.smppgateway.smpp.pdu.CommandId;
 import io.smppgateway.smpp.server.BoundEsme;
 import io.smppgateway.smpp.server.SmppServer;
@@ -47,33 +41,17 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running gateway: the database, the message bus, the SMPP server ESMEs bind to, the client
- * pool bound to the SMSCs, the four message flows between them and the application, and the PDU
- * logs. {@link #start} opens them in dependency order; {@link #stop} (the SIGTERM path) closes
- * them in reverse within {@link #STOP_BUDGET}, the REST API and admin panel first:
- * <ol>
- *   <li>stop taking new work: no more SMS_OUT or DLR_OUT is consumed, without waiting;</li>
- *   <li>let submits the SMSCs were sent get their answers (bounded), so that their DLR_IN
- *       {@code sent} is published and they are not sent twice after a restart; submits still
- *       queued (an SMSC down) are not waited for;</li>
- *   <li>unbind every ESME and every SMSC session, all in parallel; queued submits fail;</li>
- *   <li>hand back what is held: every SMS_OUT taken and not sent is requeued at once (NSQ REQ 0),
- *       so that nsqd redelivers it to the next consumer without waiting for its msg_timeout;</li>
- *   <li>close the flows, the PDU logs (what is queued is written), the bus and the database
- *       (queued writes are committed).</li>
- * </ol>
+ * The running daemon: the database and the message bus {@code smpp.conf} chose, the
+ * {@link GatewayEngine} on them, the PDU logs, and the REST API and admin panel. {@link #start}
+ * opens them in dependency order; {@link #stop} (the SIGTERM path) closes them in reverse within
+ * {@link #STOP_BUDGET}: the REST API and admin panel first, then the engine (which hands back
+ * what it holds, see {@link GatewayEngine}), then the PDU logs (what is queued is written), the
+ * bus and the database (queued writes are committed).
  */
 public final class GatewayDaemon implements AutoCloseable {
 
@@ -81,13 +59,9 @@ public final class GatewayDaemon implements AutoCloseable {
     public static final Duration STOP_BUDGET = Duration.ofSeconds(9);
 
     private static final Logger log = LoggerFactory.getLogger(GatewayDaemon.class);
-    private static final Duration SESSION_UNBIND_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration OUTBOUND_DRAIN = Duration.ofSeconds(2);
 
     private final GatewaySettings settings;
     private final Lifecycle lifecycle = new Lifecycle(STOP_BUDGET);
-    private final Map<String, Boolean> gsm7BySmsc = new ConcurrentHashMap<>();
-    private final PoolSmscGateways smscGateways = new PoolSmscGateways();
     private final TrafficCounters smscTraffic = new TrafficCounters();
     private final TrafficCounters esmeTraffic = new TrafficCounters();
     private final DlrInTally dlrInStatuses = new DlrInTally();
@@ -98,9 +72,7 @@ public final class GatewayDaemon implements AutoCloseable {
     private Database database;
     private MessageBus bus;
     private PduLogWriter pduLogs;
-    private SmppServer server;
-    private GatewayPool pool;
-    private OutboundFlow outbound;
+    private volatile GatewayEngine engine;
     private AdminHttpServer http;
 
     private GatewayDaemon(GatewaySettings settings) {
@@ -129,59 +101,22 @@ public final class GatewayDaemon implements AutoCloseable {
         createFolders();
         database = lifecycle.add("database", openDatabase(settings.database()));
         bus = lifecycle.add("message bus", openBus(settings.bus()));
-        ThreadPoolExecutor storeCalls = storeExecutor();
-        lifecycle.add("store calls", storeCalls::shutdownNow);
         pduLogs = lifecycle.add("PDU logs", PduLogWriter.withDefaults(LogFileLayout::file,
                 settings.pduLogMaxFileBytes()));
-
-        FlowConfig flowConfig = FlowConfig.defaults().withChannel(channel(settings.bus()));
-        ConsumerGate consumers = new ConsumerGate(bus);
-        InboundFlow inbound = new InboundFlow(database.inbound(), bus, flowConfig);
-        CorrelationFlow correlation = new CorrelationFlow(bus, database.outbound(), flowConfig, dlrInStatuses);
-        lifecycle.addTogether(new Lifecycle.Part("inbound flow", inbound),
-                new Lifecycle.Part("correlation flow", correlation));
-
-        AtomicReference<ReceiptFlow> receipts = new AtomicReference<>();
         try {
-            server = SmppServer.start(serverConfig(), new StoreEsmeAccounts(database.clients(), storeCalls), inbound,
-                    serverPduListener(receipts));
-        } catch (Exception e) {
+            engine = lifecycle.add("gateway engine", GatewayEngine.start(engineOptions(), database, bus));
+        } catch (RuntimeException e) {
             throw PortInUse.orElse(e, "SMPP", smppPorts());
         }
-        SmppConnector connector = new SmppConnector();
-        pool = new GatewayPool(connector, smscGateways::inboundFor, this::clientPduListener);
-        smscGateways.attach(pool);
-
-        ReceiptFlow receiptFlow = new ReceiptFlow(consumers, database.inbound(), database.pendingReceipts(),
-                server.sessions(), flowConfig);
-        receipts.set(receiptFlow);
-        outbound = new OutboundFlow(consumers, database.outbound(), smscGateways, flowConfig, dlrInStatuses);
-        ExpiryFlow expiry = new ExpiryFlow(bus, database.outbound(), flowConfig, dlrInStatuses);
-        lifecycle.addTogether(new Lifecycle.Part("receipt flow", receiptFlow),
-                new Lifecycle.Part("outbound flow", outbound), new Lifecycle.Part("expiry", expiry));
-        // The flows close only once the sessions are gone: a submit the pool still queued is failed by
-        // its stop, and the flow hands its SMS_OUT back before its consumer closes.
-        lifecycle.add("SMS_OUT and DLR_OUT handed back", consumers::awaitHandedBack);
-        lifecycle.addTogether(new Lifecycle.Part("SMPP server (unbinding every ESME)", server),
-                new Lifecycle.Part("SMPP client (unbinding every SMSC)", () -> {
-                    pool.close();
-                    connector.close();
-                }));
-        lifecycle.add("submits in flight", this::awaitOutboundInFlight);
-        lifecycle.add("SMS_OUT and DLR_OUT consumers", consumers::stopTaking);
-
-        startGateways();
-        correlation.start(smscGateways);
-        receiptFlow.start();
-        expiry.start();
-        outbound.start();
-
+        SmppServer server = engine.esmeServer();
+        GatewayPool pool = engine.smscPool();
         HttpBackend backend = new HttpBackend(database.gateways(), database.clients(),
-                new LiveSessions(pool, smscGateways, server, database.pendingReceipts()), new LiveChanges(this, server),
+                new LiveSessions(pool, engine.smscGateways(), server, database.pendingReceipts()),
+                new LiveChanges(engine),
                 new LogFolders(settings.clientLogs(), settings.serverLogs()),
-                new HealthChecks(database, bus, pool, smscGateways, storeCalls),
+                new HealthChecks(database, bus, pool, engine.smscGateways(), engine.storeCalls()),
                 new GatewayMetrics(new GatewayMetrics.Counters(smscTraffic, esmeTraffic, dlrInStatuses, esmeSubmits,
-                        smscSubmits, smscReceipts), pool, smscGateways, pduLogs, database));
+                        smscSubmits, smscReceipts), pool, engine.smscGateways(), pduLogs, database));
         HttpConfig httpConfig = HttpConfig.of(settings.http().apiToken(), settings.http().adminUsername(),
                 settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port())
                 .withTrustedProxies(settings.http().trustedProxies());
@@ -195,6 +130,18 @@ public final class GatewayDaemon implements AutoCloseable {
             throw PortInUse.orElse(e, "HTTP", Map.of("HTTP_PORT", settings.http().port()));
         }
         http = lifecycle.add("HTTP server", started);
+    }
+
+    private EngineOptions engineOptions() {
+        return EngineOptions.builder()
+                .esmeServer(serverConfig())
+                .flows(FlowConfig.defaults().withChannel(channel(settings.bus())))
+                .smscTrustedCa(settings.clientCa())
+                .esmePdus(serverPduListener())
+                .smscPdus(this::clientPduListener)
+                .dlrIn(dlrInStatuses)
+                .stopBudget(STOP_BUDGET.minusSeconds(1))
+                .build();
     }
 
     /** The PDU log folders for the log shipper's group ({@code 0750}), the data folder for this user only ({@code 0700}). */
@@ -264,21 +211,11 @@ public final class GatewayDaemon implements AutoCloseable {
         return choice instanceof BusChoice.Nsq nsq ? nsq.channel() : FlowConfig.defaults().channel();
     }
 
-    /** Store calls off the event loops: a few threads, a bounded queue; a full queue refuses at once. */
-    private static ThreadPoolExecutor storeExecutor() {
-        AtomicInteger threads = new AtomicInteger();
-        return new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), runnable -> {
-            Thread thread = new Thread(runnable, "store-call-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.AbortPolicy());
-    }
-
     private SmppServerConfig serverConfig() {
         SmppServerConfig config = SmppServerConfig.defaults()
                 .withAddress("0.0.0.0", settings.smpp().port())
                 .withConnections(settings.smpp().connections())
-                .withSession(SessionConfig.defaults().withUnbindTimeout(SESSION_UNBIND_TIMEOUT));
+                .withSession(SessionConfig.defaults().withUnbindTimeout(EngineOptions.SESSION_UNBIND_TIMEOUT));
         if (settings.smpp().tls()) {
             config = config.withTls(settings.smpp().tlsPort(), settings.smpp().certificate(),
                     settings.smpp().privateKey());
@@ -295,93 +232,36 @@ public final class GatewayDaemon implements AutoCloseable {
         return ports;
     }
 
-    /** The ESMEs' PDU log, and a nudge to the receipt flow when an ESME binds (its waiting receipts go out at once). */
-    private PduListener serverPduListener(AtomicReference<ReceiptFlow> receipts) {
+    /** The ESMEs' PDU log and traffic counts. */
+    private PduListener serverPduListener() {
         PduListener logs = pduLogs.listener(settings.serverLogs(),
-                PeerResolver.boundEsmes(() -> server == null ? null : server.sessions()), new PduLogFormat(true));
+                PeerResolver.boundEsmes(() -> engine == null ? null : engine.esmeServer().sessions()), new PduLogFormat(true));
         return (session, direction, pdu, octets) -> {
             logs.onPdu(session, direction, pdu, octets);
-            BoundEsme esme = server == null ? null : server.sessions().ofSession(session.id());
+            GatewayEngine running = engine;
+            BoundEsme esme = running == null ? null : running.esmeServer().sessions().ofSession(session.id());
             if (esme != null) {
                 esmeTraffic.count(Long.toString(esme.account().id()), direction, pdu);
                 esmeSubmits.onPdu(esme.account().systemId(), session, direction, pdu);
             }
-            if (direction == PduDirection.SENT && pdu instanceof BindResponse response
-                    && response.commandStatus() == 0) {
-                BoundEsme bound = server.sessions().ofSession(session.id());
-                ReceiptFlow flow = receipts.get();
-                if (bound != null && flow != null) {
-                    flow.onBind(bound.account().id());
-                }
-            }
         };
+    }
+
+    /** Whether the SMSC's default alphabet is GSM 7-bit, as its stored gateway says (the PDU log decodes with it). */
+    private boolean gsm7(String smscId) {
+        GatewayEngine running = engine;
+        return running == null || running.smscGateways().stored(smscId).map(Gateway::gsm7).orElse(true);
     }
 
     private PduListener clientPduListener(String smscId) {
         PduListener logs = pduLogs.listener(settings.clientLogs(), PeerResolver.fixed(smscId),
-                new PduLogFormat(gsm7BySmsc.getOrDefault(smscId, true)));
+                new PduLogFormat(gsm7(smscId)));
         return (session, direction, pdu, octets) -> {
             logs.onPdu(session, direction, pdu, octets);
             smscTraffic.count(smscId, direction, pdu);
             smscSubmits.onPdu(smscId, session, direction, pdu);
             smscReceipts.onPdu(smscId, session, direction, pdu);
         };
-    }
-
-    private void startGateways() {
-        int enabled = 0;
-        for (Gateway gateway : database.gateways().list()) {
-            gatewaySaved(gateway);
-            enabled += gateway.enabled() ? 1 : 0;
-        }
-        log.info("SMPP client: {} enabled gateway(s) binding", enabled);
-    }
-
-    /**
-     * A gateway was created or edited: run it with its new settings (rebinding when the connection
-     * settings changed), or stop it when disabled. An edit that renamed its smsc_id stops the old name.
-     */
-    CompletableFuture<Void> gatewaySaved(Gateway gateway) {
-        Optional<String> previousName = smscGateways.smscIdOf(gateway.id()).filter(id -> !id.equals(gateway.smscId()));
-        smscGateways.saved(gateway);
-        gsm7BySmsc.put(gateway.smscId(), gateway.gsm7());
-        CompletableFuture<Void> renamed = previousName.map(pool::remove).orElse(CompletableFuture.completedFuture(null));
-        if (!gateway.enabled()) {
-            return renamed.thenCompose(done -> pool.remove(gateway.smscId()));
-        }
-        GatewayConfig config = GatewayConfigs.of(gateway, settings.clientCa()).toBuilder()
-                .drainTimeout(Duration.ofSeconds(2)).unbindTimeout(SESSION_UNBIND_TIMEOUT).build();
-        return renamed.thenCompose(done -> pool.put(config));
-    }
-
-    /** A gateway was deleted: unbind it and forget it (SMS_OUT naming it is then rejected as unknown). */
-    CompletableFuture<Void> gatewayDeleted(Gateway gateway) {
-        smscGateways.deleted(gateway.smscId());
-        return pool.remove(gateway.smscId());
-    }
-
-    /**
-     * Waits (bounded) for the submits an SMSC has been sent to be answered. Submits still queued in a
-     * gateway (its SMSC down, its windows full) were never sent: nothing is waited for them, the
-     * unbind fails them and their SMS_OUT goes back to the bus at once.
-     */
-    private void awaitOutboundInFlight() throws InterruptedException {
-        long deadline = System.nanoTime() + OUTBOUND_DRAIN.toNanos();
-        while (sentUnanswered() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        int left = sentUnanswered();
-        if (left > 0) {
-            log.warn("{} submits still unanswered; their SMS_OUT messages go back to the bus", left);
-        }
-    }
-
-    private int sentUnanswered() {
-        int queued = 0;
-        for (GatewayClient client : pool.all()) {
-            queued += client.queueCount();
-        }
-        return Math.max(0, outbound.submitting() - queued);
     }
 
     public GatewaySettings settings() {
@@ -396,12 +276,16 @@ public final class GatewayDaemon implements AutoCloseable {
         return bus;
     }
 
+    public GatewayEngine engine() {
+        return engine;
+    }
+
     public SmppServer smppServer() {
-        return server;
+        return engine.esmeServer();
     }
 
     public GatewayPool gateways() {
-        return pool;
+        return engine.smscPool();
     }
 
     public PduLogWriter pduLogs() {

@@ -1,5 +1,6 @@
 package io.smppgateway.runner.daemon;
 
+import io.smppgateway.bridge.flow.PoolSmscGateways;
 import io.smppgateway.http.live.DropCount;
 import io.smppgateway.http.live.LatencyHistogram;
 import io.smppgateway.http.live.MetricsSnapshot;

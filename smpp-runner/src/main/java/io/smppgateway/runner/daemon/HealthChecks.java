@@ -1,11 +1,12 @@
 package io.smppgateway.runner.daemon;
 
+import io.smppgateway.bridge.flow.PoolSmscGateways;
 import io.smppgateway.bridge.bus.BusHealth;
 import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.http.live.HealthProbes;
 import io.smppgateway.http.live.ProbeResult;
 import io.smppgateway.persistence.Database;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.smpp.client.GatewayClient;
 import io.smppgateway.smpp.client.GatewayPool;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package io.smppgateway.runner.daemon;
 
 import io.smppgateway.http.live.LiveChange;
 import io.smppgateway.http.live.LiveControl;
-import io.smppgateway.persistence.client.Client;
-import io.smppgateway.persistence.gateway.Gateway;
-import io.smppgateway.smpp.server.SmppServer;
+import io.smppgateway.store.client.Client;
+import io.smppgateway.store.gateway.Gateway;
+import io.smppgateway.bridge.engine.GatewayEngine;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,19 +14,17 @@ import java.util.concurrent.CompletableFuture;
  */
 final class LiveChanges implements LiveControl {
 
-    private final GatewayDaemon daemon;
-    private final SmppServer server;
+    private final GatewayEngine engine;
 
-    LiveChanges(GatewayDaemon daemon, SmppServer server) {
-        this.daemon = daemon;
-        this.server = server;
+    LiveChanges(GatewayEngine engine) {
+        this.engine = engine;
     }
 
     @Override
     public CompletableFuture<LiveChange> gatewaySaved(Gateway gateway) {
-        boolean running = daemon.gateways().get(gateway.smscId()).isPresent();
+        boolean running = engine.smscPool().get(gateway.smscId()).isPresent();
         int binds = gateway.txBinds() + gateway.rxBinds() + gateway.trxBinds();
-        return daemon.gatewaySaved(gateway).thenApply(done -> {
+        return engine.gatewaySaved(gateway).thenApply(done -> {
             if (!gateway.enabled()) {
                 return new LiveChange(LiveChange.Action.UNBIND, 0, "gateway disabled: its binds are closed");
             }
@@ -38,7 +36,7 @@ final class LiveChanges implements LiveControl {
 
     @Override
     public CompletableFuture<LiveChange> gatewayDeleted(Gateway gateway) {
-        return daemon.gatewayDeleted(gateway)
+        return engine.gatewayDeleted(gateway)
                 .thenApply(done -> new LiveChange(LiveChange.Action.UNBIND, 0, "gateway deleted: its binds are closed"));
     }
 
@@ -53,11 +51,11 @@ final class LiveChanges implements LiveControl {
     }
 
     private CompletableFuture<LiveChange> unbind(Client client, String why) {
-        int binds = server.sessions().ofAccount(client.id()).size();
+        int binds = engine.esmeServer().sessions().ofAccount(client.id()).size();
         if (binds == 0) {
             return CompletableFuture.completedFuture(LiveChange.none("no ESME bound as this client"));
         }
-        return server.unbindAccount(client.id())
+        return engine.esmeServer().unbindAccount(client.id())
                 .thenApply(done -> new LiveChange(LiveChange.Action.UNBIND, binds, why));
     }
 }

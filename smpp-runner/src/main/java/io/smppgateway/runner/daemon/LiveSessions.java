@@ -1,8 +1,9 @@
 package io.smppgateway.runner.daemon;
 
+import io.smppgateway.bridge.flow.PoolSmscGateways;
 import io.smppgateway.http.live.LiveConnection;
 import io.smppgateway.http.live.LiveConnections;
-import io.smppgateway.persistence.receipt.PendingReceipts;
+import io.smppgateway.store.receipt.PendingReceipts;
 import io.smppgateway.smpp.client.GatewayClient;
 import io.smppgateway.smpp.client.GatewayConnection;
 import io.smppgateway.smpp.client.GatewayPool;

@@ -11,8 +11,8 @@ import io.smppgateway.bridge.bus.NsqBusConfig;
 import io.smppgateway.bridge.bus.NsqMessageBus;
 import io.smppgateway.bridge.bus.NsqTopicConfig;
 import io.smppgateway.bridge.bus.Topic;
-import io.smppgateway.persistence.client.Client;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.client.Client;
+import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.runner.config.BusChoice;
 import io.smppgateway.runner.config.DatabaseChoice;
 import io.smppgateway.runner.config.GatewaySettings;
@@ -111,7 +111,7 @@ class GatewayDaemonServicesTest {
                     .dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1).smppVersion("3.4").gsm7(true)
                     .secure(false).enabled(true).build());
             try {
-                daemon.gatewaySaved(gateway).get(20, TimeUnit.SECONDS);
+                daemon.engine().gatewaySaved(gateway).get(20, TimeUnit.SECONDS);
                 BindRequest bind = BindRequest.of(BindType.TRANSMITTER, 1, prefix, "pw", "", InterfaceVersion.SMPP_3_4,
                         Address.EMPTY);
                 ChannelSession esme = connector.connectAndBind("127.0.0.1", daemon.smppServer().port(), null,

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.smppgateway.bridge.bus.Topic;
-import io.smppgateway.persistence.client.Client;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.client.Client;
+import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.runner.config.GatewaySettings;
 import io.smppgateway.runner.config.GeneratedCredentials;
 import io.smppgateway.runner.config.SettingsReader;
@@ -147,7 +147,7 @@ class GatewayDaemonTest {
                 .port(smsc.port()).username("gw").password("pw").enqInterval(30).srcAutodetect(true)
                 .dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1).smppVersion("3.4").gsm7(true).secure(false)
                 .enabled(true).build());
-        daemon.gatewaySaved(gateway);
+        daemon.engine().gatewaySaved(gateway);
         BlockingQueue<JsonObject> dlrIn = consume(Topic.DLR_IN);
         awaitTrue(() -> smsc.sessions().size() == 1 && smsc.sessions().get(0).state().isBound());
 
@@ -189,7 +189,7 @@ class GatewayDaemonTest {
                 .port(smsc.port()).username("gw").password("pw").enqInterval(30).srcAutodetect(true)
                 .dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1).smppVersion("3.4").gsm7(true).secure(false)
                 .enabled(true).build());
-        daemon.gatewaySaved(gateway);
+        daemon.engine().gatewaySaved(gateway);
         daemon.database().clients().create(Client.builder().username("esme1").password("pw").binds(2).enabled(true)
                 .build());
         BlockingQueue<JsonObject> dlrIn = consume(Topic.DLR_IN);
@@ -284,7 +284,7 @@ class GatewayDaemonTest {
                 .build());
         SmscSimulator smsc = SmscSimulator.start(SimulatorConfig.defaults());
         toClose.add(smsc);
-        daemon.gatewaySaved(daemon.database().gateways().create(Gateway.builder().smscId("sim").host("127.0.0.1")
+        daemon.engine().gatewaySaved(daemon.database().gateways().create(Gateway.builder().smscId("sim").host("127.0.0.1")
                 .port(smsc.port()).username("gw").password("pw").enqInterval(30).srcAutodetect(true)
                 .dstAutodetect(true).txBinds(1).rxBinds(0).trxBinds(1).smppVersion("3.4").gsm7(true).secure(false)
                 .enabled(true).build()));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smppgateway.persistence.Database;
-import io.smppgateway.persistence.client.Client;
+import io.smppgateway.store.client.Client;
 import io.smppgateway.runner.config.ConfFile;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.netty.ChannelSession;

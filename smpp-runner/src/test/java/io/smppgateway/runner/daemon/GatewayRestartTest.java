@@ -12,7 +12,7 @@ import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.nsq.NsqAddress;
 import io.smppgateway.nsq.NsqProducer;
 import io.smppgateway.nsq.NsqProducerConfig;
-import io.smppgateway.persistence.gateway.Gateway;
+import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.runner.config.GatewaySettings;
 import io.smppgateway.runner.config.GeneratedCredentials;
 import io.smppgateway.runner.config.SettingsReader;
@@ -127,7 +127,7 @@ class GatewayRestartTest {
                         .host("127.0.0.1").port(smsc.port()).username("gw").password("pw").enqInterval(30)
                         .srcAutodetect(true).dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1)
                         .smppVersion("3.4").gsm7(true).secure(false).enabled(true).build());
-                first.gatewaySaved(gateway).get(20, TimeUnit.SECONDS);
+                first.engine().gatewaySaved(gateway).get(20, TimeUnit.SECONDS);
                 GatewayDaemonTest.awaitTrue(() -> smsc.sessions().stream().anyMatch(s -> s.state().isBound()));
 
                 List<byte[]> bodies = new ArrayList<>();

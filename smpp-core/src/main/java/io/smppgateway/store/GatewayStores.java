@@ -1,0 +1,25 @@
+package io.smppgateway.store;
+
+import io.smppgateway.store.client.ClientStore;
+import io.smppgateway.store.gateway.GatewayStore;
+import io.smppgateway.store.inbound.InboundTracking;
+import io.smppgateway.store.outbound.OutboundTracking;
+import io.smppgateway.store.receipt.PendingReceipts;
+
+/**
+ * What the gateway keeps, as the flows and the REST API use it: ESME accounts, SMSC gateways, the
+ * messages ESMEs submitted, the messages sent to SMSCs, and receipts waiting for their ESME.
+ * smpp-persistence implements it on MySQL/MariaDB or an embedded database ({@code Database}).
+ */
+public interface GatewayStores {
+
+    ClientStore clients();
+
+    GatewayStore gateways();
+
+    InboundTracking inbound();
+
+    OutboundTracking outbound();
+
+    PendingReceipts pendingReceipts();
+}

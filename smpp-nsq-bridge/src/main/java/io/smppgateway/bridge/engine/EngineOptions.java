@@ -1,0 +1,112 @@
+package io.smppgateway.bridge.engine;
+
+import io.smppgateway.bridge.flow.DlrInListener;
+import io.smppgateway.bridge.flow.FlowConfig;
+import io.smppgateway.smpp.server.SmppServerConfig;
+import io.smppgateway.smpp.session.PduListener;
+import io.smppgateway.smpp.session.SessionConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * How a {@link GatewayEngine} runs: where ESMEs bind, how the flows consume, which authorities
+ * {@code is_secure} gateways trust, and who is told of every PDU and DLR_IN. Every option has a
+ * default, so a host names only what it changes.
+ *
+ * <pre>{@code
+ * EngineOptions options = EngineOptions.builder()
+ *         .esmeServer(SmppServerConfig.defaults().withAddress("0.0.0.0", 2775))
+ *         .esmePdus(pduLog)
+ *         .build();
+ * }</pre>
+ *
+ * @param esmeServer   the SMPP server ESMEs bind to (port, TLS, connection limits, bind throttle)
+ * @param flows        the flows' channel, workers, retry and expiry timings
+ * @param smscTrustedCa the PEM authorities {@code is_secure} gateways trust, or {@code null} for the JVM's
+ * @param esmePdus     told of every PDU on an ESME's session
+ * @param smscPdus     the listener of every PDU on one SMSC's sessions, by smsc_id
+ * @param dlrIn        told of every DLR_IN event published
+ * @param stopBudget   how long {@link GatewayEngine#stop()} may take
+ */
+public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path smscTrustedCa, PduListener esmePdus,
+                            Function<String, PduListener> smscPdus, DlrInListener dlrIn, Duration stopBudget) {
+
+    /** How long an unbind, ours or a peer's, waits for its unbind_resp. */
+    public static final Duration SESSION_UNBIND_TIMEOUT = Duration.ofSeconds(2);
+
+    public EngineOptions {
+        Objects.requireNonNull(esmeServer, "esmeServer");
+        Objects.requireNonNull(flows, "flows");
+        Objects.requireNonNull(esmePdus, "esmePdus");
+        Objects.requireNonNull(smscPdus, "smscPdus");
+        Objects.requireNonNull(dlrIn, "dlrIn");
+        if (stopBudget == null || stopBudget.isNegative() || stopBudget.isZero()) {
+            throw new IllegalArgumentException("stopBudget must be positive");
+        }
+    }
+
+    /**
+     * ESMEs bind on every address at port 2775 without TLS, the flows consume on channel
+     * {@code smpp}, the JVM's authorities, no listeners, 8 seconds to stop.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named setters over the defaults of {@link #builder()}. */
+    public static final class Builder {
+
+        private SmppServerConfig esmeServer = SmppServerConfig.defaults()
+                .withSession(SessionConfig.defaults().withUnbindTimeout(SESSION_UNBIND_TIMEOUT));
+        private FlowConfig flows = FlowConfig.defaults();
+        private Path smscTrustedCa;
+        private PduListener esmePdus = PduListener.NONE;
+        private Function<String, PduListener> smscPdus = smscId -> PduListener.NONE;
+        private DlrInListener dlrIn = DlrInListener.NONE;
+        private Duration stopBudget = Duration.ofSeconds(8);
+
+        private Builder() {
+        }
+
+        public Builder esmeServer(SmppServerConfig value) {
+            this.esmeServer = value;
+            return this;
+        }
+
+        public Builder flows(FlowConfig value) {
+            this.flows = value;
+            return this;
+        }
+
+        public Builder smscTrustedCa(Path value) {
+            this.smscTrustedCa = value;
+            return this;
+        }
+
+        public Builder esmePdus(PduListener value) {
+            this.esmePdus = value;
+            return this;
+        }
+
+        public Builder smscPdus(Function<String, PduListener> value) {
+            this.smscPdus = value;
+            return this;
+        }
+
+        public Builder dlrIn(DlrInListener value) {
+            this.dlrIn = value;
+            return this;
+        }
+
+        public Builder stopBudget(Duration value) {
+            this.stopBudget = value;
+            return this;
+        }
+
+        public EngineOptions build() {
+            return new EngineOptions(esmeServer, flows, smscTrustedCa, esmePdus, smscPdus, dlrIn, stopBudget);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.smppgateway.bridge.engine;
+
+import io.smppgateway.bridge.bus.MessageBus;
+import io.smppgateway.bridge.flow.CorrelationFlow;
+import io.smppgateway.bridge.flow.ExpiryFlow;
+import io.smppgateway.bridge.flow.InboundFlow;
+import io.smppgateway.bridge.flow.OutboundFlow;
+import io.smppgateway.bridge.flow.PoolSmscGateways;
+import io.smppgateway.bridge.flow.ReceiptFlow;
+import io.smppgateway.store.gateway.Gateway;
+import io.smppgateway.smpp.client.GatewayClient;
+import io.smppgateway.smpp.client.GatewayPool;
+import io.smppgateway.smpp.client.SmppConnector;
+import io.smppgateway.smpp.server.SmppServer;
+import io.smppgateway.store.GatewayStores;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole gateway on the stores (smpp-persistence's {@code Database}) and a message bus the host opened: the SMPP server ESMEs bind
+ * to, the client pool bound to every enabled stored gateway, and the four message flows between
+ * them and the application. The host keeps the database and the bus, and closes them after
+ * {@link #stop()}; everything else is the engine's.
+ *
+ * <pre>{@code
+ * try (Database database = Database.embedded(Path.of("data/smpp"));
+ *      MessageBus bus = new InProcessMessageBus();
+ *      GatewayEngine engine = GatewayEngine.start(EngineOptions.builder().build(), database, bus)) {
+ *     bus.consume(Topic.SMS_IN, "app", delivery -> { ... });
+ * }
+ * }</pre>
+ *
+ * <p>{@link #stop()} stops in the order that loses nothing:
+ * <ol>
+ *   <li>stop taking new work: no more SMS_OUT or DLR_OUT is consumed, without waiting;</li>
+ *   <li>let submits the SMSCs were sent get their answers (bounded), so that their DLR_IN
+ *       {@code sent} is published and they are not sent twice after a restart; submits still
+ *       queued (an SMSC down) are not waited for;</li>
+ *   <li>unbind every ESME and every SMSC session, all in parallel; queued submits fail;</li>
+ *   <li>hand back what is held: every SMS_OUT taken and not sent is requeued at once (NSQ REQ 0),
+ *       so that nsqd redelivers it to the next consumer without waiting for its msg_timeout;</li>
+ *   <li>close the flows and the store calls.</li>
+ * </ol>
+ */
+public final class GatewayEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayEngine.class);
+    private static final Duration OUTBOUND_DRAIN = Duration.ofSeconds(2);
+    private static final Duration REBIND_DRAIN = Duration.ofSeconds(2);
+
+    private final EngineOptions options;
+    private final GatewayStores stores;
+    private final Lifecycle lifecycle;
+    private final PoolSmscGateways smscGateways;
+    private final ThreadPoolExecutor storeCalls = storeExecutor();
+    private SmppServer server;
+    private GatewayPool pool;
+    private OutboundFlow outbound;
+
+    private GatewayEngine(EngineOptions options, GatewayStores stores) {
+        this.options = options;
+        this.stores = stores;
+        this.lifecycle = new Lifecycle(options.stopBudget());
+        this.smscGateways = new PoolSmscGateways(REBIND_DRAIN, EngineOptions.SESSION_UNBIND_TIMEOUT,
+                options.smscTrustedCa());
+    }
+
+    /**
+     * Starts the engine: the ESMEs' port listens and every enabled stored gateway starts binding.
+     * When a part cannot start, what did start is stopped again and the exception says which part
+     * failed (a port in use has a {@link java.net.BindException} among its causes).
+     */
+    public static GatewayEngine start(EngineOptions options, GatewayStores stores, MessageBus bus) {
+        GatewayEngine engine = new GatewayEngine(options, stores);
+        try {
+            engine.open(bus);
+            return engine;
+        } catch (Exception e) {
+            // Exception, not RuntimeException: Netty's bind rethrows the checked BindException unchecked
+            engine.lifecycle.stop();
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.toString(), e);
+        }
+    }
+
+    private void open(MessageBus bus) {
+        lifecycle.add("store calls", storeCalls::shutdownNow);
+        ConsumerGate consumers = new ConsumerGate(bus);
+        InboundFlow inbound = new InboundFlow(stores.inbound(), bus, options.flows());
+        CorrelationFlow correlation = new CorrelationFlow(bus, stores.outbound(), options.flows(), options.dlrIn());
+        lifecycle.addTogether(new Lifecycle.Part("inbound flow", inbound),
+                new Lifecycle.Part("correlation flow", correlation));
+
+        AtomicReference<ReceiptFlow> receipts = new AtomicReference<>();
+        server = SmppServer.start(options.esmeServer(), new StoreEsmeAccounts(stores.clients(), storeCalls), inbound,
+                options.esmePdus(), bound -> {
+                    ReceiptFlow flow = receipts.get();
+                    if (flow != null) {
+                        flow.onBind(bound.account().id());
+                    }
+                });
+        SmppConnector connector = new SmppConnector();
+        pool = new GatewayPool(connector, smscGateways::inboundFor, options.smscPdus());
+        smscGateways.attach(pool);
+
+        ReceiptFlow receiptFlow = new ReceiptFlow(consumers, stores.inbound(), stores.pendingReceipts(),
+                server.sessions(), options.flows());
+        receipts.set(receiptFlow);
+        outbound = new OutboundFlow(consumers, stores.outbound(), smscGateways, options.flows(), options.dlrIn());
+        ExpiryFlow expiry = new ExpiryFlow(bus, stores.outbound(), options.flows(), options.dlrIn());
+        lifecycle.addTogether(new Lifecycle.Part("receipt flow", receiptFlow),
+                new Lifecycle.Part("outbound flow", outbound), new Lifecycle.Part("expiry", expiry));
+        // The flows close only once the sessions are gone: a submit the pool still queued is failed by
+        // its stop, and the flow hands its SMS_OUT back before its consumer closes.
+        lifecycle.add("SMS_OUT and DLR_OUT handed back", consumers::awaitHandedBack);
+        lifecycle.addTogether(new Lifecycle.Part("SMPP server (unbinding every ESME)", server),
+                new Lifecycle.Part("SMPP client (unbinding every SMSC)", () -> {
+                    pool.close();
+                    connector.close();
+                }));
+        lifecycle.add("submits in flight", this::awaitOutboundInFlight);
+        lifecycle.add("SMS_OUT and DLR_OUT consumers", consumers::stopTaking);
+
+        startGateways();
+        correlation.start(smscGateways);
+        receiptFlow.start();
+        expiry.start();
+        outbound.start();
+    }
+
+    /** Store calls off the event loops: a few threads, a bounded queue; a full queue refuses at once. */
+    private static ThreadPoolExecutor storeExecutor() {
+        AtomicInteger threads = new AtomicInteger();
+        return new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), runnable -> {
+            Thread thread = new Thread(runnable, "store-call-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    private void startGateways() {
+        int enabled = 0;
+        for (Gateway gateway : stores.gateways().list()) {
+            smscGateways.saved(gateway);
+            enabled += gateway.enabled() ? 1 : 0;
+        }
+        log.info("SMPP client: {} enabled gateway(s) binding", enabled);
+    }
+
+    /**
+     * A gateway was created or edited: run it with its new settings (rebinding when the connection
+     * settings changed), or stop it when disabled. An edit that renamed its smsc_id stops the old name.
+     */
+    public CompletableFuture<Void> gatewaySaved(Gateway gateway) {
+        return smscGateways.saved(gateway);
+    }
+
+    /** A gateway was deleted: unbind it and forget it (SMS_OUT naming it is then rejected as unknown). */
+    public CompletableFuture<Void> gatewayDeleted(Gateway gateway) {
+        return smscGateways.deleted(gateway.smscId());
+    }
+
+    /**
+     * Waits (bounded) for the submits an SMSC has been sent to be answered. Submits still queued in a
+     * gateway (its SMSC down, its windows full) were never sent: nothing is waited for them, the
+     * unbind fails them and their SMS_OUT goes back to the bus at once.
+     */
+    private void awaitOutboundInFlight() throws InterruptedException {
+        long deadline = System.nanoTime() + OUTBOUND_DRAIN.toNanos();
+        while (sentUnanswered() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        int left = sentUnanswered();
+        if (left > 0) {
+            log.warn("{} submits still unanswered; their SMS_OUT messages go back to the bus", left);
+        }
+    }
+
+    private int sentUnanswered() {
+        int queued = 0;
+        for (GatewayClient client : pool.all()) {
+            queued += client.queueCount();
+        }
+        return Math.max(0, outbound.submitting() - queued);
+    }
+
+    /** The SMPP server ESMEs bind to: its sessions, its ports, its connection count. */
+    public SmppServer esmeServer() {
+        return server;
+    }
+
+    /** The running gateways towards the SMSCs, by smsc_id. */
+    public GatewayPool smscPool() {
+        return pool;
+    }
+
+    /** Every stored gateway's settings as last saved, disabled ones too. */
+    public PoolSmscGateways smscGateways() {
+        return smscGateways;
+    }
+
+    /** The bounded executor the engine's synchronous store calls run on; its queue shows the load. */
+    public Executor storeCalls() {
+        return storeCalls;
+    }
+
+    /**
+     * Stops in the order of the class comment within the options' stop budget.
+     *
+     * @return whether everything stopped cleanly and in time
+     */
+    public boolean stop() {
+        return lifecycle.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,147 @@
+package io.smppgateway.bridge.flow;
+
+import io.smppgateway.store.gateway.Gateway;
+import io.smppgateway.smpp.client.GatewayConfig;
+import io.smppgateway.smpp.client.GatewayPool;
+import io.smppgateway.smpp.client.GatewayUnavailableException;
+import io.smppgateway.smpp.pdu.CommandStatus;
+import io.smppgateway.smpp.pdu.DataSm;
+import io.smppgateway.smpp.pdu.DeliverSm;
+import io.smppgateway.smpp.pdu.SubmitSm;
+import io.smppgateway.smpp.pdu.SubmitSmResp;
+import io.smppgateway.smpp.session.CommandStatusException;
+import io.smppgateway.smpp.session.RequestHandler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The flows' port to the SMSCs, over the client pool: each stored gateway's settings (disabled ones
+ * too, so that SMS_OUT to one is rejected as disabled rather than unknown), submits through the
+ * running gateway named by {@code smsc_id}, and the deliver_sm/data_sm the gateways' sessions
+ * receive handed to the correlation flow.
+ *
+ * <pre>{@code
+ * PoolSmscGateways gateways = new PoolSmscGateways(Duration.ofSeconds(2), Duration.ofSeconds(2), null);
+ * GatewayPool pool = new GatewayPool(connector, gateways::inboundFor, smscId -> PduListener.NONE);
+ * gateways.attach(pool);
+ * gateways.saved(storedGateway);   // binds it, or stops it when disabled
+ * }</pre>
+ */
+public final class PoolSmscGateways implements SmscGateways {
+
+    private final Map<String, SmscSettings> settings = new ConcurrentHashMap<>();
+    private final Map<String, Gateway> stored = new ConcurrentHashMap<>();
+    private final Duration drainTimeout;
+    private final Duration unbindTimeout;
+    private final Path clientCa;
+    private volatile GatewayPool pool;
+    private volatile SmscDeliveryHandler deliveries;
+
+    /**
+     * @param drainTimeout  how long a rebinding session waits for its answers before it unbinds
+     * @param unbindTimeout how long an unbind waits for the SMSC's unbind_resp
+     * @param clientCa      the PEM authorities {@code is_secure} gateways trust, or {@code null} for the JVM's
+     */
+    public PoolSmscGateways(Duration drainTimeout, Duration unbindTimeout, Path clientCa) {
+        this.drainTimeout = drainTimeout;
+        this.unbindTimeout = unbindTimeout;
+        this.clientCa = clientCa;
+    }
+
+    /** The pool the submits go through; its request handlers come from {@link #inboundFor(String)}. */
+    public void attach(GatewayPool gatewayPool) {
+        this.pool = gatewayPool;
+    }
+
+    /**
+     * A gateway was created or edited: run it with its new settings (rebinding when the connection
+     * settings changed), or stop it when disabled. An edit that renamed its smsc_id stops the old name.
+     */
+    public CompletableFuture<Void> saved(Gateway gateway) {
+        Optional<String> previousName = smscIdOf(gateway.id()).filter(id -> !id.equals(gateway.smscId()));
+        // an edit may rename the smsc_id: forget the old name
+        stored.values().removeIf(previous -> previous.id() == gateway.id() && !previous.smscId().equals(gateway.smscId()));
+        settings.keySet().retainAll(stored.keySet());
+        stored.put(gateway.smscId(), gateway);
+        settings.put(gateway.smscId(), SmscSettings.of(gateway));
+        GatewayPool current = pool;
+        if (current == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> renamed = previousName.map(current::remove)
+                .orElse(CompletableFuture.completedFuture(null));
+        if (!gateway.enabled()) {
+            return renamed.thenCompose(done -> current.remove(gateway.smscId()));
+        }
+        GatewayConfig config = GatewayConfigs.of(gateway, clientCa).toBuilder()
+                .drainTimeout(drainTimeout).unbindTimeout(unbindTimeout).build();
+        return renamed.thenCompose(done -> current.put(config));
+    }
+
+    /** A gateway was deleted: unbind it and forget it (SMS_OUT naming it is then rejected as unknown). */
+    public CompletableFuture<Void> deleted(String smscId) {
+        stored.remove(smscId);
+        settings.remove(smscId);
+        GatewayPool current = pool;
+        return current == null ? CompletableFuture.completedFuture(null) : current.remove(smscId);
+    }
+
+    /** The stored gateway of a running smsc_id, as last saved. */
+    public Optional<Gateway> stored(String smscId) {
+        return Optional.ofNullable(stored.get(smscId));
+    }
+
+    /** The smsc_id of a stored gateway's id, when it is known. */
+    public Optional<String> smscIdOf(long gatewayId) {
+        return stored.values().stream().filter(g -> g.id() == gatewayId).map(Gateway::smscId).findFirst();
+    }
+
+    @Override
+    public Optional<SmscSettings> settings(String smscId) {
+        return Optional.ofNullable(settings.get(smscId));
+    }
+
+    @Override
+    public CompletableFuture<SubmitSmResp> submit(String smscId, SubmitSm submitSm) {
+        GatewayPool current = pool;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new SmscUnavailableException(smscId, "the gateways are not started"));
+        }
+        return current.submit(smscId, submitSm).handle((response, failure) -> {
+            if (failure == null) {
+                return response;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof GatewayUnavailableException unavailable) {
+                throw new SmscUnavailableException(smscId, unavailable.getMessage());
+            }
+            throw failure instanceof CompletionException completion ? completion : new CompletionException(cause);
+        });
+    }
+
+    @Override
+    public void onDelivery(SmscDeliveryHandler handler) {
+        this.deliveries = handler;
+    }
+
+    /** The request handler of one gateway's sessions: deliver_sm and data_sm go to the flows. */
+    public RequestHandler inboundFor(String smscId) {
+        return (session, request) -> {
+            if (!(request instanceof DeliverSm) && !(request instanceof DataSm)) {
+                return null;
+            }
+            SmscDeliveryHandler handler = deliveries;
+            if (handler == null) {
+                return CompletableFuture.failedFuture(new CommandStatusException(CommandStatus.ESME_RX_T_APPN,
+                        "not ready for deliveries yet"));
+            }
+            return handler.onDelivery(smscId, request);
+        };
+    }
+}

@@ -1,5 +1,0 @@
-package io.smppgateway.persistence.receipt;
-
-/** A pending receipt as stored; {@code id} orders the queue and names it for removal after delivery. */
-public record QueuedReceipt(long id, PendingReceipt receipt) {
-}
