@@ -9,10 +9,10 @@ import java.time.Duration;
  *
  * @param writerLanes group-commit writer threads, each with its own connection and queue; work
  *                    on one message always takes the same lane, so its steps stay in order
- * @param laneCapacity pending writes per lane; when full, writes fail with {@link OverloadedException}
+ * @param laneCapacity pending writes per lane; when full, writes fail with {@link io.smppgateway.store.OverloadedException}
  * @param maxBatch most writes one transaction commits
  * @param queryThreads threads for reads outside the message path (lists, expiry scans, receipts)
- * @param queryQueueCapacity pending reads; when full, reads fail with {@link OverloadedException}
+ * @param queryQueueCapacity pending reads; when full, reads fail with {@link io.smppgateway.store.OverloadedException}
  * @param receiptLookupWindow how long a receipt whose message is not yet marked sent keeps being
  *                            looked up (fast SMSCs answer before our submit_sm_resp bookkeeping lands)
  * @param pendingReceiptsPerClient most receipts kept waiting for one ESME's receiver bind

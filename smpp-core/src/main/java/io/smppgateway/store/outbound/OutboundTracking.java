@@ -34,7 +34,7 @@ public interface OutboundTracking {
 
     /**
      * Finds the segment an SMSC's receipt is about, whatever form the receipt gives the id in (see
-     * {@link GatewayMessageId}). When nothing matches yet it looks again for a short while, because
+     * smpp-persistence's {@code GatewayMessageId}). When nothing matches yet it looks again for a short while, because
      * a fast SMSC can send the receipt before the submit_sm_resp bookkeeping is committed.
      */
     CompletableFuture<Optional<TrackedSegment>> findByGatewayId(String smscId, String gatewayMsgId);

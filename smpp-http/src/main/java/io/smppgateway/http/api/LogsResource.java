@@ -57,7 +57,7 @@ public final class LogsResource {
         this.archiveName = archiveName;
     }
 
-    /** GET .../logs?dateFrom=2024-08-25&dateTo=2024-08-26&smscIds[]=...: a JSON array of files. */
+    /** {@code GET .../logs?dateFrom=2024-08-25&dateTo=2024-08-26&smscIds[]=...}: a JSON array of files. */
     public void list(HttpServerExchange exchange) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate from = date(exchange, "dateFrom", errors);
