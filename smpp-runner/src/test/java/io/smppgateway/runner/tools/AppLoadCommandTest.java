@@ -111,6 +111,7 @@ class AppLoadCommandTest {
     @Test
     void aMissingSmscIdIsAUsageError() {
         assertEquals(2, appLoad("--count", "10"));
-        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("--smsc-id is required"));
+        assertTrue(stderr.toString(StandardCharsets.UTF_8).startsWith(
+                "smpp app-load: Missing required option: '--smsc-id=ID'\n"), stderr.toString(StandardCharsets.UTF_8));
     }
 }
