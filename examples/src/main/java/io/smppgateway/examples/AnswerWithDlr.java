@@ -23,15 +23,15 @@ public final class AnswerWithDlr {
 
     /** Answers {@code count} SMS_IN events (with 0, answers forever) with a DLR_OUT of {@code status}. */
     static void answer(ExampleSettings settings, int count, String status) throws Exception {
-        try (NsqProducer producer = NsqProducer.start(NsqProducerConfig.defaults(List.of(settings.nsqd())))) {
-            TopicReader.read(settings, settings.smsInTopic(), count, sms -> {
+        try (NsqProducer producer = NsqProducer.start(NsqProducerConfig.defaults(List.of(settings.dlrOut().nsqd())))) {
+            TopicReader.read(settings.smsIn(), count, sms -> {
                 JsonObject dlr = new JsonObject();
                 dlr.addProperty("client_id", sms.get("client_id").getAsLong());
                 dlr.addProperty("msg_id", sms.get("msg_id").getAsString());
                 dlr.addProperty("status", status);
                 dlr.addProperty("err_code", 0);
                 try {
-                    producer.publish(settings.dlrOutTopic(), dlr.toString().getBytes(StandardCharsets.UTF_8))
+                    producer.publish(settings.dlrOut().name(), dlr.toString().getBytes(StandardCharsets.UTF_8))
                             .get(10, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     throw new IllegalStateException("could not publish the DLR for " + sms.get("msg_id"), e);

@@ -19,6 +19,6 @@ public final class ReadDlrs {
 
     /** Hands {@code count} DLR_IN events to {@code onDlr} and returns (with 0, reads forever). */
     static void read(ExampleSettings settings, int count, Consumer<JsonObject> onDlr) throws InterruptedException {
-        TopicReader.read(settings, settings.dlrInTopic(), count, onDlr);
+        TopicReader.read(settings.dlrIn(), count, onDlr);
     }
 }

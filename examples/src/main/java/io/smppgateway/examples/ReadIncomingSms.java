@@ -19,6 +19,6 @@ public final class ReadIncomingSms {
 
     /** Hands {@code count} SMS_IN events to {@code onSms} and returns (with 0, reads forever). */
     static void read(ExampleSettings settings, int count, Consumer<JsonObject> onSms) throws InterruptedException {
-        TopicReader.read(settings, settings.smsInTopic(), count, onSms);
+        TopicReader.read(settings.smsIn(), count, onSms);
     }
 }

@@ -58,8 +58,8 @@ public final class SendMultipartSms {
             bodies.add(part.toString().getBytes(StandardCharsets.UTF_8));
             System.out.println(part);
         }
-        try (NsqProducer producer = NsqProducer.start(NsqProducerConfig.defaults(List.of(settings.nsqd())))) {
-            producer.publishBatch(settings.smsOutTopic(), bodies).get(10, TimeUnit.SECONDS);
+        try (NsqProducer producer = NsqProducer.start(NsqProducerConfig.defaults(List.of(settings.smsOut().nsqd())))) {
+            producer.publishBatch(settings.smsOut().name(), bodies).get(10, TimeUnit.SECONDS);
         }
         return msgIds;
     }

@@ -37,8 +37,8 @@ public final class SendSms {
         sms.addProperty("sender", sender);
         sms.addProperty("receiver", receiver);
         sms.addProperty("message", text);
-        try (NsqProducer producer = NsqProducer.start(NsqProducerConfig.defaults(List.of(settings.nsqd())))) {
-            producer.publish(settings.smsOutTopic(), sms.toString().getBytes(StandardCharsets.UTF_8))
+        try (NsqProducer producer = NsqProducer.start(NsqProducerConfig.defaults(List.of(settings.smsOut().nsqd())))) {
+            producer.publish(settings.smsOut().name(), sms.toString().getBytes(StandardCharsets.UTF_8))
                     .get(10, TimeUnit.SECONDS);
         }
         return msgId;

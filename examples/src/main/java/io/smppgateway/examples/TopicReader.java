@@ -15,10 +15,11 @@ final class TopicReader {
     }
 
     /** Reads until {@code count} messages were handled (or forever when count is 0). */
-    static void read(ExampleSettings settings, String topic, int count, Consumer<JsonObject> handler)
+    static void read(ExampleSettings.TopicAt topic, int count, Consumer<JsonObject> handler)
             throws InterruptedException {
         CountDownLatch done = new CountDownLatch(count == 0 ? 1 : count);
-        NsqConsumerConfig config = NsqConsumerConfig.defaults(topic, "data").withNsqd(List.of(settings.nsqd()));
+        NsqConsumerConfig config = NsqConsumerConfig.defaults(topic.name(), "data")
+                .withNsqd(List.of(topic.nsqd()));
         try (NsqConsumer consumer = NsqConsumer.start(config, delivery -> {
             JsonObject json = JsonParser.parseString(delivery.message().bodyAsString()).getAsJsonObject();
             handler.accept(json);

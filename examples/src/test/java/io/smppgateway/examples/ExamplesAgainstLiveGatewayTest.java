@@ -104,9 +104,11 @@ class ExamplesAgainstLiveGatewayTest {
         smsc = SmscSimulator.start(SimulatorConfig.defaults().withOutcomes(ReceiptOutcomes.always(FinalStatus.DELIVERED))
                 .withReceiptDelay(Duration.ofMillis(50)));
         daemon = GatewayDaemon.start(gatewaySettings);
-        settings = new ExampleSettings(nsqd[0], Integer.parseInt(nsqd[1]), prefix + "_sms_out", prefix + "_dlr_in",
-                prefix + "_sms_in", prefix + "_dlr_out", "http://127.0.0.1:" + daemon.httpServer().port(),
-                gatewaySettings.http().apiToken());
+        // the examples read the same keys as the gateway: its environment, plus the API's address and token
+        Map<String, String> exampleEnvironment = new HashMap<>(environment);
+        exampleEnvironment.put("GATEWAY_HTTP", "http://127.0.0.1:" + daemon.httpServer().port());
+        exampleEnvironment.put("HTTP_API_TOKEN", gatewaySettings.http().apiToken());
+        settings = ExampleSettings.from(exampleEnvironment);
         // Through the REST API: a gateway saved there binds at once, as it would for a user.
         JsonObject gateway = JsonParser.parseString("""
                 {"smsc_id": "%s", "host": "127.0.0.1", "port": %d, "username": "gw", "password": "pw",

@@ -3,9 +3,16 @@ package io.smppgateway.runner;
 import io.smppgateway.smpp.codec.PduException;
 import io.smppgateway.smpp.log.PduLogFormat;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code smpp pdu decode [--no-gsm7] <hex>}: prints one PDU exactly as the PDU log shows it, the
@@ -15,7 +22,12 @@ import java.util.List;
  * <p>Exit codes: 0 decoded; 1 the octets are not a PDU that decodes (the error names the
  * command_status a session would answer with); 2 a usage error or text that is not hex.
  */
-final class PduDecodeCommand {
+@Command(name = "decode", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
+        description = {"Prints one PDU as the PDU log shows it: the command name and the decoded PDU as JSON.",
+            "The hex may be split by spaces and may start with 0x, as copied from a log or a capture."},
+        footer = {"", "Exit codes: 0 decoded; 1 the octets are not a PDU that decodes (the error names the"
+            + " command_status a session would answer with); 2 a usage error or text that is not hex."})
+final class PduDecodeCommand implements Callable<Integer> {
 
     static final int DECODED = 0;
     static final int UNDECODABLE = 1;
@@ -24,22 +36,25 @@ final class PduDecodeCommand {
     static final String USAGE_LINE = "smpp pdu decode [--no-gsm7] <hex>";
     private static final String NAME = "smpp pdu decode: ";
 
-    private PduDecodeCommand() {
+    @Option(names = "--no-gsm7", negatable = false,
+            description = "Show data_coding 0 texts as 8-bit octets instead of GSM 7-bit. Default: GSM 7-bit.")
+    private boolean noGsm7;
+
+    @Parameters(paramLabel = "HEX", arity = "0..*", description = "The PDU's octets in hex, whole or in words.")
+    private List<String> hexParts = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    private final PrintStream out;
+
+    PduDecodeCommand(PrintStream out) {
+        this.out = out;
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean gsm7 = true;
-        List<String> hexParts = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.equals("--no-gsm7")) {
-                gsm7 = false;
-            } else if (arg.startsWith("--")) {
-                err.println(NAME + "unknown option " + arg + "; usage: " + USAGE_LINE);
-                return USAGE;
-            } else {
-                hexParts.add(arg);
-            }
-        }
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
         byte[] wire;
         try {
             wire = parseHex(hexParts);
@@ -48,7 +63,7 @@ final class PduDecodeCommand {
             return USAGE;
         }
         try {
-            out.print(new PduLogFormat(gsm7).describe(wire));
+            out.print(new PduLogFormat(!noGsm7).describe(wire));
             out.flush();
             return DECODED;
         } catch (PduException e) {

@@ -10,9 +10,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code smpp run [--config FILE]}: reads the settings, checks all of them before anything is
@@ -23,59 +26,38 @@ import org.slf4j.LoggerFactory;
  * could not start (a port in use, the database unreachable), said in one line; 0 stopped on a
  * signal; 3 a thread died of an Error ({@link FatalErrors}).
  */
-final class RunCommand {
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
+        description = {"Starts the gateway: the SMPP server, the SMPP clients to the SMSCs, the message bus, the"
+            + " admin panel and REST API. Every setting is checked before anything is opened.",
+            "Stops on SIGTERM or Ctrl-C within 10 seconds."},
+        footer = {"", "Settings: smpp.conf beside the launcher (SMPP_HOME), the environment wins over the file"
+            + " (docs/configuration.md). With no MYSQL_* and no NSQ_* key it runs on the embedded defaults.",
+            "Exit codes: 0 stopped on a signal; 1 a part could not start; 2 wrong settings or a usage error;"
+            + " 3 a thread died of an Error."})
+final class RunCommand implements Callable<Integer> {
 
-    static final String USAGE_LINE = "smpp [run [--config FILE]]";
     private static final Logger log = LoggerFactory.getLogger("smpp");
 
-    private RunCommand() {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The settings file. Default: smpp.conf in the launcher's folder (SMPP_HOME), if there.")
+    private Path config;
+
+    private final PrintStream err;
+    private final Map<String, String> environment;
+
+    RunCommand(PrintStream err, Map<String, String> environment) {
+        this.err = err;
+        this.environment = environment;
     }
 
-    /**
-     * Validates and starts; blocks until the process is stopped. Returns only when it cannot start.
-     */
-    static int run(String[] args, PrintStream err, Map<String, String> environment) {
-        Path explicit = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--config") && i + 1 < args.length) {
-                explicit = Path.of(args[++i]);
-            } else if (args[i].startsWith("--config=")) {
-                explicit = Path.of(args[i].substring("--config=".length()));
-            } else {
-                err.println("smpp run: unexpected argument " + args[i] + "; usage: " + USAGE_LINE);
-                return 2;
-            }
+    /** Validates and starts; blocks until the process is stopped. Returns only when it cannot start. */
+    @Override
+    public Integer call() {
+        Running running = start(config, err, environment);
+        if (running.exitCode() != 0) {
+            return running.exitCode();
         }
-        GatewaySettings settings;
-        try {
-            settings = new SettingsReader(home(environment), environment, log::warn).read(explicit);
-        } catch (InvalidSettingsException e) {
-            err.println("smpp: cannot start: " + e.getMessage());
-            return 2;
-        }
-        GeneratedCredentials.Completed credentials;
-        try {
-            credentials = new GeneratedCredentials().complete(settings.dataFolder(), settings.http());
-        } catch (RuntimeException e) {
-            err.println("smpp: cannot start: " + e.getMessage());
-            return 1;
-        }
-        settings = settings.withHttp(credentials.access());
-        log.info("starting the SMPP gateway; settings: {}", settings.source());
-        JvmOptions.exitOnOutOfMemoryAdvice().ifPresent(log::warn);
-        if (settings.embeddedDefaults()) {
-            log.info("embedded defaults (no MYSQL_* and no NSQ_* settings): the embedded database file and the"
-                    + " in-process message bus; nothing else to install");
-        }
-        GatewayDaemon daemon;
-        try {
-            daemon = GatewayDaemon.start(settings);
-        } catch (Exception e) {
-            // one line, no stack trace: it says what to change (the log above has the parts that started)
-            err.println("smpp: cannot start: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
-            return 1;
-        }
-        announce(settings, credentials, daemon);
+        GatewayDaemon daemon = running.daemon();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             boolean clean = daemon.stop();
@@ -91,6 +73,55 @@ final class RunCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * A started gateway, or the exit code saying why it did not start ({@code daemon} is null then).
+     *
+     * @param daemon      the running gateway
+     * @param credentials where the generated admin password and API token are, if generated
+     */
+    record Running(GatewayDaemon daemon, GeneratedCredentials.Completed credentials, int exitCode) {
+    }
+
+    /**
+     * What {@code smpp run} does up to "ready": reads and checks the settings, completes the
+     * credentials, starts the daemon and says where everything is. The caller stops the daemon.
+     *
+     * @param explicit the {@code --config} file, or null for smpp.conf in the launcher's folder
+     */
+    static Running start(Path explicit, PrintStream err, Map<String, String> environment) {
+        GatewaySettings settings;
+        try {
+            settings = new SettingsReader(home(environment), environment, log::warn).read(explicit);
+        } catch (InvalidSettingsException e) {
+            err.println("smpp: cannot start: " + e.getMessage());
+            return new Running(null, null, 2);
+        }
+        GeneratedCredentials.Completed credentials;
+        try {
+            credentials = new GeneratedCredentials().complete(settings.dataFolder(), settings.http());
+        } catch (RuntimeException e) {
+            err.println("smpp: cannot start: " + e.getMessage());
+            return new Running(null, null, 1);
+        }
+        settings = settings.withHttp(credentials.access());
+        log.info("starting the SMPP gateway; settings: {}", settings.source());
+        JvmOptions.exitOnOutOfMemoryAdvice().ifPresent(log::warn);
+        if (settings.embeddedDefaults()) {
+            log.info("embedded defaults (no MYSQL_* and no NSQ_* settings): the embedded database file and the"
+                    + " in-process message bus; nothing else to install");
+        }
+        GatewayDaemon daemon;
+        try {
+            daemon = GatewayDaemon.start(settings);
+        } catch (Exception e) {
+            // one line, no stack trace: it says what to change (the log above has the parts that started)
+            err.println("smpp: cannot start: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            return new Running(null, null, 1);
+        }
+        announce(settings, credentials, daemon);
+        return new Running(daemon, credentials, 0);
     }
 
     private static void announce(GatewaySettings settings, GeneratedCredentials.Completed credentials,

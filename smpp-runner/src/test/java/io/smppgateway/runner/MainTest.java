@@ -1,6 +1,7 @@
 package io.smppgateway.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,13 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The subcommand dispatch of the launcher. */
 class MainTest {
-
-    private static final String USAGE = "usage: smpp [run [--config FILE]]\n"
-            + "       smpp pdu decode [--no-gsm7] <hex>\n"
-            + "       " + io.smppgateway.runner.tools.LoadCommand.USAGE_LINE + "\n"
-            + "       " + io.smppgateway.runner.tools.AppLoadCommand.USAGE_LINE + "\n"
-            + "       " + io.smppgateway.runner.tools.SimulateSmscCommand.USAGE_LINE + "\n"
-            + "       " + io.smppgateway.runner.tools.soak.SoakCommand.USAGE_LINE + "\n";
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -78,15 +72,38 @@ class MainTest {
     void runRejectsAnUnknownArgument() {
         assertEquals(2, run("run", "--port", "1"));
 
-        assertEquals("smpp run: unexpected argument --port; usage: smpp [run [--config FILE]]\n",
-                stderr.toString(StandardCharsets.UTF_8));
+        List<String> lines = stderr.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("smpp run: Unknown options: '--port', '1'", lines.get(0));
+        assertEquals("Usage: smpp run [-hV] [--config=FILE]", lines.get(1));
+        assertEquals("'smpp run --help' describes every option and its default.", lines.get(2));
+        assertEquals(3, lines.size(), lines.toString());
+        assertEquals("", stdout.toString(StandardCharsets.UTF_8));
     }
 
     @Test
-    void helpPrintsTheUsageOnStdout() {
-        assertEquals(0, run("help"));
+    void helpListsEveryCommandOnStdout() {
+        for (String[] help : new String[][] {{"help"}, {"--help"}, {"-h"}}) {
+            stdout.reset();
+            assertEquals(0, run(help), String.join(" ", help));
 
-        assertEquals(USAGE, stdout.toString(StandardCharsets.UTF_8));
+            String text = stdout.toString(StandardCharsets.UTF_8);
+            assertTrue(text.startsWith("Usage: smpp [-hV] [COMMAND]"), text);
+            for (String command : List.of("run", "pdu", "simulate-smsc", "load", "app-load", "soak", "help")) {
+                assertTrue(text.contains("\n  " + command + " "), command + " missing in " + text);
+            }
+        }
+        assertEquals("", stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionIsTheProjectVersionOnStdout() throws IOException {
+        assertEquals(0, run("--version"));
+
+        // the version of the build: the parent's, as this module's pom.xml names it
+        java.util.regex.Matcher parent = java.util.regex.Pattern.compile("(?s)<parent>.*?<version>([^<]+)</version>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertTrue(parent.find());
+        assertEquals("smpp-gateway " + parent.group(1) + "\n", stdout.toString(StandardCharsets.UTF_8));
         assertEquals("", stderr.toString(StandardCharsets.UTF_8));
     }
 
@@ -94,7 +111,10 @@ class MainTest {
     void anUnknownCommandIsAUsageError() {
         assertEquals(2, run("frobnicate", "now"));
 
-        assertEquals("Unknown command: frobnicate now\n" + USAGE, stderr.toString(StandardCharsets.UTF_8));
+        List<String> lines = stderr.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("smpp: unknown command 'frobnicate'; the commands are run, pdu, simulate-smsc, load, app-load,"
+                + " soak, help", lines.get(0));
+        assertEquals("Usage: smpp [-hV] [COMMAND]", lines.get(1));
         assertEquals("", stdout.toString(StandardCharsets.UTF_8));
     }
 
@@ -103,7 +123,8 @@ class MainTest {
         assertEquals(2, run("pdu"));
         assertEquals(2, run("pdu", "encode", "00"));
 
-        assertEquals("Unknown command: pdu\n" + USAGE + "Unknown command: pdu encode 00\n" + USAGE,
-                stderr.toString(StandardCharsets.UTF_8));
+        List<String> lines = stderr.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("smpp pdu: Missing required subcommand: decode", lines.get(0));
+        assertEquals("smpp pdu: unknown command 'encode'; the commands are decode", lines.get(3));
     }
 }

@@ -22,13 +22,14 @@ import io.smppgateway.smpp.text.Gsm7Packing;
 import io.smppgateway.smpp.text.MessageSplitter;
 import io.smppgateway.smpp.text.Segment;
 import io.smppgateway.smpp.text.SplitMessage;
+import io.smppgateway.runner.ProjectVersion;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code smpp load}: an ESME load generator for our server or any SMSC. It opens {@code --binds}
@@ -52,73 +58,121 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Exit codes: 0 every submit answered OK; 1 a bind failed, or some submits were refused or
  * unanswered; 2 a usage error.
  */
-public final class LoadCommand {
+@Command(name = "load", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
+        showDefaultValues = true, sortOptions = false,
+        description = {"An ESME load generator for the gateway's SMPP server or any SMSC: binds, submits at a"
+            + " set rate or as fast as the windows allow, and reports submits/s and the submit_sm_resp latency.",
+            "Every second a progress line; at the end the rate, the answers by command_status and the latency."},
+        footer = {"", "Exit codes: 0 every submit answered OK (and, with --receipts, every receipt received);"
+            + " 1 a bind failed, some submits were refused or unanswered, or receipts are missing; 2 a usage error."})
+public final class LoadCommand implements Callable<Integer> {
 
-    public static final String USAGE_LINE = "smpp load --system-id ID [--password PW] [--host H] [--port N]"
-            + " [--binds N] [--window W] [--rate R] [--count C | --duration S] [--warmup N] [--text T]... [--receipts]";
+    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1", description = "The SMPP server's host.")
+    private String host;
+    @Option(names = "--port", paramLabel = "N", defaultValue = "2775", description = "The SMPP server's port.")
+    private int port;
+    @Option(names = "--system-id", paramLabel = "ID", required = true,
+            description = "The account to bind as (a client of the gateway: POST /api/clients).")
+    private String systemId;
+    @Option(names = "--password", paramLabel = "PW", defaultValue = "", showDefaultValue = Help.Visibility.NEVER,
+            description = "The account's password. Default: empty.")
+    private String password;
+    @Option(names = "--bind-type", paramLabel = "trx|tx", defaultValue = "trx",
+            description = "Transceiver or transmitter binds (receipts need trx).")
+    private String bindType;
+    @Option(names = "--binds", paramLabel = "N", defaultValue = "1", description = "Sessions to open (1 to 100).")
+    private int binds;
+    @Option(names = "--window", paramLabel = "W", defaultValue = "10",
+            description = "Unanswered submit_sm per session, at most (1 to 10000).")
+    private int window;
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
+            description = "Submits per second in all; 0: as fast as the windows allow.")
+    private int rate;
+    @Option(names = "--count", paramLabel = "C",
+            description = "Submits to send (each segment of a long text is one). Default: 1000, unless --duration.")
+    private Long count;
+    @Option(names = "--duration", paramLabel = "S", description = "Send for S seconds instead of --count.")
+    private Long duration;
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+            description = "Submits sent first over the same sessions at the same rate, counted nowhere.")
+    private long warmup;
+    @Option(names = "--text", paramLabel = "T", description = "A text to send; several are sent in turn."
+            + " Default: Load test message.")
+    private List<String> texts;
+    @Option(names = "--source", paramLabel = "ADDR", defaultValue = "LoadTest", description = "source_addr.")
+    private String source;
+    @Option(names = "--destination", paramLabel = "ADDR", defaultValue = "380990000001",
+            description = "destination_addr.")
+    private String destination;
+    @Option(names = "--receipts", description = "Ask for delivery receipts (registered_delivery 1) and wait for them"
+            + " after the last answer, up to --receipt-timeout seconds. Default: no receipts asked.")
+    private boolean receipts;
+    @Option(names = "--receipt-timeout", paramLabel = "S", defaultValue = "60",
+            description = "With --receipts: how long to wait for the receipts after the last submit_sm_resp.")
+    private int receiptTimeout;
 
-    private static final Set<String> VALUED = Set.of("--host", "--port", "--system-id", "--password", "--binds",
-            "--window", "--rate", "--count", "--duration", "--warmup", "--text", "--source", "--destination",
-            "--bind-type");
-    private static final Set<String> FLAGS = Set.of("--receipts");
+    @Spec
+    private CommandSpec spec;
 
     private final PrintStream out;
     private final PrintStream err;
 
-    private LoadCommand(PrintStream out, PrintStream err) {
+    /** The command for {@code smpp load}, writing its report to {@code out} and its errors to {@code err}. */
+    public LoadCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new LoadCommand(out, err).run(args);
+        return ToolCommandLine.execute(new LoadCommand(out, err), args, out, err);
     }
 
     /** What one run is asked to do. */
     record Plan(String host, int port, String systemId, String password, BindType bindType, int binds, int window,
                 int rate, long count, long durationSeconds, long warmup, List<String> texts, String source,
-                String destination, boolean receipts) {
+                String destination, boolean receipts, int receiptTimeoutSeconds) {
     }
 
-    private int run(String[] args) {
-        Options options = new Options(args, VALUED, FLAGS);
-        String systemId = options.text("--system-id", null);
-        if (systemId == null) {
-            options.error("--system-id is required");
+    @Override
+    public Integer call() {
+        List<String> problems = new ArrayList<>();
+        if (count != null && duration != null) {
+            problems.add("give --count or --duration, not both");
         }
-        if (options.has("--count") && options.has("--duration")) {
-            options.error("give --count or --duration, not both");
-        }
-        BindType bindType = switch (options.text("--bind-type", "trx")) {
+        BindType type = switch (bindType) {
             case "trx" -> BindType.TRANSCEIVER;
             case "tx" -> BindType.TRANSMITTER;
             default -> {
-                options.error("--bind-type must be trx or tx");
+                problems.add("--bind-type must be trx or tx, was '" + bindType + "'");
                 yield BindType.TRANSCEIVER;
             }
         };
-        List<String> texts = options.all("--text").isEmpty() ? List.of("Load test message") : options.all("--text");
-        Plan plan = new Plan(options.text("--host", "127.0.0.1"), options.integer("--port", 2775, 1, 65535),
-                systemId, options.text("--password", ""), bindType, options.integer("--binds", 1, 1, 100),
-                options.integer("--window", 10, 1, 10_000), options.integer("--rate", 0, 0, 1_000_000),
-                options.number("--count", options.has("--duration") ? 0 : 1000, 1, Long.MAX_VALUE),
-                options.number("--duration", 0, 1, 86_400), options.number("--warmup", 0, 0, Long.MAX_VALUE), texts,
-                options.text("--source", "LoadTest"),
-                options.text("--destination", "380990000001"), options.has("--receipts"));
+        ToolCommandLine.checkRange(problems, "--port", port, 1, 65535);
+        ToolCommandLine.checkRange(problems, "--binds", binds, 1, 100);
+        ToolCommandLine.checkRange(problems, "--window", window, 1, 10_000);
+        ToolCommandLine.checkRange(problems, "--rate", rate, 0, 1_000_000);
+        long submits = count != null ? count : duration != null ? 0 : 1000;
+        if (count != null) {
+            ToolCommandLine.checkRange(problems, "--count", count, 1, Long.MAX_VALUE);
+        }
+        if (duration != null) {
+            ToolCommandLine.checkRange(problems, "--duration", duration, 1, 86_400);
+        }
+        ToolCommandLine.checkRange(problems, "--warmup", warmup, 0, Long.MAX_VALUE);
+        ToolCommandLine.checkRange(problems, "--receipt-timeout", receiptTimeout, 1, 86_400);
+        List<String> textList = texts == null || texts.isEmpty() ? List.of("Load test message") : texts;
+        Plan plan = new Plan(host, port, systemId, password, type, binds, window, rate, submits,
+                duration == null ? 0 : duration, warmup, textList, source, destination, receipts, receiptTimeout);
         List<MessageTemplate> messages = new ArrayList<>();
-        for (String text : texts) {
+        for (String text : textList) {
             try {
                 messages.add(MessageTemplate.of(text));
             } catch (RuntimeException e) {
-                options.error("--text '" + text + "' cannot be sent: " + e.getMessage());
+                problems.add("--text '" + text + "' cannot be sent: " + e.getMessage());
             }
         }
-        if (!options.errors().isEmpty()) {
-            for (String error : options.errors()) {
-                err.println("smpp load: " + error);
-            }
-            err.println("usage: " + USAGE_LINE);
-            return 2;
+        if (!problems.isEmpty()) {
+            throw ToolCommandLine.usageError(spec, problems);
         }
         return new Run(plan, messages).execute();
     }
@@ -201,6 +255,7 @@ public final class LoadCommand {
                     progress.shutdownNow();
                 }
                 long elapsed = System.nanoTime() - started;
+                boolean allReceipts = !plan.receipts() || awaitReceipts();
                 for (ChannelSession session : sessions) {
                     session.unbind();
                 }
@@ -208,7 +263,7 @@ public final class LoadCommand {
                         .toArray(CompletableFuture[]::new)).orTimeout(10, TimeUnit.SECONDS)
                         .exceptionally(e -> null).join();
                 printSummary(elapsed);
-                return ok.get() == submitted.get() ? 0 : 1;
+                return ok.get() == submitted.get() && allReceipts ? 0 : 1;
             }
         }
 
@@ -325,6 +380,29 @@ public final class LoadCommand {
                     return;
                 }
             }
+        }
+
+        /**
+         * Waits, bound by {@code --receipt-timeout}, for a receipt per submit answered OK: they come
+         * when the SMSC (or the application, publishing DLR_OUT) says the message's fate.
+         */
+        private boolean awaitReceipts() {
+            long expected = ok.get();
+            if (deliveries.get() < expected) {
+                out.printf(Locale.ROOT, "waiting up to %d s for %d delivery receipt(s); %d so far%n",
+                        plan.receiptTimeoutSeconds(), expected, deliveries.get());
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(plan.receiptTimeoutSeconds());
+            while (deliveries.get() < expected && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            if (deliveries.get() < expected) {
+                out.printf(Locale.ROOT, "missing receipts: %d of %d came within %d s (the SMSC, or the application"
+                        + " behind the gateway publishing DLR_OUT, did not send the others)%n", deliveries.get(),
+                        expected, plan.receiptTimeoutSeconds());
+                return false;
+            }
+            return true;
         }
 
         private long failed() {

@@ -111,6 +111,57 @@ class AppLoadCommandTest {
     @Test
     void aMissingSmscIdIsAUsageError() {
         assertEquals(2, appLoad("--count", "10"));
-        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("--smsc-id is required"));
+        assertTrue(stderr.toString(StandardCharsets.UTF_8).startsWith(
+                "smpp app-load: Missing required option: '--smsc-id=ID'\n"), stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutTopicsInTheGatewaysSettingsItSaysSoAndExits2() {
+        int exit = AppLoadCommand.run(new String[] {"--smsc-id", "sim"}, new PrintStream(stdout, true,
+                StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8), home, Map.of());
+
+        assertEquals(2, exit);
+        String err = stderr.toString(StandardCharsets.UTF_8);
+        assertTrue(err.startsWith("smpp app-load: no SMS_OUT/DLR_IN topic: the gateway's settings (no "
+                + home.resolve("smpp.conf") + ", environment and defaults) name no NSQ topic, so the gateway runs on"
+                + " its in-process bus and consumes nothing from nsqd. Set NSQ_SMS_OUT_TOPIC and NSQ_DLR_IN_TOPIC"
+                + " in smpp.conf"), err);
+    }
+
+    /**
+     * With nothing consuming its topic, app-load publishes its first SMS_OUT only, says every 10 s
+     * that nothing answers, and gives up after --timeout saying where the message was left.
+     */
+    @Test
+    void whenNothingConsumesTheTopicOnlyTheFirstIsPublishedAndItSaysSo() throws Exception {
+        String nsqd = io.smppgateway.runner.e2e.TestServices.nsqdTcp();
+        String topic = "alq" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> environment = Map.of("NSQ_HOST", nsqd.split(":")[0], "NSQ_PORT", nsqd.split(":")[1],
+                "NSQ_SMS_OUT_TOPIC", topic + "_sms_out", "NSQ_DLR_IN_TOPIC", topic + "_dlr_in",
+                "NSQ_SMS_IN_TOPIC", topic + "_sms_in", "NSQ_DLR_OUT_TOPIC", topic + "_dlr_out");
+        try {
+            int exit = AppLoadCommand.run(new String[] {"--smsc-id", "sim", "--count", "500", "--timeout", "11"},
+                    new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                    new PrintStream(stderr, true, StandardCharsets.UTF_8), home, environment);
+
+            assertEquals(1, exit);
+            String err = stderr.toString(StandardCharsets.UTF_8);
+            assertTrue(err.contains("smpp app-load: nothing has answered the first SMS_OUT in 10 s: it waits in topic '"
+                    + topic + "_sms_out' on nsqd " + nsqd), err);
+            assertTrue(err.contains("smpp app-load: nothing answered the first SMS_OUT within 11 s: it is left in"
+                    + " topic '" + topic + "_sms_out' on nsqd " + nsqd + ", unconsumed; no other was published"), err);
+            assertTrue(stdout.toString(StandardCharsets.UTF_8).startsWith("publishing SMS_OUT for sim to topic '"
+                    + topic + "_sms_out' on " + nsqd), stdout.toString(StandardCharsets.UTF_8));
+            java.net.http.HttpResponse<String> stats = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://"
+                            + io.smppgateway.runner.e2e.TestServices.nsqdHttp() + "/stats?format=json&topic="
+                            + topic + "_sms_out")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertTrue(stats.body().contains("\"message_count\":1,"), stats.body());
+        } finally {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://" + io.smppgateway.runner.e2e.TestServices.nsqdHttp() + "/topic/delete?topic=" + topic
+                            + "_sms_out")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
     }
 }

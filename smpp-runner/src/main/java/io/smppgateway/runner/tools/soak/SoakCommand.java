@@ -1,6 +1,7 @@
 package io.smppgateway.runner.tools.soak;
 
-import io.smppgateway.runner.tools.Options;
+import io.smppgateway.runner.ProjectVersion;
+import io.smppgateway.runner.tools.ToolCommandLine;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,10 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code smpp soak}: runs the hostile-peer cases against a running gateway for a bounded time and
@@ -31,66 +37,112 @@ import java.util.regex.Pattern;
  * <p>Exit codes: 0 the gateway answered every check; 1 a check failed (the gateway stopped
  * answering, refused the account, or was not there to begin with); 2 a usage error.
  */
-public final class SoakCommand {
+@Command(name = "soak", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class,
+        showDefaultValues = true, sortOptions = false,
+        description = {"Plays hostile peers against a running gateway for a bounded time and says whether a"
+            + " well-behaved ESME could still bind and submit after each: damaged PDUs, peers that never read,"
+            + " a connection flood, log-forging system_ids, password guessing.",
+            "Point it at a test instance: it fills the account's PDU log and the gateway's log."},
+        footer = {"", "Exit codes: 0 the gateway answered every check; 1 a check failed (or the gateway was not"
+            + " there to begin with); 2 a usage error."})
+public final class SoakCommand implements Callable<Integer> {
 
-    public static final String USAGE_LINE = "smpp soak --system-id ID [--password PW] [--host H] [--port N]"
-            + " [--duration 60s] [--fuzz-pdus N] [--connections C] [--non-readers N] [--flood-connections N]"
-            + " [--forged-binds N] [--guesses N] [--guessers N] [--peer-address A] [--bound-peer-address A]"
-            + " [--seed S]";
-
-    private static final Set<String> VALUED = Set.of("--host", "--port", "--system-id", "--password", "--duration",
-            "--fuzz-pdus", "--connections", "--non-readers", "--flood-connections", "--forged-binds", "--guesses",
-            "--guessers", "--guess-system-id", "--peer-address", "--bound-peer-address", "--seed", "--check-timeout");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,7})(ms|s|m|h)?");
     private static final String ROW = "%-24s %10s %16s %8s  %s%n";
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1", description = "The gateway's host.")
+    private String host;
+    @Option(names = "--port", paramLabel = "N", defaultValue = "2775", description = "The gateway's SMPP port.")
+    private int port;
+    @Option(names = "--system-id", paramLabel = "ID", required = true,
+            description = "The account the well-behaved ESME (and the bound hostile peers) bind as.")
+    private String systemId;
+    @Option(names = "--password", paramLabel = "PW", defaultValue = "", showDefaultValue = Help.Visibility.NEVER,
+            description = "The account's password. Default: empty.")
+    private String password;
+    @Option(names = "--duration", paramLabel = "D", defaultValue = "60s",
+            description = "The whole soak at most, as 500ms, 60s, 5m, 1h or seconds: half for the fuzz phase,"
+                    + " an eighth for each other.")
+    private String durationText;
+    @Option(names = "--check-timeout", paramLabel = "D", defaultValue = "10s",
+            description = "How long the well-behaved ESME's bind and submit may take.")
+    private String checkTimeoutText;
+    @Option(names = "--fuzz-pdus", paramLabel = "N", defaultValue = "100000", description = "Damaged PDUs to send.")
+    private long fuzzPdus;
+    @Option(names = "--connections", paramLabel = "C", defaultValue = "8",
+            description = "Connections the damaged PDUs go over (half of them bound).")
+    private int connections;
+    @Option(names = "--non-readers", paramLabel = "N", defaultValue = "4",
+            description = "Bound peers that flood enquire_link and never read.")
+    private int nonReaders;
+    @Option(names = "--flood-connections", paramLabel = "N", defaultValue = "150",
+            description = "Connections from one address (the per-address cap is 100).")
+    private int flood;
+    @Option(names = "--forged-binds", paramLabel = "N", defaultValue = "16",
+            description = "Binds whose system_id tries to forge log lines.")
+    private int forged;
+    @Option(names = "--guesses", paramLabel = "N", defaultValue = "20", description = "Wrong passwords to try.")
+    private int guesses;
+    @Option(names = "--guessers", paramLabel = "N", defaultValue = "4",
+            description = "Parallel connections guessing passwords.")
+    private int guessers;
+    @Option(names = "--guess-system-id", paramLabel = "ID",
+            description = "The account whose password is guessed. Default: --system-id.")
+    private String guessSystemId;
+    @Option(names = "--peer-address", paramLabel = "A", description = "The hostile peers' source address."
+            + " Default: 127.0.0.2 for a loopback target, else the system's choice.")
+    private String peerAddressText;
+    @Option(names = "--bound-peer-address", paramLabel = "A", description = "The bound hostile peers' source"
+            + " address. Default: 127.0.0.3 for a loopback target, else the system's choice.")
+    private String boundPeerAddressText;
+    @Option(names = "--seed", paramLabel = "S", description = "The damage's random seed, to replay a run."
+            + " Default: a random one, printed.")
+    private Long seedOption;
+
+    @Spec
+    private CommandSpec spec;
 
     private final PrintStream out;
     private final PrintStream err;
 
-    private SoakCommand(PrintStream out, PrintStream err) {
+    /** The command for {@code smpp soak}, writing its report to {@code out} and its failures to {@code err}. */
+    public SoakCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return new SoakCommand(out, err).run(args);
+        return ToolCommandLine.execute(new SoakCommand(out, err), args, out, err);
     }
 
-    private int run(String[] args) {
-        Options options = new Options(args, VALUED, Set.of());
-        String systemId = options.text("--system-id", null);
-        if (systemId == null) {
-            options.error("--system-id is required (the account the well-behaved ESME binds as)");
+    @Override
+    public Integer call() {
+        List<String> problems = new ArrayList<>();
+        ToolCommandLine.checkRange(problems, "--port", port, 1, 65535);
+        Duration duration = duration(problems, "--duration", durationText, Duration.ofSeconds(60));
+        Duration checkTimeout = duration(problems, "--check-timeout", checkTimeoutText, Duration.ofSeconds(10));
+        ToolCommandLine.checkRange(problems, "--fuzz-pdus", fuzzPdus, 0, Long.MAX_VALUE);
+        ToolCommandLine.checkRange(problems, "--connections", connections, 1, 1000);
+        ToolCommandLine.checkRange(problems, "--non-readers", nonReaders, 0, 1000);
+        ToolCommandLine.checkRange(problems, "--flood-connections", flood, 0, 10_000);
+        ToolCommandLine.checkRange(problems, "--forged-binds", forged, 0, 100_000);
+        ToolCommandLine.checkRange(problems, "--guesses", guesses, 0, 100_000);
+        ToolCommandLine.checkRange(problems, "--guessers", guessers, 1, 100);
+        long seed = seedOption != null ? seedOption : ThreadLocalRandom.current().nextLong(0, Long.MAX_VALUE);
+        ToolCommandLine.checkRange(problems, "--seed", seed, 0, Long.MAX_VALUE);
+        InetAddress peerAddress = peerAddress(problems, "--peer-address", peerAddressText, host, "127.0.0.2");
+        InetAddress boundPeerAddress = peerAddress(problems, "--bound-peer-address", boundPeerAddressText, host,
+                "127.0.0.3");
+        if (!problems.isEmpty()) {
+            throw ToolCommandLine.usageError(spec, problems);
         }
-        String host = options.text("--host", "127.0.0.1");
-        int port = options.integer("--port", 2775, 1, 65535);
-        Duration duration = duration(options, "--duration", Duration.ofSeconds(60));
-        Duration checkTimeout = duration(options, "--check-timeout", Duration.ofSeconds(10));
-        long fuzzPdus = options.number("--fuzz-pdus", 100_000, 0, Long.MAX_VALUE);
-        int connections = options.integer("--connections", 8, 1, 1000);
-        int nonReaders = options.integer("--non-readers", 4, 0, 1000);
-        int flood = options.integer("--flood-connections", 150, 0, 10_000);
-        int forged = options.integer("--forged-binds", 16, 0, 100_000);
-        int guesses = options.integer("--guesses", 20, 0, 100_000);
-        int guessers = options.integer("--guessers", 4, 1, 100);
-        long seed = options.number("--seed", ThreadLocalRandom.current().nextLong(0, Long.MAX_VALUE), 0,
-                Long.MAX_VALUE);
-        InetAddress peerAddress = peerAddress(options, "--peer-address", host, "127.0.0.2");
-        InetAddress boundPeerAddress = peerAddress(options, "--bound-peer-address", host, "127.0.0.3");
-        if (!options.errors().isEmpty()) {
-            for (String error : options.errors()) {
-                err.println("smpp soak: " + error);
-            }
-            err.println("usage: " + USAGE_LINE);
-            return 2;
-        }
-        SoakTarget target = new SoakTarget(host, port, peerAddress, boundPeerAddress, systemId, options.text("--password", ""));
+        SoakTarget target = new SoakTarget(host, port, peerAddress, boundPeerAddress, systemId, password);
         List<SoakPhase> phases = List.of(
                 new FuzzPhase(target, connections, fuzzPdus, seed, out),
                 new NonReadingPeersPhase(target, nonReaders),
                 new ConnectionFloodPhase(target, flood),
                 new LogForgingPhase(target, forged),
-                new PasswordGuessingPhase(target, options.text("--guess-system-id", systemId), guesses, guessers));
+                new PasswordGuessingPhase(target, guessSystemId != null ? guessSystemId : systemId, guesses, guessers));
         long[] shares = {duration.toNanos() / 2, duration.toNanos() / 8, duration.toNanos() / 8,
             duration.toNanos() / 8, duration.toNanos() / 8};
 
@@ -147,15 +199,15 @@ public final class SoakCommand {
      * host's loopback (Linux answers on all of 127.0.0.0/8), so that the limits they provoke do
      * not fall on the well-behaved ESME's 127.0.0.1; otherwise the system's choice.
      */
-    private static InetAddress peerAddress(Options options, String name, String host, String loopbackDefault) {
-        String given = options.text(name, null);
+    private static InetAddress peerAddress(List<String> problems, String name, String given, String host,
+                                           String loopbackDefault) {
         try {
             if (given != null) {
                 return InetAddress.getByName(given);
             }
             return InetAddress.getByName(host).isLoopbackAddress() ? InetAddress.getByName(loopbackDefault) : null;
         } catch (UnknownHostException e) {
-            options.error((given != null ? name + " '" + given : "--host '" + host) + "' is not a known host");
+            problems.add((given != null ? name + " '" + given : "--host '" + host) + "' is not a known host");
             return null;
         }
     }
@@ -165,14 +217,10 @@ public final class SoakCommand {
     }
 
     /** A duration as {@code 500ms}, {@code 60s}, {@code 5m}, {@code 1h} or plain seconds. */
-    private static Duration duration(Options options, String name, Duration defaultValue) {
-        String text = options.text(name, null);
-        if (text == null) {
-            return defaultValue;
-        }
+    private static Duration duration(List<String> problems, String name, String text, Duration defaultValue) {
         Matcher matcher = DURATION.matcher(text.strip());
         if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-            options.error(name + " must be a positive duration such as 60s, 5m or 1h, was '" + text + "'");
+            problems.add(name + " must be a positive duration such as 60s, 5m or 1h, was '" + text + "'");
             return defaultValue;
         }
         long amount = Long.parseLong(matcher.group(1));
