@@ -1,6 +1,7 @@
 package io.smppgateway.store;
 
 import io.smppgateway.store.client.ClientStore;
+import io.smppgateway.store.cluster.ClusterStore;
 import io.smppgateway.store.gateway.GatewayStore;
 import io.smppgateway.store.inbound.InboundTracking;
 import io.smppgateway.store.outbound.OutboundTracking;
@@ -8,7 +9,8 @@ import io.smppgateway.store.receipt.PendingReceipts;
 
 /**
  * What the gateway keeps, as the flows and the REST API use it: ESME accounts, SMSC gateways, the
- * messages ESMEs submitted, the messages sent to SMSCs, and receipts waiting for their ESME.
+ * messages ESMEs submitted, the messages sent to SMSCs, receipts waiting for their ESME, and the
+ * instances that share all of it.
  * smpp-persistence implements it on MySQL/MariaDB or an embedded database ({@code Database}).
  */
 public interface GatewayStores {
@@ -22,4 +24,7 @@ public interface GatewayStores {
     OutboundTracking outbound();
 
     PendingReceipts pendingReceipts();
+
+    /** The instances sharing these stores and the ESME binds each holds. */
+    ClusterStore cluster();
 }

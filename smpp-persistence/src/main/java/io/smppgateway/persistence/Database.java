@@ -1,6 +1,8 @@
 package io.smppgateway.persistence;
 
+import io.smppgateway.persistence.cluster.JdbiClusterStore;
 import io.smppgateway.store.GatewayStores;
+import io.smppgateway.store.cluster.ClusterStore;
 import io.smppgateway.store.PersistenceException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -62,6 +64,7 @@ public final class Database implements GatewayStores, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final GatewayStore gateways;
     private final ClientStore clients;
+    private final ClusterStore cluster;
     private final OutboundTracking outbound;
     private final InboundTracking inbound;
     private final PendingReceipts pendingReceipts;
@@ -97,6 +100,7 @@ public final class Database implements GatewayStores, AutoCloseable {
         });
         this.gateways = new JdbiGatewayStore(jdbi, options.clock());
         this.clients = new JdbiClientStore(jdbi, options.clock());
+        this.cluster = new JdbiClusterStore(jdbi);
         this.outbound = new JdbiOutboundTracking(writes, queries, scheduler, options.receiptLookupWindow(),
                 options.recentSegments(), dialect);
         this.inbound = new JdbiInboundTracking(writes, queries);
@@ -258,6 +262,11 @@ public final class Database implements GatewayStores, AutoCloseable {
     @Override
     public PendingReceipts pendingReceipts() {
         return pendingReceipts;
+    }
+
+    @Override
+    public ClusterStore cluster() {
+        return cluster;
     }
 
     public Retention retention() {

@@ -325,7 +325,7 @@ public final class ChannelSession extends ChannelInboundHandlerAdapter implement
 
     private void writeRequest(RequestWindow.Request request) {
         PduRequest<?> pdu = request.pdu().withSequenceNumber(sequenceNumbers.next());
-        window.written(pdu.sequenceNumber(), new RequestWindow.Request(pdu, request.future()), System.nanoTime());
+        window.written(pdu.sequenceNumber(), request.sentAs(pdu), System.nanoTime());
         channel.write(pdu).addListener(written -> {
             if (!written.isSuccess()) {
                 onLoop(() -> {

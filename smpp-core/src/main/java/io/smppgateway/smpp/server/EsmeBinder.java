@@ -82,31 +82,54 @@ final class EsmeBinder implements BindHandler {
                     if (accountTurn.isNegative()) {
                         return CompletableFuture.completedFuture(busy(session, request));
                     }
-                    return after(accountTurn).thenApply(ready -> decide(session, request, account, address));
+                    return after(accountTurn).thenCompose(ready -> decide(session, request, account, address));
                 });
     }
 
-    private BindOutcome decide(SmppSession session, BindRequest request, EsmeAccount account, InetAddress address) {
+    private CompletableFuture<BindOutcome> decide(SmppSession session, BindRequest request, EsmeAccount account,
+                                                  InetAddress address) {
         if (!account.enabled()) {
             throttle.failed(address, null);
-            return refuse(session, request, CommandStatus.ESME_RBINDFAIL, "account disabled");
+            return done(refuse(session, request, CommandStatus.ESME_RBINDFAIL, "account disabled"));
         }
         if (!addressAllowed(account, session.remoteAddress())) {
             throttle.failed(address, null);
-            return refuse(session, request, CommandStatus.ESME_RBINDFAIL, "address not in allow_ip");
+            return done(refuse(session, request, CommandStatus.ESME_RBINDFAIL, "address not in allow_ip"));
         }
         if (!passwordMatches(account.password(), request.password())) {
             throttle.failed(address, account.systemId());
-            return refuse(session, request, CommandStatus.ESME_RINVPASWD, "wrong password");
+            return done(refuse(session, request, CommandStatus.ESME_RINVPASWD, "wrong password"));
         }
-        if (!sessions.tryAdd(account, session)) {
-            return refuse(session, request, CommandStatus.ESME_RBINDFAIL,
-                    "all " + account.maxBinds() + " binds in use");
+        if (sessions.ofAccount(account.id()).size() >= account.maxBinds()) {
+            return done(allInUse(session, request, account));
         }
-        throttle.succeeded(address, account.systemId());
-        log.info("[{}] {} bound as {} from {}", session.id(), PeerText.of(request.systemId()),
-                request.bindType().label(), session.remoteAddress());
-        return BindOutcome.accepted(ourSystemId, account.throughputPerMinute());
+        return accounts.reserveBind(account, session).handle((reserved, failure) -> {
+            if (failure != null) {
+                log.warn("[{}] bind of '{}' refused: its binds across the gateway cannot be counted now ({})",
+                        session.id(), PeerText.of(request.systemId()), failure.toString());
+                return BindOutcome.refused(CommandStatus.ESME_RBINDFAIL);
+            }
+            if (!reserved) {
+                return allInUse(session, request, account);
+            }
+            if (!sessions.tryAdd(account, session)) {
+                accounts.releaseBind(account, session);
+                return allInUse(session, request, account);
+            }
+            session.closeFuture().whenComplete((ignored, closed) -> accounts.releaseBind(account, session));
+            throttle.succeeded(address, account.systemId());
+            log.info("[{}] {} bound as {} from {}", session.id(), PeerText.of(request.systemId()),
+                    request.bindType().label(), session.remoteAddress());
+            return BindOutcome.accepted(ourSystemId, account.throughputPerMinute());
+        });
+    }
+
+    private BindOutcome allInUse(SmppSession session, BindRequest request, EsmeAccount account) {
+        return refuse(session, request, CommandStatus.ESME_RBINDFAIL, "all " + account.maxBinds() + " binds in use");
+    }
+
+    private static CompletableFuture<BindOutcome> done(BindOutcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
     }
 
     private CompletableFuture<Void> after(Duration wait) {

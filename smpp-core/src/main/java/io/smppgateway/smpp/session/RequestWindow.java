@@ -30,6 +30,12 @@ public final class RequestWindow {
     static final long FIRST_PAUSE_MILLIS = 200;
     /** The longest pause after throttling answers. */
     static final long LONGEST_PAUSE_MILLIS = 10_000;
+    /**
+     * How many throttling answers one message gets retried after (about 30 s of pauses at most);
+     * the next one completes its future with that answer, so that the caller puts it back on its
+     * queue (the outbound flow requeues the SMS_OUT, which any instance may then take).
+     */
+    static final int MAX_THROTTLE_RETRIES = 8;
 
     private final int windowSize;
     private final int queueCapacity;
@@ -42,8 +48,25 @@ public final class RequestWindow {
     private boolean paused;
     private int throttleStreak;
 
-    /** A request and the future its answer completes. */
-    public record Request(PduRequest<?> pdu, CompletableFuture<PduResponse> future) {
+    /**
+     * A request and the future its answer completes.
+     *
+     * @param throttleRetries how many throttling answers it was sent again after
+     */
+    public record Request(PduRequest<?> pdu, CompletableFuture<PduResponse> future, int throttleRetries) {
+
+        public Request(PduRequest<?> pdu, CompletableFuture<PduResponse> future) {
+            this(pdu, future, 0);
+        }
+
+        /** The same request with another sequence number, as it is written. */
+        public Request sentAs(PduRequest<?> numbered) {
+            return new Request(numbered, future, throttleRetries);
+        }
+
+        Request throttledOnce() {
+            return new Request(pdu, future, throttleRetries + 1);
+        }
     }
 
     private record InFlight(Request request, long deadlineNanos) {
@@ -69,7 +92,10 @@ public final class RequestWindow {
         this.retryThrottled = retryThrottled;
     }
 
-    /** Whether ESME_RTHROTTLED and ESME_RMSGQFUL answers to messages are retried in order after a pause. */
+    /**
+     * Whether ESME_RTHROTTLED and ESME_RMSGQFUL answers to messages are retried in order after a
+     * pause, each message {@link #MAX_THROTTLE_RETRIES} times at most.
+     */
     public void retryThrottled(boolean retry) {
         retryThrottled = retry;
     }
@@ -139,8 +165,9 @@ public final class RequestWindow {
             request.future().completeExceptionally(new GenericNackException(nack.commandStatus()));
             return Answer.COMPLETED;
         }
-        if (retryThrottled && isThrottle(response.commandStatus()) && isMessage(request.pdu().commandId())) {
-            retries.add(request);
+        if (retryThrottled && isThrottle(response.commandStatus()) && isMessage(request.pdu().commandId())
+                && request.throttleRetries() < MAX_THROTTLE_RETRIES) {
+            retries.add(request.throttledOnce());
             pause(nowNanos);
             return Answer.RETRY_AFTER_PAUSE;
         }

@@ -119,6 +119,22 @@ class RequestWindowTest {
     }
 
     @Test
+    void aMessageThrottledBeyondItsRetriesIsHandedBackWithTheThrottlingAnswer() {
+        RequestWindow.Request request = submit("busy");
+        window.offer(request);
+        long now = 0;
+        for (int retry = 0; retry < RequestWindow.MAX_THROTTLE_RETRIES; retry++) {
+            assertEquals(RequestWindow.Answer.RETRY_AFTER_PAUSE,
+                    window.answer(new SubmitSmResp(THROTTLED, writeNext(now), "", null), now), "retry " + retry);
+            now += TimeUnit.MILLISECONDS.toNanos(window.pauseMillis());
+        }
+
+        assertEquals(RequestWindow.Answer.COMPLETED, window.answer(new SubmitSmResp(THROTTLED, writeNext(now), "", null), now));
+        assertEquals(THROTTLED, request.future().join().commandStatus(), "the caller decides what comes next");
+        assertEquals(0, window.waiting());
+    }
+
+    @Test
     void anAcceptedMessageEndsTheThrottlingStreak() {
         window.offer(submit("a"));
         window.answer(new SubmitSmResp(THROTTLED, writeNext(0), "", null), 0);

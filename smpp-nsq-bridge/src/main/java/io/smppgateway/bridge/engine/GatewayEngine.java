@@ -15,6 +15,7 @@ import io.smppgateway.smpp.server.SmppServer;
 import io.smppgateway.store.GatewayStores;
 import io.smppgateway.store.client.Client;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -66,6 +67,7 @@ public final class GatewayEngine implements AutoCloseable {
     private final Lifecycle lifecycle;
     private final PoolSmscGateways smscGateways;
     private final ThreadPoolExecutor storeCalls = storeExecutor();
+    private final String instanceId = UUID.randomUUID().toString();
     private SmppServer server;
     private GatewayPool pool;
     private OutboundFlow outbound;
@@ -98,6 +100,9 @@ public final class GatewayEngine implements AutoCloseable {
 
     private void open(MessageBus bus) {
         lifecycle.add("store calls", storeCalls::shutdownNow);
+        InstanceHeartbeat heartbeat = new InstanceHeartbeat(stores.cluster(), instanceId);
+        heartbeat.start();
+        lifecycle.add("instance heartbeat (leaving the cluster)", heartbeat);
         ConsumerGate consumers = new ConsumerGate(bus);
         InboundFlow inbound = new InboundFlow(stores.inbound(), bus, options.flows());
         CorrelationFlow correlation = new CorrelationFlow(bus, stores.outbound(), options.flows(), options.dlrIn());
@@ -105,7 +110,7 @@ public final class GatewayEngine implements AutoCloseable {
                 new Lifecycle.Part("correlation flow", correlation));
 
         AtomicReference<ReceiptFlow> receipts = new AtomicReference<>();
-        server = SmppServer.start(options.esmeServer(), new StoreEsmeAccounts(stores.clients(), storeCalls), inbound,
+        server = SmppServer.start(options.esmeServer(), new StoreEsmeAccounts(stores.clients(), stores.cluster(), instanceId, storeCalls), inbound,
                 options.esmePdus(), bound -> {
                     ReceiptFlow flow = receipts.get();
                     if (flow != null) {
@@ -197,6 +202,11 @@ public final class GatewayEngine implements AutoCloseable {
             queued += client.queueCount();
         }
         return Math.max(0, outbound.submitting() - queued);
+    }
+
+    /** This instance's id among those sharing the database, new at every start. */
+    public String instanceId() {
+        return instanceId;
     }
 
     /** The SMPP server ESMEs bind to: its sessions, its ports, its connection count. */

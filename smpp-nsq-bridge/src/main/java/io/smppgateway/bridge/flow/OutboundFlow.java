@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  *             ({@code sent}).</li>
  *         <li>OK without a message_id: no receipt can ever be matched, so the row is recorded
  *             {@code unknown}.</li>
- *         <li>ESME_RTHROTTLED or ESME_RMSGQFUL (when the session did not retry it itself), no
+ *         <li>ESME_RTHROTTLED or ESME_RMSGQFUL (once the session's own retries are spent), no
  *             session, a session lost or a response timeout: requeued with backoff ({@code retry}).</li>
  *         <li>Any other error, or generic_nack: the row is recorded {@code rejected}, DLR_IN
  *             {@code rejected} with {@code err_code} = the command_status ({@code rejected_by_smsc}).</li>

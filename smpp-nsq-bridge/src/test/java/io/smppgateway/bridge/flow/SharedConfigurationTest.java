@@ -7,7 +7,13 @@ import io.smppgateway.bridge.bus.InProcessMessageBus;
 import io.smppgateway.bridge.engine.EngineOptions;
 import io.smppgateway.bridge.engine.GatewayEngine;
 import io.smppgateway.persistence.Database;
+import io.smppgateway.smpp.client.BindRefusedException;
 import io.smppgateway.smpp.client.SmppConnector;
+import io.smppgateway.smpp.pdu.Address;
+import io.smppgateway.smpp.pdu.BindRequest;
+import io.smppgateway.smpp.pdu.CommandStatus;
+import io.smppgateway.smpp.session.PduListener;
+import io.smppgateway.smpp.session.SessionConfig;
 import io.smppgateway.smpp.pdu.BindType;
 import io.smppgateway.smpp.pdu.InterfaceVersion;
 import io.smppgateway.smpp.server.SmppServerConfig;
@@ -18,6 +24,7 @@ import io.smppgateway.store.gateway.Gateway;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +99,48 @@ class SharedConfigurationTest {
         a.clientChanged(database.database().clients().update(client.toBuilder().enabled(false).build()), false).join();
 
         Await.until("the ESME's bind on the other instance closed", () -> esme.session().state().isBound() ? null : true);
+    }
+
+    @Test
+    void aClientsBindsAreItsCapAcrossBothInstances() {
+        TestDatabase database = closing(new TestDatabase(TestDatabase.Kind.MARIADB));
+        Database storesOfB = closing(database.anotherInstance());
+        GatewayEngine a = engine(database.database());
+        GatewayEngine b = engine(storesOfB);
+        database.database().clients().create(Client.builder().username("esme-capped").password("secret").binds(2)
+                .enabled(true).build());
+
+        TestEsme.bind(esmeConnector, a.esmeServer().port(), BindType.TRANSCEIVER, InterfaceVersion.SMPP_3_4,
+                "esme-capped");
+        TestEsme onB = TestEsme.bind(esmeConnector, b.esmeServer().port(), BindType.TRANSCEIVER,
+                InterfaceVersion.SMPP_3_4, "esme-capped");
+
+        assertEquals(CommandStatus.ESME_RBINDFAIL.value(), refusedBind(a.esmeServer().port(), "esme-capped"),
+                "a third bind, on the instance that holds one");
+        onB.session().close();
+        Await.until("the closed bind released", () ->
+                database.database().cluster().bindsOf(clientId(database, "esme-capped")) == 1 ? true : null);
+        TestEsme.bind(esmeConnector, a.esmeServer().port(), BindType.TRANSCEIVER, InterfaceVersion.SMPP_3_4,
+                "esme-capped");
+    }
+
+    private static long clientId(TestDatabase database, String username) {
+        return database.database().clients().findByUsername(username).orElseThrow().id();
+    }
+
+    /** The command_status of a bind the server refused. */
+    private int refusedBind(int port, String systemId) {
+        try {
+            esmeConnector.connectAndBind("127.0.0.1", port, null, Duration.ofSeconds(5), SessionConfig.defaults(),
+                    BindRequest.of(BindType.TRANSCEIVER, 1, systemId, "secret", "", InterfaceVersion.SMPP_3_4,
+                            Address.EMPTY), (session, request) -> null, PduListener.NONE).join();
+        } catch (CompletionException refused) {
+            if (refused.getCause() instanceof BindRefusedException bind) {
+                return bind.commandStatus();
+            }
+            throw refused;
+        }
+        throw new AssertionError("the bind was accepted");
     }
 
     private static void sleepThroughSyncRounds() {

@@ -1,0 +1,41 @@
+package io.smppgateway.store.cluster;
+
+import java.util.List;
+
+/**
+ * The gateway instances that share the stores, and the ESME binds each holds: what several
+ * instances must agree on to behave as one gateway. Times are unix milliseconds.
+ */
+public interface ClusterStore {
+
+    /** Says the instance is alive at {@code now}; its row is created the first time. */
+    void heartbeat(String instanceId, String host, long now);
+
+    /**
+     * Removes the instances whose last heartbeat is before {@code deadBefore}, with the binds they
+     * held (their process is gone, so are its sessions).
+     *
+     * @return the ids of the instances removed
+     */
+    List<String> removeDead(long deadBefore);
+
+    /** The instances whose last heartbeat is at or after {@code aliveSince}, oldest start first. */
+    List<String> live(long aliveSince);
+
+    /**
+     * Records a bind of the client when it holds fewer than {@code cap} binds across every instance.
+     * Two instances reserving for the same client at the same moment are serialised: the cap holds.
+     *
+     * @return whether the bind was recorded
+     */
+    boolean reserveBind(long clientId, int cap, String sessionId, String instanceId, long now);
+
+    /** The bind's session closed. */
+    void releaseBind(String sessionId);
+
+    /** Binds the client holds across every instance. */
+    int bindsOf(long clientId);
+
+    /** The instance stops: its row and its binds go. */
+    void leave(String instanceId);
+}

@@ -1,0 +1,91 @@
+package io.smppgateway.bridge.engine;
+
+import io.smppgateway.store.cluster.ClusterStore;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This instance's membership of the gateway: it heart-beats in the shared database every
+ * {@link #EVERY}, and removes any instance that has not for {@link #GONE_AFTER}, with the ESME
+ * binds it held, so that a killed instance's binds stop counting against their clients' caps.
+ * Nothing is configured: instances on the same database find each other there.
+ */
+final class InstanceHeartbeat implements AutoCloseable {
+
+    static final Duration EVERY = Duration.ofSeconds(2);
+    static final Duration GONE_AFTER = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(InstanceHeartbeat.class);
+
+    private final ClusterStore cluster;
+    private final String instanceId;
+    private final String host = hostName();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "instance-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private boolean failing;
+
+    InstanceHeartbeat(ClusterStore cluster, String instanceId) {
+        this.cluster = cluster;
+        this.instanceId = instanceId;
+    }
+
+    /** Joins now (a database that does not answer fails the start), then heart-beats on its own thread. */
+    void start() {
+        cluster.heartbeat(instanceId, host, System.currentTimeMillis());
+        log.info("instance {} on {} joined; {} instance(s) live on this database", instanceId, host,
+                cluster.live(System.currentTimeMillis() - GONE_AFTER.toMillis()).size());
+        timer.scheduleWithFixedDelay(this::beat, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        try {
+            long now = System.currentTimeMillis();
+            cluster.heartbeat(instanceId, host, now);
+            List<String> removed = cluster.removeDead(now - GONE_AFTER.toMillis());
+            for (String gone : removed) {
+                log.warn("instance {} stopped heart-beating over {} s ago: it is taken as gone and its ESME binds no"
+                        + " longer count", gone, GONE_AFTER.toSeconds());
+            }
+            if (failing) {
+                failing = false;
+                log.info("instance heartbeat: the database answers again");
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                failing = true;
+                log.warn("instance heartbeat: cannot reach the database ({}); after {} s other instances take this"
+                        + " one as gone", e.toString(), GONE_AFTER.toSeconds());
+            }
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+
+    /** Leaves: this instance's row and its binds go at once, rather than after {@link #GONE_AFTER}. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            cluster.leave(instanceId);
+        } catch (RuntimeException e) {
+            log.warn("instance {} could not say it leaves ({}); the others take it as gone after {} s", instanceId,
+                    e.toString(), GONE_AFTER.toSeconds());
+        }
+    }
+}
