@@ -18,17 +18,14 @@ import io.smppgateway.smpp.log.PeerText;
 import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.SubmitSmResp;
 import io.smppgateway.smpp.session.GenericNackException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +85,7 @@ public final class OutboundFlow implements AutoCloseable {
     private final DlrInPublisher dlrIn;
     /** Segments this instance is submitting now ("part:msg_id"), so that a redelivery does not submit them twice. */
     private final Set<String> submitting = ConcurrentHashMap.newKeySet();
-    private volatile AutoCloseable consumer;
+    private final HeldMessages held;
 
     public OutboundFlow(MessageBus bus, OutboundTracking tracking, SmscGateways gateways, FlowConfig config) {
         this(bus, tracking, gateways, config, DlrInListener.NONE);
@@ -103,10 +100,11 @@ public final class OutboundFlow implements AutoCloseable {
         this.gateways = gateways;
         this.config = config;
         this.workers = new FlowWorkers("outbound-flow", config.workerThreads(), config.workerQueue());
+        this.held = new HeldMessages(Topic.SMS_OUT, config, workers, stats);
     }
 
     public OutboundFlow start() {
-        consumer = bus.consume(Topic.SMS_OUT, config.channel(), this::handle);
+        held.consume(bus, this::handle);
         return this;
     }
 
@@ -170,7 +168,9 @@ public final class OutboundFlow implements AutoCloseable {
             delivery.finish();
             return;
         }
-        tracking.find(segment.msgId(), segment.partNumber()).whenComplete(onWorkers(delivery, key, (found, failure) -> {
+        Runnable release = () -> release(key);
+        CompletableFuture<Optional<TrackedSegment>> tracked = tracking.find(segment.msgId(), segment.partNumber());
+        tracked.whenComplete(held.onWorkers(delivery, release, (found, failure) -> {
             if (failure != null) {
                 submitting.remove(key);
                 retry(delivery, "cannot read the tracking of " + segment.msgId() + ": " + FailureCause.of(failure));
@@ -253,7 +253,7 @@ public final class OutboundFlow implements AutoCloseable {
             answer = CompletableFuture.failedFuture(e);
         }
         answer.whenComplete((response, failure) -> toucher.cancel(false));
-        answer.whenComplete(onWorkers(delivery, key, (response, failure) -> {
+        answer.whenComplete(held.onWorkers(delivery, () -> release(key), (response, failure) -> {
             long smscTime = config.clock().millis();
             if (failure == null && redelivered) {
                 stats.increment("resubmitted");
@@ -292,7 +292,7 @@ public final class OutboundFlow implements AutoCloseable {
      * so the segment is not submitted again for a failed write; only its tracking would be missing.
      */
     private void record(BusDelivery delivery, String key, TrackedSegment outcome, String counter, int attempt) {
-        tracking.record(outcome).whenComplete(onWorkers(delivery, key, (stored, failure) -> {
+        tracking.record(outcome).whenComplete(held.onWorkers(delivery, () -> release(key), (stored, failure) -> {
             if (failure != null && attempt < RECORD_ATTEMPTS) {
                 log.warn("cannot record {} part {} as {} (attempt {}): {}", outcome.msgId(), outcome.partNumber(),
                         outcome.status().wireName(), attempt, FailureCause.of(failure).toString());
@@ -407,35 +407,7 @@ public final class OutboundFlow implements AutoCloseable {
     private void retry(BusDelivery delivery, String why) {
         stats.increment("retry");
         log.info("SMS_OUT requeued: {}", why);
-        int doublings = Math.min(Math.max(delivery.attempts() - 1, 0), 5);
-        Duration delay = config.retryDelay().multipliedBy(1L << doublings);
-        delivery.requeue(delay);
-    }
-
-    /**
-     * Runs a completion on this flow's pool rather than on the thread that completed the future (an
-     * SMSC session's event loop, a store thread). When the pool is full the message is requeued and
-     * the segment released, so that the redelivery may submit it.
-     */
-    private <T> BiConsumer<T, Throwable> onWorkers(BusDelivery delivery, String key, BiConsumer<T, Throwable> action) {
-        return (value, failure) -> {
-            Runnable task = () -> {
-                try {
-                    action.accept(value, failure);
-                } catch (RuntimeException e) {
-                    log.warn("SMS_OUT handling failed; requeueing", e);
-                    release(key);
-                    requeueQuietly(delivery);
-                }
-            };
-            try {
-                workers.execute(task);
-            } catch (RejectedExecutionException full) {
-                stats.increment("retry");
-                release(key);
-                requeueQuietly(delivery);
-            }
-        };
+        delivery.requeue(held.backoff(delivery));
     }
 
     private void release(String key) {
@@ -444,24 +416,9 @@ public final class OutboundFlow implements AutoCloseable {
         }
     }
 
-    private void requeueQuietly(BusDelivery delivery) {
-        try {
-            delivery.requeue(config.retryDelay());
-        } catch (IllegalStateException alreadySettled) {
-            log.debug("delivery already settled");
-        }
-    }
-
     @Override
     public void close() {
-        AutoCloseable current = consumer;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception e) {
-                log.warn("stopping the SMS_OUT consumer failed", e);
-            }
-        }
+        held.close();
         workers.close();
     }
 }

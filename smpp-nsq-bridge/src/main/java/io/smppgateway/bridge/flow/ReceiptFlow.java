@@ -17,10 +17,7 @@ import io.smppgateway.smpp.pdu.CommandStatus;
 import io.smppgateway.smpp.pdu.DeliverSm;
 import io.smppgateway.smpp.server.EsmeSessions;
 import io.smppgateway.smpp.server.NoReceiverException;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +60,7 @@ public final class ReceiptFlow implements AutoCloseable {
     private final FlowWorkers workers;
     private final FlowStats stats = new FlowStats();
     private final PendingReceiptDrainer drainer;
-    private volatile AutoCloseable consumer;
+    private final HeldMessages held;
 
     public ReceiptFlow(MessageBus bus, InboundTracking inbound, PendingReceipts pending, EsmeSessions sessions,
                        FlowConfig config) {
@@ -74,12 +71,13 @@ public final class ReceiptFlow implements AutoCloseable {
         this.config = config;
         this.workers = new FlowWorkers("receipt-flow", config.workerThreads(), config.workerQueue());
         this.drainer = new PendingReceiptDrainer(pending, inbound, sessions, config, workers, stats);
+        this.held = new HeldMessages(Topic.DLR_OUT, config, workers, stats);
     }
 
     /** Starts the drainer (after loading which clients have receipts waiting) and consumes DLR_OUT. */
     public ReceiptFlow start() {
         drainer.start().join();
-        consumer = bus.consume(Topic.DLR_OUT, config.channel(), this::handle);
+        held.consume(bus, this::handle);
         return this;
     }
 
@@ -111,7 +109,7 @@ public final class ReceiptFlow implements AutoCloseable {
             }
             return;
         }
-        inbound.find(dlr.msgId()).whenComplete(onWorkers(delivery, (found, failure) -> {
+        inbound.find(dlr.msgId()).whenComplete(held.onWorkers(delivery, () -> { }, (found, failure) -> {
             if (failure != null) {
                 retry(delivery, "cannot look up msg_id " + dlr.msgId() + ": " + FailureCause.of(failure));
             } else if (found.isEmpty()) {
@@ -147,7 +145,9 @@ public final class ReceiptFlow implements AutoCloseable {
             return;
         }
         DeliverSm receipt = EsmeReceipt.of(issued, dlr.status(), dlr.errCode(), doneTime, config.receiptZone());
-        sessions.deliver(dlr.clientId(), receipt).whenComplete(onWorkers(delivery, (response, failure) -> {
+        Runnable nothingHeld = () -> { };
+        var delivered = sessions.deliver(dlr.clientId(), receipt);
+        delivered.whenComplete(held.onWorkers(delivery, nothingHeld, (response, failure) -> {
             if (failure != null) {
                 if (FailureCause.of(failure) instanceof NoReceiverException) {
                     queue(delivery, dlr, doneTime);
@@ -209,54 +209,12 @@ public final class ReceiptFlow implements AutoCloseable {
     private void retry(BusDelivery delivery, String why) {
         stats.increment("retry");
         log.info("DLR_OUT requeued: {}", why);
-        delivery.requeue(backoff(delivery));
-    }
-
-    private Duration backoff(BusDelivery delivery) {
-        int doublings = Math.min(Math.max(delivery.attempts() - 1, 0), 5);
-        return config.retryDelay().multipliedBy(1L << doublings);
-    }
-
-    /**
-     * Runs a completion on this flow's pool rather than on the thread that completed the future (an
-     * event loop, a store thread); when the pool is full the message is requeued instead.
-     */
-    private <T> BiConsumer<T, Throwable> onWorkers(BusDelivery delivery, BiConsumer<T, Throwable> action) {
-        return (value, failure) -> {
-            try {
-                workers.execute(() -> {
-                    try {
-                        action.accept(value, failure);
-                    } catch (RuntimeException e) {
-                        log.warn("DLR_OUT handling failed; requeueing", e);
-                        requeueQuietly(delivery);
-                    }
-                });
-            } catch (RejectedExecutionException full) {
-                stats.increment("retry");
-                requeueQuietly(delivery);
-            }
-        };
-    }
-
-    private void requeueQuietly(BusDelivery delivery) {
-        try {
-            delivery.requeue(config.retryDelay());
-        } catch (IllegalStateException alreadySettled) {
-            log.debug("delivery already settled");
-        }
+        delivery.requeue(held.backoff(delivery));
     }
 
     @Override
     public void close() {
-        AutoCloseable current = consumer;
-        if (current != null) {
-            try {
-                current.close();
-            } catch (Exception e) {
-                log.warn("stopping the DLR_OUT consumer failed", e);
-            }
-        }
+        held.close();
         drainer.close();
         workers.close();
     }
