@@ -122,7 +122,7 @@ public final class GatewayEngine implements AutoCloseable {
         smscGateways.attach(pool);
 
         ReceiptFlow receiptFlow = new ReceiptFlow(consumers, stores.inbound(), stores.pendingReceipts(),
-                server.sessions(), options.flows());
+                server.sessions(), options.flows(), instanceId);
         receipts.set(receiptFlow);
         outbound = new OutboundFlow(consumers, stores.outbound(), smscGateways, options.flows(), options.dlrIn());
         ExpiryFlow expiry = new ExpiryFlow(bus, stores.outbound(), options.flows(), options.dlrIn());
