@@ -209,6 +209,14 @@ public final class GatewayEngine implements AutoCloseable {
         return instanceId;
     }
 
+    /**
+     * The instances the shared database lists as live (each heart-beat within the last 10 seconds),
+     * this one included, oldest start first. A blocking store call.
+     */
+    public java.util.List<String> liveInstances() {
+        return stores.cluster().live(System.currentTimeMillis() - InstanceHeartbeat.GONE_AFTER.toMillis());
+    }
+
     /** The SMPP server ESMEs bind to: its sessions, its ports, its connection count. */
     public SmppServer esmeServer() {
         return server;
