@@ -122,7 +122,7 @@ public final class GatewayEngine implements AutoCloseable {
         smscGateways.attach(pool);
 
         ReceiptFlow receiptFlow = new ReceiptFlow(consumers, stores.inbound(), stores.pendingReceipts(),
-                server.sessions(), options.flows());
+                server.sessions(), options.flows(), instanceId);
         receipts.set(receiptFlow);
         outbound = new OutboundFlow(consumers, stores.outbound(), smscGateways, options.flows(), options.dlrIn());
         ExpiryFlow expiry = new ExpiryFlow(bus, stores.outbound(), options.flows(), options.dlrIn());
@@ -207,6 +207,14 @@ public final class GatewayEngine implements AutoCloseable {
     /** This instance's id among those sharing the database, new at every start. */
     public String instanceId() {
         return instanceId;
+    }
+
+    /**
+     * The instances the shared database lists as live (each heart-beat within the last 10 seconds),
+     * this one included, oldest start first. A blocking store call.
+     */
+    public java.util.List<String> liveInstances() {
+        return stores.cluster().live(System.currentTimeMillis() - InstanceHeartbeat.GONE_AFTER.toMillis());
     }
 
     /** The SMPP server ESMEs bind to: its sessions, its ports, its connection count. */
