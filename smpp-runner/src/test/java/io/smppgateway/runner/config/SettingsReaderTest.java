@@ -416,6 +416,12 @@ class SettingsReaderTest {
         BusChoice.Nsq defaultPoll = assertInstanceOf(BusChoice.Nsq.class, read(TOPICS
                 + "NSQ_LOOKUPD_HTTP_ADDRESSES=lookupd-a:4161\n").bus());
         assertEquals(Duration.ofSeconds(15), defaultPoll.lookupd().pollInterval());
+        assertEquals(List.of(), warnings);
+
+        BusChoice.Nsq pollWithoutLookupd = assertInstanceOf(BusChoice.Nsq.class, read(TOPICS
+                + "NSQ_LOOKUPD_POLL_SECONDS=30\n").bus());
+        assertEquals(List.of(), pollWithoutLookupd.lookupd().httpAddresses());
+        assertEquals(List.of("NSQ_LOOKUPD_POLL_SECONDS is ignored: NSQ_LOOKUPD_HTTP_ADDRESSES is not set"), warnings);
     }
 
     @Test
