@@ -2,7 +2,10 @@ package io.smppgateway.runner.config;
 
 import java.util.Locale;
 
-/** A logger's threshold in {@code SMPP_LOG_LEVEL} and {@code SMPP_LOG_LEVELS}: it writes this level and the ones above. */
+/**
+ * A logger's threshold in {@code SMPP_LOG_LEVEL} and {@code SMPP_LOG_LEVELS}: it writes this level
+ * and the ones above.
+ */
 public enum LogLevel {
     TRACE, DEBUG, INFO, WARN, ERROR,
     /** Nothing at all. */

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 public record LogSettings(LogFormat format, LogLevel rootLevel, Map<String, LogLevel> loggerLevels) {
 
     /** A logger name: Java identifiers joined by dots (the gateway's own loggers include {@code smpp}). */
-    private static final Pattern LOGGER_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
+    private static final Pattern LOGGER_NAME =
+            Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
 
     public LogSettings {
         loggerLevels = Collections.unmodifiableMap(new LinkedHashMap<>(loggerLevels));

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Every key {@code smpp.conf} may hold: the product manual's keys, under the manual's names, and the
- * few of ours ({@code SMPP_DATA_PATH}, {@code SMPP_CLIENT_CA_PATH}, {@code NSQ_CHANNEL}, {@code NSQ_MAX_IN_FLIGHT}, {@code SMPP_MAX_CONNECTIONS}, {@code SMPP_LOG_LEVEL}...). docs/configuration.md describes each.
+ * few of ours ({@code SMPP_DATA_PATH}, {@code SMPP_CLIENT_CA_PATH}, {@code NSQ_CHANNEL}, {@code NSQ_MAX_IN_FLIGHT}, {@code SMPP_MAX_CONNECTIONS}...). docs/configuration.md describes each.
  * A secret's value never appears in a message.
  */
 public enum Setting {

@@ -423,7 +423,10 @@ public final class SettingsReader {
             return value;
         }
 
-        /** The value read by {@code parser}, its default when not set, or the default after recording the parser's complaint. */
+        /**
+         * The value read by {@code parser}, its default when not set, or the default after recording
+         * the parser's complaint.
+         */
         <T> T parsed(Setting setting, java.util.function.Function<String, T> parser, T defaultValue) {
             String value = get(setting);
             if (value == null) {

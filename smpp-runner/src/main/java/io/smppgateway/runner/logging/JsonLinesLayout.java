@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * One JSON object per line, for log shippers (Vector, Fluent Bit, Promtail, Filebeat):
  *
- * <pre>{@code {"timestamp":"2024-09-17T08:15:02.123Z","level":"WARN","logger":"io.smppgateway.runner.pdulog.PduLogWriter",
- *  "thread":"pdu-log-writer","message":"PDU log: ...","exception":"java.io.IOException: ...\n\tat ...","mdc":{...}}}</pre>
+ * <pre>{@code {"timestamp":"2024-09-17T08:15:02.123Z","level":"WARN",
+ *  "logger":"io.smppgateway.runner.pdulog.PduLogWriter","thread":"pdu-log-writer","message":"PDU log: ...",
+ *  "exception":"java.io.IOException: ...\n\tat ...","mdc":{...}}}</pre>
  *
  * {@code exception} (the stack trace as Java prints it) and {@code mdc} are there only when the event
  * has them. The time is UTC with milliseconds. logback's own {@code JsonEncoder} writes epoch

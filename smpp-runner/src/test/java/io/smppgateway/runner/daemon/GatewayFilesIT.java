@@ -87,8 +87,8 @@ class GatewayFilesIT {
         expected.put(home.relativize(logFile).toString(), "rw-r-----");
         assertEquals(expected, modes);
 
-        long warnings = output.lines().filter(line -> TextLogLine.startsWith(line, "WARN smpp - the JVM was started without"
-                + " -XX:+ExitOnOutOfMemoryError")).count();
+        long warnings = output.lines().filter(line -> TextLogLine.startsWith(line,
+                "WARN smpp - the JVM was started without -XX:+ExitOnOutOfMemoryError")).count();
         assertEquals(1, warnings, output);
         assertTrue(output.contains("add it to the java command line"), output);
     }

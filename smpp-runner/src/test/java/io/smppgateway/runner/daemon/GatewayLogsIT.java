@@ -47,7 +47,8 @@ class GatewayLogsIT {
         }
         assertTrue(events.stream().anyMatch(event -> event.get("level").getAsString().equals("WARN")
                 && event.get("logger").getAsString().equals("smpp")
-                && event.get("message").getAsString().endsWith("NOT_A_SETTING is not a setting of the gateway; ignored")),
+                && event.get("message").getAsString()
+                        .endsWith("NOT_A_SETTING is not a setting of the gateway; ignored")),
                 String.join("\n", lines));
         List<JsonObject> debug = events.stream().filter(event -> event.get("level").getAsString().equals("DEBUG"))
                 .toList();

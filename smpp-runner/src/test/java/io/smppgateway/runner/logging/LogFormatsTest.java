@@ -88,8 +88,8 @@ class LogFormatsTest {
         assertEquals(List.of("an info line", "a warning", "a failure", "a message\nof two lines", "with a context",
                 "text: Привет, مرحبا, \uD83D\uDE00"), events.stream().map(e -> e.get("message").getAsString()).toList());
         String exception = events.get(2).get("exception").getAsString();
-        assertTrue(exception.startsWith("java.lang.IllegalStateException: boom\n\tat " + LoggingChild.class.getName()),
-                exception);
+        assertTrue(exception.startsWith("java.lang.IllegalStateException: boom\n\tat "
+                + LoggingChild.class.getName()), exception);
         assertTrue(exception.contains("\nCaused by: java.io.IOException: disk gone\n"), exception);
         assertFalse(events.get(0).has("exception"), events.get(0).toString());
         assertEquals("{\"smsc\":\"smsc01\"}", events.get(4).get("mdc").toString());
