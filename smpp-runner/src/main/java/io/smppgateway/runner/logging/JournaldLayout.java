@@ -10,8 +10,8 @@ import ch.qos.logback.core.LayoutBase;
  * One line per event for systemd's journal, which reads a leading {@code <N>} as the entry's syslog
  * priority ({@code journalctl -p warning} selects on it) and makes an entry of every line. So the
  * line starts with the priority, and a message's or stack trace's own line breaks are folded into
- * {@value #FOLD}: a stack trace stays in the one entry of its event. No time: the journal stamps
- * each entry itself.
+ * {@value #FOLD}: a stack trace stays in the one entry of its event, and no text logged can make
+ * an entry of its own. No time: the journal stamps each entry itself.
  *
  * <pre>{@code <4>WARN PduLogWriter - PDU log: 120 entries dropped ...
  * <3>ERROR smpp - thread worker-1 died ... | java.lang.IllegalStateException: boom | at io.smppgateway...}</pre>
@@ -62,9 +62,13 @@ final class JournaldLayout extends LayoutBase<ILoggingEvent> {
         return loggerName.substring(loggerName.lastIndexOf('.') + 1);
     }
 
-    /** Appends {@code text} with its line breaks (and the tabs that indent stack frames) as {@link #FOLD}. */
+    /**
+     * Appends {@code text} with its line breaks as {@link #FOLD}, and without the tabs that indent
+     * stack frames. NUL counts as a line break: journald ends an entry at NUL too. So a message
+     * cannot start an entry of its own (an ESME's system_id of {@code "x\n<0>..."} stays in its line).
+     */
     private static void fold(StringBuilder line, String text) {
-        String[] lines = text.split("\r\n|\r|\n");
+        String[] lines = text.split("\r\n|\r|\n|\u0000");
         boolean first = true;
         for (String part : lines) {
             String kept = part.strip();
