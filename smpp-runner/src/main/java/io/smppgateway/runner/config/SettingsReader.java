@@ -110,7 +110,7 @@ public final class SettingsReader {
                 smpp(settings), settings.folder(Setting.SMPP_SERVER_LOGS_PATH, "logs/server"),
                 settings.folder(Setting.SMPP_CLIENT_LOGS_PATH, "logs/client"), dataFolder, http(settings),
                 clientCa(settings), settings.count(Setting.SMPP_PDU_LOG_MAX_FILE_MB, DEFAULT_PDU_LOG_MAX_FILE_MB,
-                        MAX_PDU_LOG_MAX_FILE_MB) * (1L << 20));
+                        MAX_PDU_LOG_MAX_FILE_MB) * (1L << 20), logging(settings));
         checkPortsDiffer(result, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(source, problems);
@@ -308,6 +308,13 @@ public final class SettingsReader {
                 values.get(Setting.HTTP_ADMIN_PASSWORD), token, tls ? certificate : null, tls ? key : null, proxies);
     }
 
+    private static LogSettings logging(Values values) {
+        LogSettings defaults = LogSettings.defaults();
+        return new LogSettings(values.parsed(Setting.SMPP_LOG_FORMAT, LogFormat::of, defaults.format()),
+                values.parsed(Setting.SMPP_LOG_LEVEL, LogLevel::of, defaults.rootLevel()),
+                values.parsed(Setting.SMPP_LOG_LEVELS, LogSettings::parseLoggerLevels, defaults.loggerLevels()));
+    }
+
     private static void checkPortsDiffer(GatewaySettings settings, List<String> problems) {
         if (settings.smpp() == null || settings.http() == null) {
             return;
@@ -467,6 +474,23 @@ public final class SettingsReader {
                 return null;
             }
             return value;
+        }
+
+        /**
+         * The value read by {@code parser}, its default when not set, or the default after recording
+         * the parser's complaint.
+         */
+        <T> T parsed(Setting setting, java.util.function.Function<String, T> parser, T defaultValue) {
+            String value = get(setting);
+            if (value == null) {
+                return defaultValue;
+            }
+            try {
+                return parser.apply(value);
+            } catch (IllegalArgumentException e) {
+                problem(setting, e.getMessage());
+                return defaultValue;
+            }
         }
 
         /** A file that must exist and be readable, or {@code null} (not set, or a problem recorded). */

@@ -304,6 +304,36 @@ class SettingsReaderTest {
     }
 
     @Test
+    void loggingIsAutomaticAtInfoUnlessSetAndLevelsArePerLogger() throws IOException {
+        assertEquals(LogSettings.defaults(), reader().read(null).logging());
+        assertEquals(new LogSettings(LogFormat.AUTO, LogLevel.INFO, Map.of()), LogSettings.defaults());
+        LogSettings settings = read("""
+                SMPP_LOG_FORMAT=json
+                SMPP_LOG_LEVEL=warning
+                SMPP_LOG_LEVELS = io.smppgateway.bridge=DEBUG, io.netty = error ,smpp=Trace,
+                """).logging();
+        assertEquals(LogFormat.JSON, settings.format());
+        assertEquals(LogLevel.WARN, settings.rootLevel());
+        assertEquals(List.of(Map.entry("io.smppgateway.bridge", LogLevel.DEBUG), Map.entry("io.netty", LogLevel.ERROR),
+                Map.entry("smpp", LogLevel.TRACE)), List.copyOf(settings.loggerLevels().entrySet()));
+        environment.put("SMPP_LOG_FORMAT", "journald");
+        assertEquals(LogFormat.JOURNALD, read("SMPP_LOG_FORMAT=text\n").logging().format());
+    }
+
+    @Test
+    void everyWrongLoggingKeyIsNamedWithTheOthers() throws IOException {
+        assertEquals(List.of("SMPP_PORT: 'x' is not a port number (1 to 65535)",
+                "SMPP_LOG_FORMAT: 'xml' is not a log format (auto, text, journald or json)",
+                "SMPP_LOG_LEVEL: 'LOUD' is not a log level (TRACE, DEBUG, INFO, WARN, ERROR or OFF)",
+                "SMPP_LOG_LEVELS: 'io.netty:WARN' is not logger=LEVEL"),
+                problems("SMPP_PORT=x\nSMPP_LOG_FORMAT=xml\nSMPP_LOG_LEVEL=LOUD\nSMPP_LOG_LEVELS=io.netty:WARN\n"));
+        assertEquals(List.of("SMPP_LOG_LEVELS: 'io..netty' is not a logger name (a package or class name such as"
+                + " io.smppgateway.bridge)"), problems("SMPP_LOG_LEVELS=io..netty=WARN\n"));
+        assertEquals(List.of("SMPP_LOG_LEVELS: 'verbose' is not a log level (TRACE, DEBUG, INFO, WARN, ERROR or OFF)"),
+                problems("SMPP_LOG_LEVELS=smpp=INFO,io.netty=verbose\n"));
+    }
+
+    @Test
     void nsqHostAndPortAreTheDefaultsOfEveryTopicWithoutItsOwn() throws IOException {
         GatewaySettings settings = read("""
                 NSQ_HOST=nsq.internal
