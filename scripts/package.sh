@@ -4,8 +4,8 @@
 #
 #   scripts/package.sh [VERSION] [OUT_DIR]      e.g. scripts/package.sh 0.1.0 /tmp/dist
 #
-# writes OUT_DIR/smpp-VERSION-linux-amd64.tar.gz (OUT_DIR defaults to target/dist, VERSION to the
-# project's version, as the jar says it) holding one folder, smpp-VERSION/:
+# writes OUT_DIR/smpp-VERSION-linux-amd64.tar.gz (OUT_DIR defaults to target/dist; VERSION is the
+# project's version, as the jar says it: given, it must be that one) holding one folder, smpp-VERSION/:
 #   smpp               the launcher (POSIX sh): runs the jar on runtime/, `run` when given no command
 #   lib/smpp-gateway.jar
 #   runtime/           a Java runtime made by jlink with the modules the gateway uses
@@ -46,9 +46,14 @@ if [ -z "$jar" ]; then
 fi
 [ -f "$jar" ] || { echo "package.sh: no jar at $jar" >&2; exit 1; }
 
+# "smpp-gateway 0.1.0": the version Maven filtered into the jar, the POM's
+jar_version=$("$jdk/bin/java" -jar "$jar" --version | awk '{print $2}')
 if [ -z "$version" ]; then
-  # "smpp-gateway 0.1.0": the version Maven filtered into the jar, the POM's
-  version=$("$jdk/bin/java" -jar "$jar" --version | awk '{print $2}')
+  version=$jar_version
+elif [ "$version" != "$jar_version" ]; then
+  echo "package.sh: the jar is version $jar_version, not $version; a release's archive comes from" \
+    "scripts/release.sh $version REPOSITORY_FOLDER DIST_FOLDER, which builds it at that version" >&2
+  exit 2
 fi
 [[ $version =~ ^[0-9]+(\.[0-9]+)*([.-][A-Za-z0-9]+)*$ ]] \
   || { echo "package.sh: '$version' is not a version like 0.1.0 or 0.1.0-SNAPSHOT" >&2; exit 2; }
