@@ -30,8 +30,8 @@ else
   jlink_on_path=$(command -v jlink) || { echo "package.sh: no jlink on the PATH and no JAVA_HOME: a JDK 17+ is needed" >&2; exit 1; }
   jdk=$(cd "$(dirname "$(readlink -f "$jlink_on_path")")/.." && pwd)
 fi
-[ -x "$jdk/bin/jlink" ] && [ -d "$jdk/jmods" ] \
-  || { echo "package.sh: $jdk is not a JDK with jlink and jmods/ (set JAVA_HOME to one)" >&2; exit 1; }
+# jlink links from jmods/, or (JDK 24+ built for it, JEP 493) from the JDK's own run-time image
+[ -x "$jdk/bin/jlink" ] || { echo "package.sh: $jdk is not a JDK with jlink (set JAVA_HOME to one, 17 or later)" >&2; exit 1; }
 
 case "$(uname -s)-$(uname -m)" in
   Linux-x86_64) platform=linux-amd64 ;;
