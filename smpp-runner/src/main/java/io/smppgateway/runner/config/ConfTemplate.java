@@ -1,5 +1,7 @@
 package io.smppgateway.runner.config;
 
+import io.smppgateway.bridge.bus.NsqBusConfig;
+import io.smppgateway.bridge.bus.NsqLookupd;
 import io.smppgateway.persistence.MysqlConfig;
 import io.smppgateway.smpp.server.SmppServerConfig;
 import java.io.PrintStream;
@@ -127,6 +129,18 @@ public final class ConfTemplate {
                     + " held at once, plain and TLS, bound or not");
             case SMPP_MAX_CONNECTIONS_PER_ADDRESS -> Line.of(SmppServerConfig.Connections.defaults().perAddress(),
                     "SMPP connections from one IPv4 address or IPv6 /64 (at most SMPP_MAX_CONNECTIONS)");
+            case NSQ_LOOKUPD_HTTP_ADDRESSES -> Line.unset("comma-separated host:port of nsqlookupd's HTTP listener:"
+                    + " SMS_OUT and DLR_OUT are also read from every nsqd it lists (default: none)");
+            case NSQ_LOOKUPD_POLL_SECONDS -> Line.of(NsqLookupd.DEFAULT_POLL_INTERVAL.toSeconds(), "how often"
+                    + " nsqlookupd is asked again, in seconds");
+            case NSQ_MSG_TIMEOUT_SECONDS -> Line.of(NsqBusConfig.DEFAULT_MSG_TIMEOUT.toSeconds(), "how long what a"
+                    + " killed instance held waits at nsqd before another instance gets it, in seconds");
+            case SMPP_LOG_FORMAT -> Line.of(LogSettings.defaults().format().name().toLowerCase(java.util.Locale.ROOT),
+                    "auto, text, journald or json: auto is journald under systemd, else text");
+            case SMPP_LOG_LEVEL -> Line.of(LogSettings.defaults().rootLevel().name(), "the level of every logger not in"
+                    + " SMPP_LOG_LEVELS");
+            case SMPP_LOG_LEVELS -> Line.unset("levels by logger, logger=LEVEL pairs separated by commas, e.g."
+                    + " io.smppgateway.nsq=DEBUG (default: none)");
         };
     }
 }

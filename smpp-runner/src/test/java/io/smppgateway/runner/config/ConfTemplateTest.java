@@ -96,6 +96,6 @@ class ConfTemplateTest {
     private static GatewaySettings withoutSource(GatewaySettings settings) {
         return new GatewaySettings(settings.home(), "", settings.database(), settings.bus(), settings.smpp(),
                 settings.serverLogs(), settings.clientLogs(), settings.dataFolder(), settings.http(),
-                settings.clientCa(), settings.pduLogMaxFileBytes());
+                settings.clientCa(), settings.pduLogMaxFileBytes(), settings.logging());
     }
 }
