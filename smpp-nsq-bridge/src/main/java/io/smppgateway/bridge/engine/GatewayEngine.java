@@ -14,7 +14,10 @@ import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.server.SmppServer;
 import io.smppgateway.store.GatewayStores;
 import io.smppgateway.store.client.Client;
+import io.smppgateway.store.cluster.ConnectionSnapshot;
+import io.smppgateway.store.cluster.InstanceConnection;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -68,10 +71,12 @@ public final class GatewayEngine implements AutoCloseable {
     private final PoolSmscGateways smscGateways;
     private final ThreadPoolExecutor storeCalls = storeExecutor();
     private final String instanceId = UUID.randomUUID().toString();
+    private final String instanceHost = InstanceHeartbeat.hostName();
     private SmppServer server;
     private GatewayPool pool;
     private OutboundFlow outbound;
     private ConfigSync configSync;
+    private OwnConnections ownConnections;
 
     private GatewayEngine(EngineOptions options, GatewayStores stores) {
         this.options = options;
@@ -100,7 +105,7 @@ public final class GatewayEngine implements AutoCloseable {
 
     private void open(MessageBus bus) {
         lifecycle.add("store calls", storeCalls::shutdownNow);
-        InstanceHeartbeat heartbeat = new InstanceHeartbeat(stores.cluster(), instanceId);
+        InstanceHeartbeat heartbeat = new InstanceHeartbeat(stores.cluster(), instanceId, instanceHost);
         heartbeat.start();
         lifecycle.add("instance heartbeat (leaving the cluster)", heartbeat);
         ConsumerGate consumers = new ConsumerGate(bus);
@@ -120,6 +125,8 @@ public final class GatewayEngine implements AutoCloseable {
         SmppConnector connector = new SmppConnector();
         pool = new GatewayPool(connector, smscGateways::inboundFor, options.smscPdus());
         smscGateways.attach(pool);
+        ownConnections = new OwnConnections(server, pool, smscGateways);
+        heartbeat.publish(ownConnections);
 
         ReceiptFlow receiptFlow = new ReceiptFlow(consumers, stores.inbound(), stores.pendingReceipts(),
                 server.sessions(), options.flows());
@@ -207,6 +214,29 @@ public final class GatewayEngine implements AutoCloseable {
     /** This instance's id among those sharing the database, new at every start. */
     public String instanceId() {
         return instanceId;
+    }
+
+    /** The name of the host this instance runs on, as {@code gateway_instances} records it. */
+    public String instanceHost() {
+        return instanceHost;
+    }
+
+    /**
+     * This instance's connections at this moment, ESME binds and SMSC binds, from memory. For an
+     * ESME's, {@code queueCount} is what waits on the session only (the client's receipts waiting
+     * in the store are the host's to add, as they are for {@link #connectionsOfOtherInstances()}).
+     */
+    public List<ConnectionSnapshot> connections() {
+        return ownConnections.now();
+    }
+
+    /**
+     * The connections every other live instance on the database last published (at most one
+     * heartbeat old); those of an instance taken as gone are left out. Reads the database.
+     */
+    public List<InstanceConnection> connectionsOfOtherInstances() {
+        return stores.cluster().connectionsOfOthers(instanceId,
+                System.currentTimeMillis() - InstanceHeartbeat.GONE_AFTER.toMillis());
     }
 
     /** The SMPP server ESMEs bind to: its sessions, its ports, its connection count. */
