@@ -1,10 +1,12 @@
 package io.smppgateway.http;
 
 import io.smppgateway.http.live.HealthProbes;
+import io.smppgateway.http.live.HeldConnection;
 import io.smppgateway.http.live.LiveChange;
 import io.smppgateway.http.live.LiveConnection;
 import io.smppgateway.http.live.LiveConnections;
 import io.smppgateway.http.live.LiveControl;
+import io.smppgateway.http.live.LiveInstance;
 import io.smppgateway.http.live.MetricsSnapshot;
 import io.smppgateway.http.live.MetricsSource;
 import io.smppgateway.http.live.PeerTraffic;
@@ -59,6 +61,18 @@ final class EsmeServerLive implements LiveConnections, LiveControl, HealthProbes
     @Override
     public List<LiveConnection> ofClients() {
         return server.sessions().all().stream().map(EsmeServerLive::connection).toList();
+    }
+
+    @Override
+    public List<HeldConnection> ofGatewaysOnEveryInstance() {
+        return List.of();
+    }
+
+    /** One instance, this one. */
+    @Override
+    public List<HeldConnection> ofClientsOnEveryInstance() {
+        LiveInstance self = new LiveInstance("the-only-instance", "localhost");
+        return ofClients().stream().map(connection -> new HeldConnection(self, connection)).toList();
     }
 
     private static LiveConnection connection(BoundEsme bound) {

@@ -50,6 +50,8 @@ final class TestGateway implements AutoCloseable {
         database.clients().list().forEach(stored -> database.clients().delete(stored.id()));
         live.gatewayConnections.clear();
         live.clientConnections.clear();
+        live.otherInstancesGatewayConnections.clear();
+        live.otherInstancesClientConnections.clear();
         live.gatewayQueues.clear();
         live.controlCalls.clear();
         live.controlAnswer = null;
