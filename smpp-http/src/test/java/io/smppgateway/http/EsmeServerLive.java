@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class EsmeServerLive implements LiveConnections, LiveControl, HealthProbes, MetricsSource, EsmeAccounts {
 
+    /** The one instance, as the panel shows it. */
+    static final LiveInstance SELF = new LiveInstance("5e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b", "panel-host");
     private final ClientStore clients;
     private final Map<Long, AtomicLong> submitsByClient = new ConcurrentHashMap<>();
     volatile SmppServer server;
@@ -68,11 +70,15 @@ final class EsmeServerLive implements LiveConnections, LiveControl, HealthProbes
         return List.of();
     }
 
+    @Override
+    public LiveInstance instance() {
+        return SELF;
+    }
+
     /** One instance, this one. */
     @Override
     public List<HeldConnection> ofClientsOnEveryInstance() {
-        LiveInstance self = new LiveInstance("the-only-instance", "localhost");
-        return ofClients().stream().map(connection -> new HeldConnection(self, connection)).toList();
+        return ofClients().stream().map(connection -> new HeldConnection(SELF, connection)).toList();
     }
 
     private static LiveConnection connection(BoundEsme bound) {

@@ -137,6 +137,8 @@ class OperationsApiTest {
         assertEquals(1, stats.get("client_binds").getAsLong());
         assertEquals(3, stats.get("queue_count").getAsLong());
         assertTrue(stats.get("time").getAsLong() > 0);
+        assertEquals(TestLive.SELF.id(), stats.get("instance").getAsString(), "whose figures these are");
+        assertEquals(TestLive.SELF.host(), stats.get("instance_host").getAsString());
     }
 
     @Test

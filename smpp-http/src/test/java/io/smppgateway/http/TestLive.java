@@ -43,6 +43,11 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     volatile Supplier<CompletableFuture<LiveChange>> controlAnswer;
 
     @Override
+    public LiveInstance instance() {
+        return SELF;
+    }
+
+    @Override
     public List<LiveConnection> ofGateways() {
         return List.copyOf(gatewayConnections);
     }

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public interface LiveConnections {
 
+    /** This instance, as the connections it holds name it. */
+    LiveInstance instance();
+
     /** Every connection of this instance's SMPP client to the SMSCs, in any state. */
     List<LiveConnection> ofGateways();
 

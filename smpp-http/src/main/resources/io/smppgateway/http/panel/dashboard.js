@@ -1,9 +1,10 @@
 // The dashboard: live binds per gateway and client, queue counts, and messages per second in and
-// out, polled every two seconds.
+// out, polled every two seconds. The counters are the answering instance's; the connection tables
+// list every instance's on the database, each with the instance that holds it.
 'use strict';
 
 (() => {
-  const { api, el, clear, formatTime, statusBadge, enabledBadge, notice } = Panel;
+  const { api, el, clear, formatTime, statusBadge, enabledBadge, instanceName, notice } = Panel;
   const POLL_MS = 2000;
   let chart;
   let previous = null;
@@ -12,11 +13,17 @@
     document.getElementById(id).textContent = String(value);
   }
 
-  function connectionRows(tbody, connections, names, clientSide) {
+  // the whole id in the tooltip
+  function instanceCell(c, self) {
+    const name = instanceName(c) + (c.instance === self ? ' (this one)' : '');
+    return el('td', { class: 'instance', title: 'instance ' + (c.instance || ''), text: name });
+  }
+
+  function connectionRows(tbody, connections, names, clientSide, self) {
     clear(tbody);
     const all = [...connections.BIND_TX, ...connections.BIND_RX, ...connections.BIND_TRX];
     if (all.length === 0) {
-      tbody.append(el('tr', {}, el('td', { colspan: clientSide ? 9 : 8, class: 'empty', text: 'No connections' })));
+      tbody.append(el('tr', {}, el('td', { colspan: clientSide ? 10 : 9, class: 'empty', text: 'No connections' })));
       return;
     }
     for (const c of all) {
@@ -28,12 +35,13 @@
       if (clientSide) cells.push(el('td', { text: c.systemType || '' }));
       cells.push(el('td', {}, statusBadge(c.status)), el('td', { text: c.localAddr }), el('td', { text: c.remoteAddr }),
         el('td', { class: 'num', text: c.inflightCount }), el('td', { class: 'num', text: c.queueCount }),
-        el('td', { text: formatTime(c.connected) }));
-      tbody.append(el('tr', { 'data-connection-id': c.connectionId }, ...cells));
+        el('td', { text: formatTime(c.connected) }), instanceCell(c, self));
+      tbody.append(el('tr', { 'data-connection-id': c.connectionId, 'data-instance': c.instance || '' }, ...cells));
     }
   }
 
-  function gatewaySummary(tbody, list) {
+  // Binds up against those configured: each instance opens a gateway's binds, so this one's are counted.
+  function gatewaySummary(tbody, list, self) {
     clear(tbody);
     if (list.gateways.length === 0) {
       tbody.append(el('tr', {}, el('td', { colspan: 4, class: 'empty' }, 'No gateways yet: ',
@@ -42,7 +50,7 @@
     }
     const all = [...list.connections.BIND_TX, ...list.connections.BIND_RX, ...list.connections.BIND_TRX];
     for (const g of list.gateways) {
-      const up = all.filter(c => c.gateway_id === g.id && c.status.startsWith('BOUND')).length;
+      const up = all.filter(c => c.gateway_id === g.id && c.status.startsWith('BOUND') && c.instance === self).length;
       tbody.append(el('tr', {},
         el('td', { text: g.smsc_id }),
         el('td', {}, enabledBadge(g.enabled)),
@@ -78,9 +86,11 @@
 
       const gatewayNames = new Map(gateways.data.gateways.map(g => [g.id, g.smsc_id]));
       const clientNames = new Map(clients.data.clients.map(c => [c.id, c.username]));
-      gatewaySummary(document.querySelector('#gateway-summary tbody'), gateways.data);
-      connectionRows(document.querySelector('#gateway-connections tbody'), gateways.data.connections, gatewayNames, false);
-      connectionRows(document.querySelector('#client-connections tbody'), clients.data.connections, clientNames, true);
+      gatewaySummary(document.querySelector('#gateway-summary tbody'), gateways.data, s.instance);
+      connectionRows(document.querySelector('#gateway-connections tbody'), gateways.data.connections, gatewayNames, false,
+        s.instance);
+      connectionRows(document.querySelector('#client-connections tbody'), clients.data.connections, clientNames, true,
+        s.instance);
     } catch (error) {
       notice('Cannot reach the gateway: ' + error.message, false);
     }

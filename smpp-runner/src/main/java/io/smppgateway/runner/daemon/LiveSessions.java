@@ -44,6 +44,11 @@ final class LiveSessions implements LiveConnections {
     }
 
     @Override
+    public LiveInstance instance() {
+        return self;
+    }
+
+    @Override
     public List<LiveConnection> ofGateways() {
         return held(ConnectionSide.SMSC, engine.connections(), List.of()).stream().map(HeldConnection::connection)
                 .toList();
