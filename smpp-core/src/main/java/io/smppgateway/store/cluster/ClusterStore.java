@@ -9,8 +9,14 @@ import java.util.List;
  */
 public interface ClusterStore {
 
-    /** Says the instance is alive at {@code now}; its row is created the first time. */
-    void heartbeat(String instanceId, String host, long now);
+    /**
+     * Says the instance is alive at {@code now}; its row is created the first time, and again when
+     * it had been taken as gone. Creating it also clears the connections left by instances whose row
+     * is gone (an instance of a release before {@code live_connections} removes rows without them).
+     *
+     * @return whether the row was created: the instance has no binds or connections recorded
+     */
+    boolean heartbeat(String instanceId, String host, long now);
 
     /**
      * Removes the instances whose last heartbeat is before {@code deadBefore}, with the binds they

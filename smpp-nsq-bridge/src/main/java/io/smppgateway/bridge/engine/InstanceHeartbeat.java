@@ -38,6 +38,7 @@ final class InstanceHeartbeat implements AutoCloseable {
     private volatile OwnConnections connections;
     private List<ConnectionSnapshot> published;
     private boolean failing;
+    private boolean publishFailing;
 
     InstanceHeartbeat(ClusterStore cluster, String instanceId, String host) {
         this.cluster = cluster;
@@ -61,8 +62,10 @@ final class InstanceHeartbeat implements AutoCloseable {
     private void beat() {
         try {
             long now = System.currentTimeMillis();
-            cluster.heartbeat(instanceId, host, now);
-            publishConnections();
+            if (cluster.heartbeat(instanceId, host, now)) {
+                // taken as gone meanwhile (a pause, the database away): its rows went with it, write them again
+                published = null;
+            }
             List<String> removed = cluster.removeDead(now - GONE_AFTER.toMillis());
             for (String gone : removed) {
                 log.warn("instance {} stopped heart-beating over {} s ago: it is taken as gone and its ESME binds no"
@@ -78,20 +81,37 @@ final class InstanceHeartbeat implements AutoCloseable {
                 log.warn("instance heartbeat: cannot reach the database ({}); after {} s other instances take this"
                         + " one as gone", e.toString(), GONE_AFTER.toSeconds());
             }
+            return;
         }
+        publishConnections();
     }
 
-    /** Writes this instance's connections when they differ from those it last wrote. */
+    /**
+     * Writes this instance's connections when they differ from those it last wrote. A failure only
+     * leaves the other instances' lists behind: it is said once, and the next beat tries again.
+     */
     private void publishConnections() {
         OwnConnections own = connections;
         if (own == null) {
             return;
         }
-        List<ConnectionSnapshot> now = own.now();
-        if (!now.equals(published)) {
-            published = null;
-            cluster.publishConnections(instanceId, now);
-            published = now;
+        try {
+            List<ConnectionSnapshot> now = own.now();
+            if (!now.equals(published)) {
+                published = null;
+                cluster.publishConnections(instanceId, now);
+                published = now;
+            }
+            if (publishFailing) {
+                publishFailing = false;
+                log.info("instance heartbeat: this instance's connections are published again");
+            }
+        } catch (RuntimeException e) {
+            if (!publishFailing) {
+                publishFailing = true;
+                log.warn("instance heartbeat: cannot publish this instance's connections ({}); the other instances"
+                        + " list them as last published", e.toString());
+            }
         }
     }
 

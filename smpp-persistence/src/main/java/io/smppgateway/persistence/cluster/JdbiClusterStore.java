@@ -28,16 +28,24 @@ public final class JdbiClusterStore implements ClusterStore {
     }
 
     @Override
-    public void heartbeat(String instanceId, String host, long now) {
-        jdbi.useTransaction(handle -> {
+    public boolean heartbeat(String instanceId, String host, long now) {
+        boolean joined = jdbi.inTransaction(handle -> {
             int updated = handle.createUpdate("UPDATE gateway_instances SET heartbeat = :now WHERE id = :id")
                     .bind("now", now).bind("id", instanceId).execute();
-            if (updated == 0) {
-                handle.createUpdate("INSERT INTO gateway_instances (id, host, started, heartbeat)"
-                                + " VALUES (:id, :host, :now, :now)")
-                        .bind("id", instanceId).bind("host", host).bind("now", now).execute();
+            if (updated > 0) {
+                return false;
             }
+            handle.createUpdate("INSERT INTO gateway_instances (id, host, started, heartbeat)"
+                            + " VALUES (:id, :host, :now, :now)")
+                    .bind("id", instanceId).bind("host", host).bind("now", now).execute();
+            return true;
         });
+        if (joined) {
+            // after the commit: instances joining at once then hold no lock the others' cleanup waits for
+            jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM live_connections WHERE instance_id NOT IN"
+                    + " (SELECT id FROM gateway_instances)").execute());
+        }
+        return joined;
     }
 
     @Override

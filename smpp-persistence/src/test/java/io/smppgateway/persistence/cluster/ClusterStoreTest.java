@@ -201,4 +201,30 @@ class ClusterStoreTest extends DatabaseTest {
 
         assertEquals(List.of(), publishedBy(leaving, 0));
     }
+
+    @Test
+    void aHeartbeatSaysWhenItCreatedTheRowAgainAfterTheInstanceWasTakenAsGone() {
+        String paused = instance("paused");
+        assertTrue(cluster.heartbeat(paused, "host", 1_030_000), "the first beat joins");
+        assertFalse(cluster.heartbeat(paused, "host", 1_031_000));
+        cluster.publishConnections(paused, List.of(smscBind(8, session())));
+
+        cluster.removeDead(1_040_000);
+
+        assertTrue(cluster.heartbeat(paused, "host", 1_050_000), "joined again: its connections must be written again");
+        assertEquals(List.of(), publishedBy(paused, 0));
+    }
+
+    @Test
+    void joiningClearsTheConnectionsOfInstancesWhoseRowIsGone() {
+        // rows without their instance row: what an instance of a release before live_connections
+        // leaves when its removeDead removes an instance of this one
+        String ghost = instance("ghost");
+        cluster.publishConnections(ghost, List.of(esmeBind(7, session(), 0)));
+
+        cluster.heartbeat(instance("new"), "host", 1_001_000);
+
+        cluster.heartbeat(ghost, "host", 1_001_000);
+        assertEquals(List.of(), publishedBy(ghost, 0), "cleared when the other joined");
+    }
 }
