@@ -1,5 +1,6 @@
 package io.smppgateway.http;
 
+import io.smppgateway.http.live.GatewayInstance;
 import io.smppgateway.http.live.HealthProbes;
 import io.smppgateway.http.live.HeldConnection;
 import io.smppgateway.http.live.LiveChange;
@@ -73,6 +74,12 @@ final class EsmeServerLive implements LiveConnections, LiveControl, HealthProbes
     @Override
     public LiveInstance instance() {
         return SELF;
+    }
+
+    @Override
+    public List<GatewayInstance> instances() {
+        long now = System.currentTimeMillis() / 1000;
+        return List.of(new GatewayInstance(SELF, now, now));
     }
 
     /** One instance, this one. */

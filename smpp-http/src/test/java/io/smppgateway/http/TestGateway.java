@@ -52,6 +52,8 @@ final class TestGateway implements AutoCloseable {
         live.clientConnections.clear();
         live.otherInstancesGatewayConnections.clear();
         live.otherInstancesClientConnections.clear();
+        live.instances.clear();
+        live.instances.addAll(TestLive.ONLY_SELF);
         live.gatewayQueues.clear();
         live.controlCalls.clear();
         live.controlAnswer = null;

@@ -1,5 +1,6 @@
 package io.smppgateway.http;
 
+import io.smppgateway.http.live.GatewayInstance;
 import io.smppgateway.http.live.HealthProbes;
 import io.smppgateway.http.live.HeldConnection;
 import io.smppgateway.http.live.LiveChange;
@@ -33,6 +34,8 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     final List<HeldConnection> otherInstancesGatewayConnections = new CopyOnWriteArrayList<>();
     final List<HeldConnection> otherInstancesClientConnections = new CopyOnWriteArrayList<>();
     static final LiveInstance SELF = new LiveInstance("4f3c2b1a-0000-4000-8000-00000000000a", "gw-host-a");
+    static final List<GatewayInstance> ONLY_SELF = List.of(new GatewayInstance(SELF, 1_721_935_100L, 1_721_935_169L));
+    final List<GatewayInstance> instances = new CopyOnWriteArrayList<>(ONLY_SELF);
     final Map<Long, Long> gatewayQueues = new ConcurrentHashMap<>();
     final List<String> controlCalls = new CopyOnWriteArrayList<>();
     static final List<ProbeResult> DEFAULT_PROBES = List.of(new ProbeResult("database", true, true, "embedded"),
@@ -45,6 +48,11 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     @Override
     public LiveInstance instance() {
         return SELF;
+    }
+
+    @Override
+    public List<GatewayInstance> instances() {
+        return List.copyOf(instances);
     }
 
     @Override

@@ -29,6 +29,9 @@ public interface ClusterStore {
     /** The instances whose last heartbeat is at or after {@code aliveSince}, oldest start first. */
     List<String> live(long aliveSince);
 
+    /** The same instances as {@link #live}, with their host and times. */
+    List<Instance> liveInstances(long aliveSince);
+
     /**
      * Records a bind of the client when it holds fewer than {@code cap} binds across every instance.
      * Two instances reserving for the same client at the same moment are serialised: the cap holds.

@@ -16,6 +16,9 @@ public interface LiveConnections {
     /** This instance, as the connections it holds name it. */
     LiveInstance instance();
 
+    /** Every live instance on the database, this one included, oldest start first. */
+    List<GatewayInstance> instances();
+
     /** Every connection of this instance's SMPP client to the SMSCs, in any state. */
     List<LiveConnection> ofGateways();
 

@@ -40,6 +40,22 @@
     }
   }
 
+  // Every live instance on the database, with the binds each holds (from the connection lists).
+  function instanceRows(tbody, instances, gatewayConnections, clientConnections) {
+    clear(tbody);
+    const bound = (connections, id) => [...connections.BIND_TX, ...connections.BIND_RX, ...connections.BIND_TRX]
+      .filter(c => c.instance === id && c.status.startsWith('BOUND')).length;
+    for (const i of instances) {
+      const name = instanceName({ instance: i.id, instanceHost: i.host }) + (i.this_instance ? ' (this one)' : '');
+      tbody.append(el('tr', { 'data-instance': i.id },
+        el('td', { class: 'instance', title: 'instance ' + i.id, text: name }),
+        el('td', { text: formatTime(i.started) }),
+        el('td', { text: formatTime(i.heartbeat) }),
+        el('td', { class: 'num', text: bound(clientConnections, i.id) }),
+        el('td', { class: 'num', text: bound(gatewayConnections, i.id) })));
+    }
+  }
+
   // Binds up against those configured: each instance opens a gateway's binds, so this one's are counted.
   function gatewaySummary(tbody, list, self) {
     clear(tbody);
@@ -61,9 +77,9 @@
 
   async function refresh() {
     try {
-      const [stats, gateways, clients] = await Promise.all([
-        api('GET', '/api/stats'), api('GET', '/api/gateways'), api('GET', '/api/clients')]);
-      if (stats.status !== 200 || gateways.status !== 200 || clients.status !== 200) {
+      const [stats, gateways, clients, instances] = await Promise.all([
+        api('GET', '/api/stats'), api('GET', '/api/gateways'), api('GET', '/api/clients'), api('GET', '/api/instances')]);
+      if (stats.status !== 200 || gateways.status !== 200 || clients.status !== 200 || instances.status !== 200) {
         notice('The gateway did not answer every request; retrying.', false);
         return;
       }
@@ -87,6 +103,8 @@
       const gatewayNames = new Map(gateways.data.gateways.map(g => [g.id, g.smsc_id]));
       const clientNames = new Map(clients.data.clients.map(c => [c.id, c.username]));
       gatewaySummary(document.querySelector('#gateway-summary tbody'), gateways.data, s.instance);
+      instanceRows(document.querySelector('#instances tbody'), instances.data.instances, gateways.data.connections,
+        clients.data.connections);
       connectionRows(document.querySelector('#gateway-connections tbody'), gateways.data.connections, gatewayNames, false,
         s.instance);
       connectionRows(document.querySelector('#client-connections tbody'), clients.data.connections, clientNames, true,

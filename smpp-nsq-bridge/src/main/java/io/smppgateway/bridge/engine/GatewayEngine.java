@@ -15,6 +15,7 @@ import io.smppgateway.smpp.server.SmppServer;
 import io.smppgateway.store.GatewayStores;
 import io.smppgateway.store.client.Client;
 import io.smppgateway.store.cluster.ConnectionSnapshot;
+import io.smppgateway.store.cluster.Instance;
 import io.smppgateway.store.cluster.InstanceConnection;
 import java.time.Duration;
 import java.util.List;
@@ -237,6 +238,11 @@ public final class GatewayEngine implements AutoCloseable {
     public List<InstanceConnection> connectionsOfOtherInstances() {
         return stores.cluster().connectionsOfOthers(instanceId,
                 System.currentTimeMillis() - InstanceHeartbeat.GONE_AFTER.toMillis());
+    }
+
+    /** Every live instance on the database, this one included, oldest start first. Reads the database. */
+    public List<Instance> liveInstances() {
+        return stores.cluster().liveInstances(System.currentTimeMillis() - InstanceHeartbeat.GONE_AFTER.toMillis());
     }
 
     /** The SMPP server ESMEs bind to: its sessions, its ports, its connection count. */

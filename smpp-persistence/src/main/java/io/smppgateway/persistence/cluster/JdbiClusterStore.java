@@ -5,6 +5,7 @@ import io.smppgateway.smpp.session.SessionState;
 import io.smppgateway.store.cluster.ClusterStore;
 import io.smppgateway.store.cluster.ConnectionSide;
 import io.smppgateway.store.cluster.ConnectionSnapshot;
+import io.smppgateway.store.cluster.Instance;
 import io.smppgateway.store.cluster.InstanceConnection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,6 +67,16 @@ public final class JdbiClusterStore implements ClusterStore {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM gateway_instances"
                         + " WHERE heartbeat >= :since ORDER BY started, id")
                 .bind("since", aliveSince).mapTo(String.class).list());
+    }
+
+    @Override
+    public List<Instance> liveInstances(long aliveSince) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id, host, started, heartbeat FROM gateway_instances"
+                        + " WHERE heartbeat >= :since ORDER BY started, id")
+                .bind("since", aliveSince)
+                .map((rows, context) -> new Instance(rows.getString("id"), rows.getString("host"),
+                        rows.getLong("started"), rows.getLong("heartbeat")))
+                .list());
     }
 
     @Override

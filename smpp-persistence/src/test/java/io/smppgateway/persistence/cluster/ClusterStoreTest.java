@@ -11,6 +11,7 @@ import io.smppgateway.store.client.Client;
 import io.smppgateway.store.cluster.ClusterStore;
 import io.smppgateway.store.cluster.ConnectionSide;
 import io.smppgateway.store.cluster.ConnectionSnapshot;
+import io.smppgateway.store.cluster.Instance;
 import io.smppgateway.store.cluster.InstanceConnection;
 import java.util.ArrayList;
 import java.util.List;
@@ -226,5 +227,22 @@ class ClusterStoreTest extends DatabaseTest {
 
         cluster.heartbeat(ghost, "host", 1_001_000);
         assertEquals(List.of(), publishedBy(ghost, 0), "cleared when the other joined");
+    }
+
+    @Test
+    void theLiveInstancesComeWithTheirHostAndTimesOldestStartFirst() {
+        String older = instance("older");
+        String newer = instance("newer");
+        String gone = instance("gone");
+        cluster.heartbeat(gone, "host-0", 1_060_000);
+        cluster.heartbeat(newer, "host-2", 1_062_000);
+        cluster.heartbeat(older, "host-1", 1_061_000);
+        cluster.heartbeat(older, "host-1", 1_065_000);
+
+        List<Instance> live = cluster.liveInstances(1_061_000).stream()
+                .filter(i -> List.of(older, newer, gone).contains(i.id())).toList();
+
+        assertEquals(List.of(new Instance(older, "host-1", 1_061_000, 1_065_000),
+                new Instance(newer, "host-2", 1_062_000, 1_062_000)), live);
     }
 }

@@ -1,6 +1,7 @@
 package io.smppgateway.runner.daemon;
 
 import io.smppgateway.bridge.engine.GatewayEngine;
+import io.smppgateway.http.live.GatewayInstance;
 import io.smppgateway.http.live.HeldConnection;
 import io.smppgateway.http.live.LiveConnection;
 import io.smppgateway.http.live.LiveConnections;
@@ -46,6 +47,13 @@ final class LiveSessions implements LiveConnections {
     @Override
     public LiveInstance instance() {
         return self;
+    }
+
+    @Override
+    public List<GatewayInstance> instances() {
+        return engine.liveInstances().stream().map(instance -> new GatewayInstance(
+                instance.id().equals(self.id()) ? self : new LiveInstance(instance.id(), instance.host()),
+                instance.started() / 1000, instance.heartbeat() / 1000)).toList();
     }
 
     @Override

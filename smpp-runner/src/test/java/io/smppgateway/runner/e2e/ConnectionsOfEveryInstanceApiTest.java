@@ -97,6 +97,9 @@ class ConnectionsOfEveryInstanceApiTest {
             assertEquals(sorted(List.of(instanceA, instanceB)),
                     sorted(boundInstances(api.get("/api/gateways/" + gatewayId), gatewayId)));
         }
+        for (GatewayRestApi api : List.of(apiOfA, apiOfB)) {
+            assertEquals(sorted(List.of(instanceA, instanceB)), sorted(instanceIds(api.get("/api/instances"))));
+        }
         JsonObject esmeOnA = connections(apiOfB.get("/api/clients"), "BIND_TX").get(0);
         assertEquals(a.engine().instanceHost(), esmeOnA.get("instanceHost").getAsString());
         assertEquals("BOUND_TX", esmeOnA.get("status").getAsString());
@@ -108,6 +111,15 @@ class ConnectionsOfEveryInstanceApiTest {
         Awaiting.until(() -> instances(apiOfB.get("/api/clients"), "BIND_TX", "client_id", client.id()).isEmpty()
                         && boundInstances(apiOfB.get("/api/gateways"), gatewayId).equals(List.of(instanceB)),
                 () -> "only B's connections left: " + apiOfB.get("/api/clients") + " " + apiOfB.get("/api/gateways"));
+        assertEquals(List.of(instanceB), instanceIds(apiOfB.get("/api/instances")), "A left as it stopped");
+    }
+
+    private static List<String> instanceIds(JsonObject answer) {
+        List<String> ids = new ArrayList<>();
+        for (JsonElement instance : answer.getAsJsonArray("instances")) {
+            ids.add(instance.getAsJsonObject().get("id").getAsString());
+        }
+        return ids;
     }
 
     /** The same database and topics as {@code conf}, with ports and a home of its own. */
