@@ -177,7 +177,14 @@ public final class Database implements GatewayStores, AutoCloseable {
                 + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
         hikari.setUsername("sa");
         hikari.setPassword("");
-        return open("embedded " + absolute + ".mv.db", hikari, SqlDialect.H2, options);
+        try {
+            return open("embedded " + absolute + ".mv.db", hikari, SqlDialect.H2, options);
+        } catch (PersistenceException e) {
+            if (EmbeddedDatabaseInUseException.isInUse(e)) {
+                throw new EmbeddedDatabaseInUseException(Path.of(absolute + ".mv.db"), e);
+            }
+            throw e;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.smppgateway.runner;
 
 import io.smppgateway.runner.config.GatewaySettings;
+import io.smppgateway.runner.config.InstanceMode;
 import io.smppgateway.runner.config.GeneratedCredentials;
 import io.smppgateway.runner.config.InvalidSettingsException;
 import io.smppgateway.runner.config.SettingsReader;
@@ -134,7 +135,19 @@ final class RunCommand implements Callable<Integer> {
             log.info("admin user '{}'; the generated password and API token are in {} (readable by this user only)",
                     settings.http().adminUsername(), credentials.file());
         }
+        log.info(modeLine(settings, daemon));
         log.info("ready");
+    }
+
+    private static String modeLine(GatewaySettings settings, GatewayDaemon daemon) {
+        InstanceMode mode = InstanceMode.of(settings);
+        int live;
+        try {
+            live = daemon.engine().liveInstances().size();
+        } catch (RuntimeException e) {
+            live = 1;
+        }
+        return mode.describe(daemon.engine().instanceId(), live);
     }
 
     private static String hostName() {

@@ -28,4 +28,20 @@ public interface PendingReceipts {
 
     /** How many receipts wait, per client that has any. */
     CompletableFuture<Map<Long, Integer>> counts();
+
+    /**
+     * Takes (or renews) the lease to deliver a client's waiting receipts: only the lease's holder
+     * delivers them, so that instances sharing the store never deliver one twice or out of order.
+     * It is granted when no one holds it, when {@code drainer} already does, or when the holder's
+     * lease ended before {@code now} (it died while draining). A client with nothing ever queued
+     * has nothing to drain: not granted.
+     *
+     * @param drainer who asks, e.g. the instance id
+     * @param until   the end of the lease, unix milliseconds
+     * @return whether {@code drainer} holds the lease until {@code until}
+     */
+    CompletableFuture<Boolean> leaseDrain(long clientId, String drainer, long now, long until);
+
+    /** Gives the lease back (when {@code drainer} holds it), so that another instance may drain at once. */
+    CompletableFuture<Void> releaseDrain(long clientId, String drainer);
 }

@@ -35,6 +35,7 @@ public final class InProcessMessageBus implements MessageBus {
     private final ScheduledExecutorService timers;
     private final Map<Topic, TopicQueues> topics = new EnumMap<>(Topic.class);
     private final Map<Topic, List<String>> deadLetters = new EnumMap<>(Topic.class);
+    private final LocalReceiptNotices notices;
     private volatile boolean closed;
 
     public InProcessMessageBus() {
@@ -53,6 +54,7 @@ public final class InProcessMessageBus implements MessageBus {
         AtomicInteger threads = new AtomicInteger();
         this.handlers = Executors.newCachedThreadPool(r -> daemon(r, "bus-handler-" + threads.incrementAndGet()));
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bus-timer"));
+        this.notices = new LocalReceiptNotices(handlers);
         for (Topic topic : Topic.values()) {
             topics.put(topic, new TopicQueues(topic));
             deadLetters.put(topic, new ArrayList<>());
@@ -63,6 +65,11 @@ public final class InProcessMessageBus implements MessageBus {
         Thread thread = new Thread(r, name);
         thread.setDaemon(true);
         return thread;
+    }
+
+    @Override
+    public ReceiptNotices receiptNotices() {
+        return notices;
     }
 
     @Override
@@ -120,6 +127,7 @@ public final class InProcessMessageBus implements MessageBus {
     @Override
     public void close() {
         closed = true;
+        notices.close();
         timers.shutdownNow();
         handlers.shutdown();
         try {

@@ -32,6 +32,12 @@ public interface MessageBus extends AutoCloseable {
     /** Starts consuming a topic on a channel; the returned handle stops it. */
     AutoCloseable consume(Topic topic, String channel, BusHandler handler);
 
+    /**
+     * The hints that receipts wait for a client, heard by every instance sharing this bus; closed
+     * with the bus.
+     */
+    ReceiptNotices receiptNotices();
+
     /** Whether the bus can carry messages now, and what it is connected to. */
     BusHealth health();
 

@@ -34,10 +34,19 @@ public final class NsqMessageBus implements MessageBus {
     private final Map<NsqAddress, NsqProducer> producers = new ConcurrentHashMap<>();
     /** Each running consumer, with the name of the topic it reads. */
     private final Map<NsqConsumer, String> consumers = new ConcurrentHashMap<>();
+    private final NsqReceiptNotices notices;
     private volatile boolean closed;
 
     public NsqMessageBus(NsqBusConfig config) {
         this.config = config;
+        NsqTopicConfig dlrOut = config.topic(Topic.DLR_OUT);
+        this.notices = new NsqReceiptNotices(dlrOut.address(), dlrOut.topic());
+    }
+
+    /** Receipt hints on an ephemeral topic beside DLR_OUT, on its nsqd. */
+    @Override
+    public ReceiptNotices receiptNotices() {
+        return notices;
     }
 
     private NsqProducer producer(NsqAddress address) {
@@ -137,6 +146,7 @@ public final class NsqMessageBus implements MessageBus {
             consumer.close();
         }
         consumers.clear();
+        notices.close();
         for (NsqProducer producer : producers.values()) {
             producer.close();
         }

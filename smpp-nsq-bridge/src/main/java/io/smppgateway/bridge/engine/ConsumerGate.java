@@ -4,6 +4,7 @@ import io.smppgateway.bridge.bus.BusDelivery;
 import io.smppgateway.bridge.bus.BusHandler;
 import io.smppgateway.bridge.bus.BusHealth;
 import io.smppgateway.bridge.bus.MessageBus;
+import io.smppgateway.bridge.bus.ReceiptNotices;
 import io.smppgateway.bridge.bus.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,6 +124,11 @@ final class ConsumerGate implements MessageBus {
     @Override
     public BusHealth health() {
         return bus.health();
+    }
+
+    @Override
+    public ReceiptNotices receiptNotices() {
+        return bus.receiptNotices();
     }
 
     /** The underlying bus is closed by its owner, after the flows. */

@@ -130,7 +130,7 @@ public final class GatewayEngine implements AutoCloseable {
         heartbeat.publish(ownConnections);
 
         ReceiptFlow receiptFlow = new ReceiptFlow(consumers, stores.inbound(), stores.pendingReceipts(),
-                server.sessions(), options.flows());
+                server.sessions(), options.flows(), instanceId);
         receipts.set(receiptFlow);
         outbound = new OutboundFlow(consumers, stores.outbound(), smscGateways, options.flows(), options.dlrIn());
         ExpiryFlow expiry = new ExpiryFlow(bus, stores.outbound(), options.flows(), options.dlrIn());
@@ -240,7 +240,10 @@ public final class GatewayEngine implements AutoCloseable {
                 System.currentTimeMillis() - InstanceHeartbeat.GONE_AFTER.toMillis());
     }
 
-    /** Every live instance on the database, this one included, oldest start first. Reads the database. */
+    /**
+     * The instances the shared database lists as live (each heart-beat within the last 10 seconds),
+     * this one included, oldest start first, with their host and times. A blocking store call.
+     */
     public List<Instance> liveInstances() {
         return stores.cluster().liveInstances(System.currentTimeMillis() - InstanceHeartbeat.GONE_AFTER.toMillis());
     }

@@ -31,6 +31,13 @@ import org.slf4j.LoggerFactory;
  * <p>While a client has a backlog, new receipts for it join the backlog instead of overtaking it
  * ({@link #hasBacklog}). The backlog mark is dropped only when a read finds nothing queued and no
  * receipt was appended meanwhile.
+ *
+ * <p>Instances sharing the store take turns: a drain runs only under the client's lease in the
+ * store ({@link PendingReceipts#leaseDrain}), renewed before each batch and given back when the
+ * backlog is empty, so two instances holding receiver binds of one client never deliver the same
+ * receipts or change their order; a lease whose instance died passes on after {@link #LEASE}.
+ * Another instance that queued a receipt says so ({@link #noticed}): the drain starts at once
+ * rather than at the next check.
  */
 final class PendingReceiptDrainer implements AutoCloseable {
 
@@ -38,6 +45,8 @@ final class PendingReceiptDrainer implements AutoCloseable {
     private static final int BATCH = 100;
     /** Every this many checks the backlog marks are refreshed from the store's counts. */
     private static final int REFRESH_EVERY = 30;
+    /** How long a drain lease lasts unless renewed: longer than a batch of deliveries takes. */
+    static final java.time.Duration LEASE = java.time.Duration.ofSeconds(30);
 
     private final PendingReceipts pending;
     private final InboundTracking inbound;
@@ -45,6 +54,7 @@ final class PendingReceiptDrainer implements AutoCloseable {
     private final FlowConfig config;
     private final FlowWorkers workers;
     private final FlowStats stats;
+    private final String drainerId;
     private final Map<Long, Backlog> backlogs = new ConcurrentHashMap<>();
     private final AtomicLong ticks = new AtomicLong();
     private volatile ScheduledFuture<?> schedule;
@@ -55,8 +65,10 @@ final class PendingReceiptDrainer implements AutoCloseable {
         final AtomicBoolean draining = new AtomicBoolean();
     }
 
+    /** @param drainerId who holds the drain leases, unique among the instances sharing the store */
     PendingReceiptDrainer(PendingReceipts pending, InboundTracking inbound, EsmeSessions sessions, FlowConfig config,
-                          FlowWorkers workers, FlowStats stats) {
+                          FlowWorkers workers, FlowStats stats, String drainerId) {
+        this.drainerId = drainerId;
         this.pending = pending;
         this.inbound = inbound;
         this.sessions = sessions;
@@ -98,6 +110,17 @@ final class PendingReceiptDrainer implements AutoCloseable {
         }
     }
 
+    /**
+     * Some instance queued receipts for the client: when a receiver of it is bound here, drain now
+     * (the lease decides which instance does).
+     */
+    void noticed(long clientId) {
+        if (sessions.hasReceiver(clientId)) {
+            markBacklog(clientId);
+            nudge(clientId);
+        }
+    }
+
     /** How many clients have receipts waiting, as this instance knows. */
     int clientsWithBacklog() {
         return backlogs.size();
@@ -126,38 +149,56 @@ final class PendingReceiptDrainer implements AutoCloseable {
             return;
         }
         long appendsSeen = backlog.appends.get();
-        pending.oldest(clientId, BATCH)
-                .thenComposeAsync(receipts -> deliverBatch(clientId, receipts, appendsSeen, backlog), workers)
-                .whenComplete((more, failure) -> {
+        long now = config.clock().millis();
+        pending.leaseDrain(clientId, drainerId, now, now + LEASE.toMillis())
+                .thenCompose(leased -> leased
+                        ? pending.oldest(clientId, BATCH).thenComposeAsync(
+                                receipts -> deliverBatch(clientId, receipts, appendsSeen, backlog), workers)
+                        : CompletableFuture.completedFuture(Drained.LEASED_ELSEWHERE))
+                .whenComplete((drained, failure) -> {
                     backlog.draining.set(false);
                     if (failure != null) {
                         log.info("receipts waiting for client {} not drained now: {}", clientId,
                                 FailureCause.of(failure).toString());
-                    } else if (Boolean.TRUE.equals(more)) {
+                        release(clientId);
+                    } else if (drained == Drained.MORE || backlog.appends.get() != appendsSeen) {
+                        // a full batch went, or receipts were queued meanwhile: go on at once
                         try {
                             workers.execute(() -> nudge(clientId));
                         } catch (java.util.concurrent.RejectedExecutionException full) {
                             // the next check picks it up
                         }
+                    } else if (drained != Drained.LEASED_ELSEWHERE) {
+                        release(clientId);
                     }
                 });
     }
 
-    /** Delivers a batch in order; completes with whether another batch may follow at once. */
-    private CompletableFuture<Boolean> deliverBatch(long clientId, List<QueuedReceipt> receipts, long appendsSeen,
+    /** What one drain step ended with. */
+    private enum Drained { MORE, DONE, LEASED_ELSEWHERE }
+
+    private void release(long clientId) {
+        pending.releaseDrain(clientId, drainerId).exceptionally(failure -> {
+            log.debug("drain lease of client {} not given back ({}); it ends by itself", clientId, failure.toString());
+            return null;
+        });
+    }
+
+    /** Delivers a batch in order; says whether another batch may follow at once. */
+    private CompletableFuture<Drained> deliverBatch(long clientId, List<QueuedReceipt> receipts, long appendsSeen,
                                                     Backlog backlog) {
         if (receipts.isEmpty()) {
             if (backlog.appends.get() == appendsSeen) {
                 backlogs.remove(clientId, backlog);
             }
-            return CompletableFuture.completedFuture(false);
+            return CompletableFuture.completedFuture(Drained.DONE);
         }
         List<Long> delivered = new ArrayList<>(receipts.size());
         return deliverFrom(clientId, receipts, 0, delivered).thenCompose(allDelivered -> {
             if (delivered.isEmpty()) {
-                return CompletableFuture.completedFuture(false);
+                return CompletableFuture.completedFuture(Drained.DONE);
             }
-            return pending.remove(clientId, delivered).thenApply(removed -> allDelivered);
+            return pending.remove(clientId, delivered).thenApply(removed -> allDelivered ? Drained.MORE : Drained.DONE);
         });
     }
 

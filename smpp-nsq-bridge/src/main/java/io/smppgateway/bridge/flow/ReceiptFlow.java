@@ -2,6 +2,7 @@ package io.smppgateway.bridge.flow;
 
 import io.smppgateway.bridge.bus.BusDelivery;
 import io.smppgateway.bridge.bus.MessageBus;
+import io.smppgateway.bridge.bus.ReceiptNotices;
 import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.bridge.message.DlrOut;
 import io.smppgateway.bridge.message.InvalidMessageException;
@@ -41,8 +42,9 @@ import org.slf4j.LoggerFactory;
  *       permanent error status). A temporary answer (ESME_RX_T_APPN, ESME_RTHROTTLED,
  *       ESME_RMSGQFUL) or a lost session requeues it ({@code retry}).</li>
  *   <li>No receiving bind, or receipts already waiting for that client: appended, durably and in
- *       order, to its pending receipts, then finished ({@code queued}); the
- *       {@link PendingReceiptDrainer} delivers them when a receiver binds. A client whose pending
+ *       order, to its pending receipts, then finished ({@code queued}); every instance sharing the
+ *       bus hears of it ({@link ReceiptNotices}), and the {@link PendingReceiptDrainer} of one
+ *       holding a receiver bind of the client delivers them, at once or when a receiver binds. A client whose pending
  *       queue is full gets its DLR_OUT requeued ({@code pending_full}).</li>
  * </ul>
  */
@@ -61,22 +63,35 @@ public final class ReceiptFlow implements AutoCloseable {
     private final FlowStats stats = new FlowStats();
     private final PendingReceiptDrainer drainer;
     private final HeldMessages held;
+    private final ReceiptNotices notices;
+    private final String instanceId;
+    private volatile AutoCloseable listening;
 
+    /**
+     * @param instanceId this instance's id among those sharing the store and the bus: it holds the
+     *                   drain leases and names its listener of the receipt notices
+     */
     public ReceiptFlow(MessageBus bus, InboundTracking inbound, PendingReceipts pending, EsmeSessions sessions,
-                       FlowConfig config) {
+                       FlowConfig config, String instanceId) {
         this.bus = bus;
         this.inbound = inbound;
         this.pending = pending;
         this.sessions = sessions;
         this.config = config;
         this.workers = new FlowWorkers("receipt-flow", config.workerThreads(), config.workerQueue());
-        this.drainer = new PendingReceiptDrainer(pending, inbound, sessions, config, workers, stats);
+        this.instanceId = instanceId;
+        this.notices = bus.receiptNotices();
+        this.drainer = new PendingReceiptDrainer(pending, inbound, sessions, config, workers, stats, instanceId);
         this.held = new HeldMessages(Topic.DLR_OUT, config, workers, stats);
     }
 
-    /** Starts the drainer (after loading which clients have receipts waiting) and consumes DLR_OUT. */
+    /**
+     * Starts the drainer (after loading which clients have receipts waiting), listens to the other
+     * instances' receipt notices and consumes DLR_OUT.
+     */
     public ReceiptFlow start() {
         drainer.start().join();
+        listening = notices.listen(instanceId, drainer::noticed);
         held.consume(bus, this::handle);
         return this;
     }
@@ -177,6 +192,7 @@ public final class ReceiptFlow implements AutoCloseable {
             if (failure == null) {
                 stats.increment("queued");
                 delivery.finish();
+                notices.receiptsWaiting(dlr.clientId());
             } else if (FailureCause.of(failure) instanceof PendingReceiptsFullException full) {
                 stats.increment("pending_full");
                 log.warn("{}; DLR_OUT for {} requeued", full.getMessage(), dlr.msgId());
@@ -214,6 +230,14 @@ public final class ReceiptFlow implements AutoCloseable {
 
     @Override
     public void close() {
+        AutoCloseable current = listening;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (Exception e) {
+                log.debug("receipt notices listener not closed cleanly: {}", e.toString());
+            }
+        }
         held.close();
         drainer.close();
         workers.close();

@@ -191,6 +191,11 @@ class CrashRecoveryFlowTest {
         }
 
         @Override
+        public io.smppgateway.bridge.bus.ReceiptNotices receiptNotices() {
+            return inner.receiptNotices();
+        }
+
+        @Override
         public void close() {
             inner.close();
         }

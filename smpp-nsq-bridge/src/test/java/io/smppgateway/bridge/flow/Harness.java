@@ -78,7 +78,8 @@ final class Harness implements AutoCloseable {
         server = SmppServer.start(SmppServerConfig.defaults().withAddress("127.0.0.1", 0),
                 systemId -> CompletableFuture.completedFuture(Optional.ofNullable(accounts.get(systemId))),
                 inbound, PduListener.NONE);
-        receipts = new ReceiptFlow(used, db.inbound(), db.pendingReceipts(), server.sessions(), config).start();
+        receipts = new ReceiptFlow(used, db.inbound(), db.pendingReceipts(), server.sessions(), config,
+                java.util.UUID.randomUUID().toString()).start();
         outbound = new OutboundFlow(used, db.outbound(), gateways, config, heardDlrIn::add).start();
         correlation = new CorrelationFlow(used, db.outbound(), config, heardDlrIn::add).start(gateways);
         expiry = new ExpiryFlow(used, db.outbound(), config.withExpiry(Duration.ofHours(24), Duration.ofHours(1)),

@@ -64,6 +64,11 @@ final class HeldMessageBus implements MessageBus {
     }
 
     @Override
+    public io.smppgateway.bridge.bus.ReceiptNotices receiptNotices() {
+        return inner.receiptNotices();
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

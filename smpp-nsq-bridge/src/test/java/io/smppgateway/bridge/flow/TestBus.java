@@ -34,6 +34,7 @@ final class TestBus implements AutoCloseable {
     private final NsqBusConfig nsqConfig;
     private final Map<Topic, List<String>> deadLetters = new EnumMap<>(Topic.class);
     private final List<NsqConsumer> deadLetterConsumers = new ArrayList<>();
+    private final List<MessageBus> otherInstances = new ArrayList<>();
 
     TestBus(Kind kind) {
         this.kind = kind;
@@ -68,6 +69,16 @@ final class TestBus implements AutoCloseable {
         return bus;
     }
 
+    /** Another instance's bus on the same nsqd and topics (closed with this one). */
+    MessageBus anotherInstance() {
+        if (nsqConfig == null) {
+            throw new IllegalStateException("only NSQ topics are shared by instances");
+        }
+        MessageBus another = new NsqMessageBus(nsqConfig);
+        otherInstances.add(another);
+        return another;
+    }
+
     Kind kind() {
         return kind;
     }
@@ -82,6 +93,7 @@ final class TestBus implements AutoCloseable {
 
     @Override
     public void close() {
+        otherInstances.forEach(MessageBus::close);
         bus.close();
         deadLetterConsumers.forEach(NsqConsumer::close);
         if (nsqConfig != null) {

@@ -91,6 +91,25 @@ public final class JdbiPendingReceipts implements PendingReceipts {
         });
     }
 
+    @Override
+    public CompletableFuture<Boolean> leaseDrain(long clientId, String drainer, long now, long until) {
+        return queries.withHandle(handle -> handle.createUpdate("UPDATE pending_receipt_counts"
+                        + " SET drainer = :drainer, drain_until = :until WHERE client_id = :client_id"
+                        + " AND (drainer IS NULL OR drainer = :drainer OR drain_until < :now)")
+                .bind("drainer", drainer).bind("until", until).bind("client_id", clientId).bind("now", now)
+                .execute() == 1);
+    }
+
+    @Override
+    public CompletableFuture<Void> releaseDrain(long clientId, String drainer) {
+        return queries.withHandle(handle -> {
+            handle.createUpdate("UPDATE pending_receipt_counts SET drainer = NULL, drain_until = 0"
+                            + " WHERE client_id = :client_id AND drainer = :drainer")
+                    .bind("client_id", clientId).bind("drainer", drainer).execute();
+            return null;
+        });
+    }
+
     private final class AppendWork extends QueuedWork<Void> {
         final PendingReceipt receipt;
 

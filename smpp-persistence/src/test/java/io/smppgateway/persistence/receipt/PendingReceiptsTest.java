@@ -5,7 +5,9 @@ import io.smppgateway.store.receipt.PendingReceipts;
 import io.smppgateway.store.receipt.PendingReceiptsFullException;
 import io.smppgateway.store.receipt.QueuedReceipt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smppgateway.persistence.Database;
 import io.smppgateway.persistence.DatabaseTest;
@@ -130,5 +132,37 @@ class PendingReceiptsTest extends DatabaseTest {
                 "err_code", "must be between 0 and 255 (got 256)",
                 "done_time", "must be between 0 and 9223372036854775807 (got -1)",
                 "status", "must be a final status, not 'sent'"), error.fields());
+    }
+
+    @Test
+    void oneDrainerAtATimeHoldsAClientsLease() {
+        await(receipts.append(receipt("m0")));
+
+        assertTrue(await(receipts.leaseDrain(client, "instance-a", 1_000, 31_000)));
+        assertFalse(await(receipts.leaseDrain(client, "instance-b", 2_000, 32_000)),
+                "another instance may not drain while the lease runs");
+        assertTrue(await(receipts.leaseDrain(client, "instance-a", 3_000, 33_000)), "the holder renews it");
+
+        await(receipts.releaseDrain(client, "instance-b"));
+        assertFalse(await(receipts.leaseDrain(client, "instance-b", 4_000, 34_000)),
+                "only the holder gives it back");
+        await(receipts.releaseDrain(client, "instance-a"));
+        assertTrue(await(receipts.leaseDrain(client, "instance-b", 5_000, 35_000)), "given back, anyone takes it");
+    }
+
+    @Test
+    void aLeaseWhoseHolderStoppedRenewingPassesOn() {
+        await(receipts.append(receipt("m0")));
+        assertTrue(await(receipts.leaseDrain(client, "instance-a", 1_000, 31_000)));
+
+        assertFalse(await(receipts.leaseDrain(client, "instance-b", 31_000, 61_000)));
+        assertTrue(await(receipts.leaseDrain(client, "instance-b", 31_001, 61_001)),
+                "after its end the lease is free");
+        assertFalse(await(receipts.leaseDrain(client, "instance-a", 31_002, 61_002)));
+    }
+
+    @Test
+    void aClientWithNothingEverQueuedHasNoLeaseToTake() {
+        assertFalse(await(receipts.leaseDrain(client, "instance-a", 1_000, 31_000)));
     }
 }

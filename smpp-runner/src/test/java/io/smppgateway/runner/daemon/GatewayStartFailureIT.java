@@ -47,6 +47,35 @@ class GatewayStartFailureIT {
         }
     }
 
+    @Test
+    void aSecondGatewayOnTheSameEmbeddedDatabaseExits1WithOneLineSayingWhatClusteringNeeds(@TempDir Path root)
+            throws Exception {
+        Path data = Files.createDirectories(root.resolve("shared-data"));
+        Path first = Files.createDirectories(root.resolve("first"));
+        Path second = Files.createDirectories(root.resolve("second"));
+        Files.writeString(first.resolve("smpp.conf"), "SMPP_PORT=" + TestServices.freePort() + "\nHTTP_PORT="
+                + TestServices.freePort() + "\nSMPP_DATA_PATH=" + data + "\n");
+        try (GatewayProcess running = GatewayProcess.run(first, first.resolve("console.log"))) {
+            running.awaitLine("ready");
+            assertTrue(running.output().stream().anyMatch(line -> line.contains("mode: one instance (the embedded"
+                    + " database serves one gateway process")), String.join("\n", running.output()));
+
+            Files.writeString(second.resolve("smpp.conf"), "SMPP_PORT=" + TestServices.freePort() + "\nHTTP_PORT="
+                    + TestServices.freePort() + "\nSMPP_DATA_PATH=" + data + "\n");
+            try (GatewayProcess refused = GatewayProcess.run(second, second.resolve("console.log"))) {
+                int exitCode = refused.awaitExit(EXIT_WITHIN_SECONDS);
+                String all = String.join("\n", refused.output());
+                assertEquals(1, exitCode, "exit code (-1: still running after " + EXIT_WITHIN_SECONDS + " s):\n" + all);
+                List<String> lines = refused.output().stream().filter(line -> line.contains("cannot start")).toList();
+                assertEquals(1, lines.size(), all);
+                assertTrue(lines.get(0).startsWith("smpp: cannot start: the embedded database " + data.resolve("smpp")
+                        + ".mv.db is in use by another gateway"), lines.get(0));
+                assertTrue(lines.get(0).contains("set the MYSQL_* and NSQ_* keys"), lines.get(0));
+            }
+            assertTrue(running.isAlive(), "the first gateway runs on");
+        }
+    }
+
     private static ServerSocket listen(int port) throws Exception {
         ServerSocket socket = new ServerSocket();
         socket.bind(new InetSocketAddress("0.0.0.0", port));
