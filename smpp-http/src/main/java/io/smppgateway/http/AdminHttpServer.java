@@ -3,6 +3,7 @@ package io.smppgateway.http;
 import io.smppgateway.http.api.ClientsResource;
 import io.smppgateway.http.api.GatewaysResource;
 import io.smppgateway.http.api.HealthResource;
+import io.smppgateway.http.api.InstancesResource;
 import io.smppgateway.http.api.LogsResource;
 import io.smppgateway.http.api.OpenApiResource;
 import io.smppgateway.http.api.StatsResource;
@@ -84,6 +85,7 @@ public final class AdminHttpServer implements AutoCloseable {
                 "clientIds", true, "esme-logs");
         HealthResource health = new HealthResource(backend.health(), Duration.ofSeconds(5));
         StatsResource stats = new StatsResource(backend);
+        InstancesResource instances = new InstancesResource(backend.connections());
         MetricsResource metrics = new MetricsResource(backend);
         OpenApiResource openApi = new OpenApiResource();
         LoginEndpoints login = new LoginEndpoints(config.adminUsername(), config.adminPassword(), sessions,
@@ -111,6 +113,7 @@ public final class AdminHttpServer implements AutoCloseable {
             router.open(method, "/readyz", health::ready);
         }
         router.api("GET", "/api/stats", stats::stats);
+        router.api("GET", "/api/instances", instances::list);
         router.api("GET", "/api/openapi.json", openApi::send);
         router.api("GET", "/metrics", metrics::send);
         router.login("POST", "/auth/login", login::login);

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.smppgateway.http.live.DropCount;
+import io.smppgateway.http.live.GatewayInstance;
 import io.smppgateway.http.live.LatencyHistogram;
 import io.smppgateway.http.live.LiveConnection;
+import io.smppgateway.http.live.LiveInstance;
 import io.smppgateway.http.live.MetricsSnapshot;
 import io.smppgateway.http.live.PeerTraffic;
 import io.smppgateway.http.live.ProbeResult;
@@ -137,6 +139,24 @@ class OperationsApiTest {
         assertEquals(1, stats.get("client_binds").getAsLong());
         assertEquals(3, stats.get("queue_count").getAsLong());
         assertTrue(stats.get("time").getAsLong() > 0);
+        assertEquals(TestLive.SELF.id(), stats.get("instance").getAsString(), "whose figures these are");
+        assertEquals(TestLive.SELF.host(), stats.get("instance_host").getAsString());
+    }
+
+    @Test
+    void instancesListEveryLiveInstanceAndSayWhichAnswers() {
+        LiveInstance other = new LiveInstance("9b8a7c6d-0000-4000-8000-00000000000b", "gw-host-b");
+        gateway.live.instances.add(new GatewayInstance(other, 1_721_935_150L, 1_721_935_168L));
+
+        JsonObject answer = object(Http.get(gateway.base + "/api/instances"));
+
+        assertEquals(JsonParser.parseString("""
+                {"instances": [
+                  {"id": "%s", "host": "gw-host-a", "started": 1721935100, "heartbeat": 1721935169,
+                   "this_instance": true},
+                  {"id": "9b8a7c6d-0000-4000-8000-00000000000b", "host": "gw-host-b", "started": 1721935150,
+                   "heartbeat": 1721935168, "this_instance": false}]}
+                """.formatted(TestLive.SELF.id())), answer);
     }
 
     @Test

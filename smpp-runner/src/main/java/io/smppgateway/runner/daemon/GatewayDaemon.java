@@ -108,10 +108,9 @@ public final class GatewayDaemon implements AutoCloseable {
         } catch (RuntimeException e) {
             throw PortInUse.orElse(e, "SMPP", smppPorts());
         }
-        SmppServer server = engine.esmeServer();
         GatewayPool pool = engine.smscPool();
         HttpBackend backend = new HttpBackend(database.gateways(), database.clients(),
-                new LiveSessions(pool, engine.smscGateways(), server, database.pendingReceipts()),
+                new LiveSessions(engine, database.pendingReceipts()),
                 new LiveChanges(engine),
                 new LogFolders(settings.clientLogs(), settings.serverLogs()),
                 new HealthChecks(database, bus, pool, engine.smscGateways(), engine.storeCalls()),
