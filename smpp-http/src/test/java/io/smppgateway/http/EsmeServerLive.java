@@ -144,4 +144,9 @@ final class EsmeServerLive implements LiveConnections, LiveControl, HealthProbes
                 .toList();
         return new MetricsSnapshot(List.of(), traffic, List.of(), List.of(), List.of());
     }
+
+    @Override
+    public String buildVersion() {
+        return "0.0.0-test";
+    }
 }

@@ -123,4 +123,9 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     public MetricsSnapshot snapshot() {
         return metrics;
     }
+
+    @Override
+    public String buildVersion() {
+        return "0.0.0-test";
+    }
 }

@@ -139,6 +139,8 @@ public final class ConfTemplate {
                     "auto, text, journald or json: auto is journald under systemd, else text");
             case SMPP_LOG_LEVEL -> Line.of(LogSettings.defaults().rootLevel().name(), "the level of every logger not in"
                     + " SMPP_LOG_LEVELS");
+            case SMPP_METRICS_ADDRESS -> Line.unset("host:port of a second listener serving GET /metrics alone,"
+                    + " without the API token, e.g. 127.0.0.1:9464 (default: off)");
             case SMPP_LOG_LEVELS -> Line.unset("levels by logger, logger=LEVEL pairs separated by commas, e.g."
                     + " io.smppgateway.nsq=DEBUG (default: none)");
         };

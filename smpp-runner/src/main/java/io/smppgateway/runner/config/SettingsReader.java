@@ -4,6 +4,7 @@ import io.smppgateway.bridge.bus.NsqBusConfig;
 import io.smppgateway.bridge.bus.NsqLookupd;
 import io.smppgateway.bridge.bus.NsqTopicConfig;
 import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.http.ListenAddress;
 import io.smppgateway.http.TrustedProxies;
 import io.smppgateway.persistence.MysqlConfig;
 import io.smppgateway.smpp.server.SmppServerConfig;
@@ -305,7 +306,27 @@ public final class SettingsReader {
             checkTlsIdentity(values, certificate, Setting.HTTP_SSL_CERT_PATH, key, Setting.HTTP_SSL_KEY_PATH);
         }
         return new HttpAccess(port, username == null ? DEFAULT_ADMIN_USERNAME : username,
-                values.get(Setting.HTTP_ADMIN_PASSWORD), token, tls ? certificate : null, tls ? key : null, proxies);
+                values.get(Setting.HTTP_ADMIN_PASSWORD), token, tls ? certificate : null, tls ? key : null, proxies,
+                metricsAddress(values));
+    }
+
+    /** {@code SMPP_METRICS_ADDRESS}: {@code host:port} of the token-free {@code /metrics} listener, or none. */
+    private static ListenAddress metricsAddress(Values values) {
+        String value = values.get(Setting.SMPP_METRICS_ADDRESS);
+        if (value == null) {
+            return null;
+        }
+        try {
+            ListenAddress address = ListenAddress.parse(value);
+            if (address.port() == 0) {
+                values.problem(Setting.SMPP_METRICS_ADDRESS, "the port must be 1 to 65535, got 0");
+                return null;
+            }
+            return address;
+        } catch (IllegalArgumentException e) {
+            values.problem(Setting.SMPP_METRICS_ADDRESS, e.getMessage() + " (e.g. 127.0.0.1:9464)");
+            return null;
+        }
     }
 
     private static LogSettings logging(Values values) {
@@ -330,6 +351,18 @@ public final class SettingsReader {
         }
         if (tls > 0 && tls == http) {
             problems.add("SMPP_SSL_PORT: " + tls + " is also HTTP_PORT");
+        }
+        ListenAddress metrics = settings.http().metricsAddress();
+        if (metrics != null) {
+            Map<String, Integer> others = new LinkedHashMap<>();
+            others.put("HTTP_PORT", http);
+            others.put("SMPP_PORT", smpp);
+            others.put("SMPP_SSL_PORT", tls);
+            others.forEach((key, port) -> {
+                if (port > 0 && port == metrics.port()) {
+                    problems.add("SMPP_METRICS_ADDRESS: " + metrics.port() + " is also " + key);
+                }
+            });
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smppgateway.bridge.bus.NsqLookupd;
 import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.http.ListenAddress;
 import io.smppgateway.nsq.NsqAddress;
 import io.smppgateway.smpp.server.SmppServerConfig;
 import java.io.IOException;
@@ -57,6 +58,30 @@ class SettingsReaderTest {
         assertEquals(home.resolve("logs/client"), settings.clientLogs());
         assertEquals(home.resolve("data"), settings.dataFolder());
         assertTrue(settings.source().startsWith("no " + home.resolve("smpp.conf")), settings.source());
+    }
+
+    @Test
+    void metricsAddressOpensTheTokenFreeMetricsListenerWhereTheOperatorSays() throws IOException {
+        assertNull(reader().read(null).http().metricsAddress(), "off unless set");
+        assertEquals(new ListenAddress("127.0.0.1", 9464),
+                read("SMPP_METRICS_ADDRESS=127.0.0.1:9464\n").http().metricsAddress());
+        assertEquals(new ListenAddress("::1", 9464), read("SMPP_METRICS_ADDRESS=[::1]:9464\n").http().metricsAddress());
+        assertEquals(new ListenAddress("0.0.0.0", 9464), read("SMPP_METRICS_ADDRESS=:9464\n").http().metricsAddress());
+        assertNull(read("SMPP_METRICS_ADDRESS=\n").http().metricsAddress(), "empty is off");
+    }
+
+    @Test
+    void aMetricsAddressMustBeAHostAndAFreePort() throws IOException {
+        assertEquals(List.of("SMPP_METRICS_ADDRESS: expected host:port, got \"9464\" (e.g. 127.0.0.1:9464)"),
+                problems("SMPP_METRICS_ADDRESS=9464\n"));
+        assertEquals(List.of("SMPP_METRICS_ADDRESS: the port of \"localhost:http\" is not a number"
+                + " (e.g. 127.0.0.1:9464)"), problems("SMPP_METRICS_ADDRESS=localhost:http\n"));
+        assertEquals(List.of("SMPP_METRICS_ADDRESS: the port must be 1 to 65535, got 0"),
+                problems("SMPP_METRICS_ADDRESS=127.0.0.1:0\n"));
+        assertEquals(List.of("SMPP_METRICS_ADDRESS: 8010 is also HTTP_PORT"),
+                problems("SMPP_METRICS_ADDRESS=127.0.0.1:8010\n"));
+        assertEquals(List.of("SMPP_METRICS_ADDRESS: 2775 is also SMPP_PORT"),
+                problems("SMPP_METRICS_ADDRESS=127.0.0.1:2775\n"));
     }
 
     @Test
