@@ -151,8 +151,8 @@ class GatewayCrashIT {
                     account.statusAtKill().size(), settled.unrecordedAtKill(), settled.resubmitted(),
                     smsc.receiptsResent(), settled.finalTwice());
             assertEquals(Map.of(), settled.finalsNotAsDocumented(), "msg_ids whose final DLR_IN is not exactly one"
-                    + " 'delivered' (or the same one twice after a receipt the killed process did not answer), all events;"
-                    + " the processes' output is kept in target/gateway-crash-it");
+                    + " 'delivered' (or the same one twice after a receipt the killed process did not answer), all"
+                    + " events; the processes' output is kept in target/gateway-crash-it");
             assertEquals(List.of(), settled.withoutSent(), "msg_ids never reported sent");
             assertEquals(Map.of(), settled.submitsNotAsDocumented(), "msg_ids submitted other than once (or twice"
                     + " after a submit_sm_resp the killed process had not recorded)");

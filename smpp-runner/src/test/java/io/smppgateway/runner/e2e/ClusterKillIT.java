@@ -187,7 +187,8 @@ class ClusterKillIT {
 
             Map<String, Long> sentAfterKill = awaitSent(dlrIn, unsentAtKill, killed);
             long handover = sentAfterKill.values().stream().mapToLong(Long::longValue).max().orElse(0);
-            long takenOver = sentAfterKill.values().stream().filter(ms -> ms > SURVIVORS_OWN_MILLIS).count();
+            List<Long> takenOver = sentAfterKill.values().stream().filter(ms -> ms > SURVIVORS_OWN_MILLIS).sorted()
+                    .toList();
             phase("every SMS_OUT unsent at the kill sent");
 
             Awaiting.until(() -> Collections.disjoint(smsc.boundSessions(), sessionsOfA),
@@ -239,12 +240,13 @@ class ClusterKillIT {
             long smsInTwice = TwoWayLoad.countByMsgId(smsInEvents).values().stream().filter(n -> n > 1).count();
             System.out.printf("cluster kill: SMS_OUT %d acknowledged (%d refused), %d held by A at nsqd when"
                             + " killed, %d without 'sent' at the kill, %d of them finished more than %d ms after"
-                            + " it; the last 'sent' %d ms after the kill (bound %d s); %d submitted by A without"
-                            + " a recorded submit_sm_resp, %d submitted again by B, %d final events twice,"
-                            + " %d receipts resent by the SMSC%n",
-                    outIds.size(), out.refused(), heldByA, unsentAtKill.size(), takenOver, SURVIVORS_OWN_MILLIS,
-                    handover, HANDOVER_BOUND_SECONDS, settled.unrecordedAtKill(), settled.resubmitted(),
-                    settled.finalTwice(), smsc.receiptsResent());
+                            + " it (from %d ms); the last 'sent' %d ms after the kill (bound %d s); %d submitted by"
+                            + " A without a recorded submit_sm_resp, %d submitted again by B, %d final events"
+                            + " twice, %d receipts resent by the SMSC%n",
+                    outIds.size(), out.refused(), heldByA, unsentAtKill.size(), takenOver.size(),
+                    SURVIVORS_OWN_MILLIS, takenOver.isEmpty() ? -1 : takenOver.get(0), handover,
+                    HANDOVER_BOUND_SECONDS, settled.unrecordedAtKill(), settled.resubmitted(), settled.finalTwice(),
+                    smsc.receiptsResent());
             List<RebindingEsme.Bind> bindsOfEsmeOnA = esmeOnA.binds();
             long rebound = TimeUnit.NANOSECONDS.toMillis(bindsOfEsmeOnA.get(bindsOfEsmeOnA.size() - 1).nanoTime()
                     - killed);

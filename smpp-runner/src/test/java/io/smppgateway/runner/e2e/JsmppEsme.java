@@ -55,7 +55,7 @@ final class JsmppEsme implements AutoCloseable {
         return bind(port, type, systemId, password, systemType, TIMEOUT_MILLIS);
     }
 
-    /** As {@link #bind(int, BindType, String, String, String)}, waiting at most {@code timeoutMillis} for each answer. */
+    /** As {@link #bind(int, BindType, String, String, String)}, each answer awaited {@code timeoutMillis} at most. */
     static JsmppEsme bind(int port, BindType type, String systemId, String password, String systemType,
                           long timeoutMillis) throws IOException {
         JsmppEsme esme = new JsmppEsme();

@@ -23,7 +23,10 @@ import org.jsmpp.bean.GeneralDataCoding;
  */
 final class RebindingEsme implements AutoCloseable {
 
-    /** How long a submit waits for its answer: a dead gateway's submits fail after this. */
+    /**
+     * How long a submit waits for its answer. jsmpp 3.0.1 does not fail a submit waiting for its
+     * answer when the connection closes, so this is also how long the ESME takes to notice a dead gateway.
+     */
     private static final long RESPONSE_TIMEOUT_MILLIS = 10_000;
     private static final long REBIND_PAUSE_MILLIS = 100;
 
