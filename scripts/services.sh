@@ -2,6 +2,8 @@
 # Installs (when missing), starts and stops the services the test suite needs:
 # MariaDB and nsqd, bound to 127.0.0.1 on ports that do not clash with a system
 # MariaDB or nsqd, with their data in a scratch folder.
+# nsqlookupd is installed beside nsqd (not started: the tests that need it start
+# their own, with their own nsqd).
 #
 #   scripts/services.sh start   # install if needed, start fresh, write the env file
 #   scripts/services.sh stop    # stop what start started
@@ -52,29 +54,34 @@ install_mariadb() {
   find_mariadbd >/dev/null
 }
 
-find_nsqd() {
-  if command -v nsqd >/dev/null 2>&1; then command -v nsqd; return 0; fi
-  local gobin
+# find_nsq_app NAME: the path of nsqd or nsqlookupd, on PATH or in Go's bin folder.
+find_nsq_app() {
+  local app=$1 gobin
+  if command -v "$app" >/dev/null 2>&1; then command -v "$app"; return 0; fi
   gobin=$(go env GOBIN 2>/dev/null || true)
   [ -n "$gobin" ] || gobin=$(go env GOPATH 2>/dev/null)/bin
-  if [ -x "$gobin/nsqd" ]; then echo "$gobin/nsqd"; return 0; fi
+  if [ -x "$gobin/$app" ]; then echo "$gobin/$app"; return 0; fi
   return 1
 }
 
-install_nsqd() {
-  find_nsqd >/dev/null && return 0
-  log "installing nsqd $nsqd_version with go install"
-  if ! go install "github.com/nsqio/nsq/apps/nsqd@$nsqd_version"; then
+find_nsqd() { find_nsq_app nsqd; }
+
+# install_nsq_app NAME: go install of nsq's apps/NAME at the pinned version.
+install_nsq_app() {
+  local app=$1
+  find_nsq_app "$app" >/dev/null && return 0
+  log "installing $app $nsqd_version with go install"
+  if ! go install "github.com/nsqio/nsq/apps/$app@$nsqd_version"; then
     # 'go install pkg@version' also asks the proxy for the module's version list
     # (to report deprecation); where that is refused, build the same version from
     # a throwaway module, with the replace directive nsq's own go.mod carries.
-    log "go install refused; building nsqd $nsqd_version from a temporary module"
+    log "go install refused; building $app $nsqd_version from a temporary module"
     local build gobin
     build=$(mktemp -d)
     gobin=$(go env GOBIN); [ -n "$gobin" ] || gobin=$(go env GOPATH)/bin
     mkdir -p "$gobin"
     cat >"$build/go.mod" <<MOD
-module nsqd-build
+module nsq-build
 
 go 1.21
 
@@ -82,10 +89,10 @@ require github.com/nsqio/nsq $nsqd_version
 
 replace github.com/judwhite/go-svc => github.com/mreiferson/go-svc v1.2.2-0.20210815184239-7a96e00010f6
 MOD
-    (cd "$build" && GOFLAGS=-mod=mod go build -o "$gobin/nsqd" github.com/nsqio/nsq/apps/nsqd)
+    (cd "$build" && GOFLAGS=-mod=mod go build -o "$gobin/$app" "github.com/nsqio/nsq/apps/$app")
     rm -rf "$build"
   fi
-  find_nsqd >/dev/null
+  find_nsq_app "$app" >/dev/null
 }
 
 stop_pidfile() {
@@ -160,6 +167,7 @@ export SMPP_TEST_MYSQL_PASSWORD=smpp
 export SMPP_TEST_NSQD_TCP=127.0.0.1:$nsqd_tcp_port
 export SMPP_TEST_NSQD_HTTP=127.0.0.1:$nsqd_http_port
 export SMPP_TEST_NSQD_BIN=$(find_nsqd)
+export SMPP_TEST_NSQLOOKUPD_BIN=$(find_nsq_app nsqlookupd)
 ENV
 }
 
@@ -167,7 +175,8 @@ case "${1:-}" in
   start)
     mkdir -p "$scratch"
     install_mariadb
-    install_nsqd
+    install_nsq_app nsqd
+    install_nsq_app nsqlookupd
     start_mariadb
     start_nsqd
     write_env

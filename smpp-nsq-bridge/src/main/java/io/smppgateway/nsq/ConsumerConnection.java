@@ -1,5 +1,6 @@
 package io.smppgateway.nsq;
 
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +20,8 @@ final class ConsumerConnection {
     int targetRdy;
     long lastMessageNanos = System.nanoTime();
     boolean live = true;
+    /** Touches the unsettled deliveries while the consumer's touchUnsettled is on, else null. */
+    ScheduledFuture<?> toucher;
 
     ConsumerConnection(NsqConsumer consumer, NsqConnection connection) {
         this.consumer = consumer;
@@ -49,6 +52,13 @@ final class ConsumerConnection {
                 connection.send(command);
             }
         });
+    }
+
+    void stopTouching() {
+        if (toucher != null) {
+            toucher.cancel(false);
+            toucher = null;
+        }
     }
 
     void sendRdy(int count) {

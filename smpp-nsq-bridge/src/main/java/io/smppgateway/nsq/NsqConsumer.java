@@ -43,8 +43,10 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Connections to direct addresses are always re-established after a loss, with jittered
  * exponential backoff; nsqd addresses found through nsqlookupd are re-established while lookupd
- * still lists them. Messages unsettled on a lost connection are redelivered by nsqd after its
- * msg_timeout.
+ * still lists them (nsqlookupd is asked every {@code lookupInterval}; one that does not answer
+ * keeps its last list), and an nsqd no nsqlookupd lists any more is not reconnected after it is
+ * lost. Messages unsettled on a lost connection are redelivered by nsqd after its msg_timeout:
+ * set a short one in IDENTIFY, with {@code touchUnsettled} so that slow handlers do not hit it.
  *
  * <p>{@link #closeAsync()} sends CLS, waits for CLOSE_WAIT, gives handlers up to
  * {@code shutdownTimeout} to settle what they hold, requeues the rest (REQ 0, so the next consumer
@@ -65,6 +67,7 @@ public final class NsqConsumer implements AutoCloseable {
     private final LongAdder finished = new LongAdder();
     private final LongAdder requeued = new LongAdder();
     private final LongAdder gaveUp = new LongAdder();
+    private final LongAdder touched = new LongAdder();
     private volatile long connects;
     private volatile long heartbeatsOfClosedConnections;
     private volatile int inFlightSnapshot;
@@ -117,7 +120,8 @@ public final class NsqConsumer implements AutoCloseable {
 
     public NsqConsumerStats stats() {
         return new NsqConsumerStats(connectionCount, inFlightSnapshot, received.sum(), finished.sum(),
-                requeued.sum(), gaveUp.sum(), connects, heartbeatsOfClosedConnections + liveHeartbeats());
+                requeued.sum(), gaveUp.sum(), connects, heartbeatsOfClosedConnections + liveHeartbeats(),
+                touched.sum());
     }
 
     private long liveHeartbeats() {
@@ -195,12 +199,35 @@ public final class NsqConsumer implements AutoCloseable {
                         return;
                     }
                     failures.remove(address);
-                    connections.put(address, new ConsumerConnection(this, c));
+                    ConsumerConnection cc = new ConsumerConnection(this, c);
+                    connections.put(address, cc);
+                    if (config.touchUnsettled()) {
+                        startTouching(cc);
+                    }
                     connectionsChanged();
                     connects++;
                     log.info("nsq consumer subscribed to {}/{} at {}", config.topic(), config.channel(), address);
                     rebalanceRdy();
                 });
+    }
+
+    /**
+     * TOUCHes what the connection holds unsettled every half of its msg_timeout (as nsqd answered
+     * IDENTIFY), so that nsqd times a message out only once this consumer is gone.
+     */
+    private void startTouching(ConsumerConnection cc) {
+        long every = Math.max(100, cc.connection.identifyResponse().msgTimeout().toMillis() / 2);
+        cc.toucher = transport.loop().scheduleWithFixedDelay(() -> {
+            if (!cc.live) {
+                return;
+            }
+            for (NsqDelivery d : cc.unsettled.values()) {
+                if (!d.isSettled()) {
+                    cc.connection.send(new NsqCommand.Touch(d.message().id()));
+                    touched.increment();
+                }
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     private static String rootMessage(Throwable error) {
@@ -229,7 +256,14 @@ public final class NsqConsumer implements AutoCloseable {
         }
         int attempt = failures.getOrDefault(address, 0);
         long delay = config.reconnectBackoff().delayMillis(Math.max(0, attempt - 1));
-        reconnectTimers.put(address, transport.loop().schedule(() -> connect(address), delay, TimeUnit.MILLISECONDS));
+        reconnectTimers.put(address, transport.loop().schedule(() -> {
+            if (wanted(address)) {
+                connect(address);
+            } else {
+                reconnectTimers.remove(address);
+                failures.remove(address);
+            }
+        }, delay, TimeUnit.MILLISECONDS));
     }
 
     private void onConnectionClosed(NsqConnection c, Throwable cause) {
@@ -241,6 +275,7 @@ public final class NsqConsumer implements AutoCloseable {
         heartbeatsOfClosedConnections += c.heartbeatsAnswered();
         connectionsChanged();
         cc.live = false;
+        cc.stopTouching();
         for (NsqDelivery d : cc.unsettled.values()) {
             d.release();
         }
@@ -429,6 +464,17 @@ public final class NsqConsumer implements AutoCloseable {
             return;
         }
         lookupResults.put(lookupd, found);
+        // An nsqd no lookupd lists any more (and not named directly) is not reconnected. A live
+        // connection to it stays: it goes when that nsqd closes it, and until then it may still
+        // deliver messages held there.
+        for (NsqAddress address : new ArrayList<>(reconnectTimers.keySet())) {
+            if (!wanted(address)) {
+                log.info("nsq consumer stops reconnecting to {}: no nsqlookupd lists it for {} any more", address,
+                        config.topic());
+                reconnectTimers.remove(address).cancel(false);
+                failures.remove(address);
+            }
+        }
         for (NsqAddress address : found) {
             if (!connections.containsKey(address) && !connecting.contains(address)
                     && !reconnectTimers.containsKey(address)) {
@@ -493,6 +539,7 @@ public final class NsqConsumer implements AutoCloseable {
             }
             cc.unsettled.clear();
             cc.live = false;
+            cc.stopTouching();
             closing.add(cc.connection.close());
         }
         connections.values().forEach(cc -> heartbeatsOfClosedConnections += cc.connection.heartbeatsAnswered());

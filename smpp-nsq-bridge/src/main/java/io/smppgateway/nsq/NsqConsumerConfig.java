@@ -37,6 +37,11 @@ import java.util.concurrent.Executor;
  * @param handlerExecutor         where handlers run, or null for a pool of our own
  * @param eventLoopGroup          a group to share, or null for a thread of our own
  * @param giveUpHandler           receives messages over maxAttempts
+ * @param touchUnsettled          whether the consumer itself TOUCHes every message the handler has
+ *                                not settled, every half of the connection's msg_timeout, so that
+ *                                nsqd redelivers it only once this consumer is gone (or after
+ *                                nsqd's --max-msg-timeout, 15 min by default, however often it is
+ *                                touched)
  */
 public record NsqConsumerConfig(String topic, String channel, List<NsqAddress> nsqdAddresses,
                                 List<NsqAddress> lookupdAddresses, Duration lookupInterval, int maxInFlight,
@@ -44,7 +49,7 @@ public record NsqConsumerConfig(String topic, String channel, List<NsqAddress> n
                                 Backoff reconnectBackoff, Duration shutdownTimeout, Duration rdyRedistributeInterval,
                                 Duration connectTimeout, int maxFrameSize, int handlerThreads,
                                 Executor handlerExecutor, EventLoopGroup eventLoopGroup,
-                                NsqGiveUpHandler giveUpHandler) {
+                                NsqGiveUpHandler giveUpHandler, boolean touchUnsettled) {
 
     public NsqConsumerConfig {
         NsqCommand.requireName(topic, "topic");
@@ -74,14 +79,14 @@ public record NsqConsumerConfig(String topic, String channel, List<NsqAddress> n
     /**
      * No addresses yet, 1 message in flight, 5 attempts, requeue backoff 2 s doubling to 10 min,
      * reconnect backoff 500 ms to 30 s, lookup every 60 s, 10 s to drain on close; a message
-     * over its attempts is logged and finished.
+     * over its attempts is logged and finished; unsettled messages are touched only by the handler.
      */
     public static NsqConsumerConfig defaults(String topic, String channel) {
         return new NsqConsumerConfig(topic, channel, List.of(), List.of(), Duration.ofSeconds(60), 1, 5,
                 IdentifyRequest.defaults(), new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10)),
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)), Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), 4 * 1024 * 1024, 1, null, null,
-                NsqConsumerConfig::logGiveUp);
+                NsqConsumerConfig::logGiveUp, false);
     }
 
     private static CompletableFuture<Void> logGiveUp(NsqMessage message) {
@@ -93,13 +98,15 @@ public record NsqConsumerConfig(String topic, String channel, List<NsqAddress> n
     public NsqConsumerConfig withNsqd(List<NsqAddress> addresses) {
         return new NsqConsumerConfig(topic, channel, addresses, lookupdAddresses, lookupInterval, maxInFlight,
                 maxAttempts, identify, requeueBackoff, reconnectBackoff, shutdownTimeout, rdyRedistributeInterval,
-                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler);
+                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler,
+                touchUnsettled);
     }
 
     public NsqConsumerConfig withLookupd(List<NsqAddress> addresses, Duration interval) {
         return new NsqConsumerConfig(topic, channel, nsqdAddresses, addresses, interval, maxInFlight,
                 maxAttempts, identify, requeueBackoff, reconnectBackoff, shutdownTimeout, rdyRedistributeInterval,
-                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler);
+                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler,
+                touchUnsettled);
     }
 
     /** Sets maxInFlight, and handlerThreads to match it up to 32. */
@@ -107,60 +114,72 @@ public record NsqConsumerConfig(String topic, String channel, List<NsqAddress> n
         return new NsqConsumerConfig(topic, channel, nsqdAddresses, lookupdAddresses, lookupInterval, value,
                 maxAttempts, identify, requeueBackoff, reconnectBackoff, shutdownTimeout, rdyRedistributeInterval,
                 connectTimeout, maxFrameSize, Math.max(1, Math.min(value, 32)), handlerExecutor, eventLoopGroup,
-                giveUpHandler);
+                giveUpHandler, touchUnsettled);
     }
 
     public NsqConsumerConfig withHandlerThreads(int value) {
         return new NsqConsumerConfig(topic, channel, nsqdAddresses, lookupdAddresses, lookupInterval, maxInFlight,
                 maxAttempts, identify, requeueBackoff, reconnectBackoff, shutdownTimeout, rdyRedistributeInterval,
-                connectTimeout, maxFrameSize, value, handlerExecutor, eventLoopGroup, giveUpHandler);
+                connectTimeout, maxFrameSize, value, handlerExecutor, eventLoopGroup, giveUpHandler, touchUnsettled);
     }
 
     public NsqConsumerConfig withMaxAttempts(int value, NsqGiveUpHandler handler) {
         return new NsqConsumerConfig(topic, channel, nsqdAddresses, lookupdAddresses, lookupInterval, maxInFlight,
                 value, identify, requeueBackoff, reconnectBackoff, shutdownTimeout, rdyRedistributeInterval,
-                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, handler);
+                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, handler, touchUnsettled);
     }
 
     public NsqConsumerConfig withIdentify(IdentifyRequest value) {
         return new NsqConsumerConfig(topic, channel, nsqdAddresses, lookupdAddresses, lookupInterval, maxInFlight,
                 maxAttempts, value, requeueBackoff, reconnectBackoff, shutdownTimeout, rdyRedistributeInterval,
-                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler);
+                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler,
+                touchUnsettled);
     }
 
     public NsqConsumerConfig withRequeueBackoff(Backoff value) {
         return new NsqConsumerConfig(topic, channel, nsqdAddresses, lookupdAddresses, lookupInterval, maxInFlight,
                 maxAttempts, identify, value, reconnectBackoff, shutdownTimeout, rdyRedistributeInterval,
-                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler);
+                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler,
+                touchUnsettled);
     }
 
     public NsqConsumerConfig withReconnectBackoff(Backoff value) {
         return new NsqConsumerConfig(topic, channel, nsqdAddresses, lookupdAddresses, lookupInterval, maxInFlight,
                 maxAttempts, identify, requeueBackoff, value, shutdownTimeout, rdyRedistributeInterval,
-                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler);
+                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler,
+                touchUnsettled);
     }
 
     public NsqConsumerConfig withShutdownTimeout(Duration value) {
         return new NsqConsumerConfig(topic, channel, nsqdAddresses, lookupdAddresses, lookupInterval, maxInFlight,
                 maxAttempts, identify, requeueBackoff, reconnectBackoff, value, rdyRedistributeInterval,
-                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler);
+                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler,
+                touchUnsettled);
     }
 
     public NsqConsumerConfig withRdyRedistributeInterval(Duration value) {
         return new NsqConsumerConfig(topic, channel, nsqdAddresses, lookupdAddresses, lookupInterval, maxInFlight,
                 maxAttempts, identify, requeueBackoff, reconnectBackoff, shutdownTimeout, value,
-                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler);
+                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler,
+                touchUnsettled);
     }
 
     public NsqConsumerConfig withHandlerExecutor(Executor value) {
         return new NsqConsumerConfig(topic, channel, nsqdAddresses, lookupdAddresses, lookupInterval, maxInFlight,
                 maxAttempts, identify, requeueBackoff, reconnectBackoff, shutdownTimeout, rdyRedistributeInterval,
-                connectTimeout, maxFrameSize, handlerThreads, value, eventLoopGroup, giveUpHandler);
+                connectTimeout, maxFrameSize, handlerThreads, value, eventLoopGroup, giveUpHandler, touchUnsettled);
+    }
+
+    /** See {@code touchUnsettled} in the class comment. */
+    public NsqConsumerConfig withTouchUnsettled(boolean value) {
+        return new NsqConsumerConfig(topic, channel, nsqdAddresses, lookupdAddresses, lookupInterval, maxInFlight,
+                maxAttempts, identify, requeueBackoff, reconnectBackoff, shutdownTimeout, rdyRedistributeInterval,
+                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, eventLoopGroup, giveUpHandler, value);
     }
 
     public NsqConsumerConfig withEventLoopGroup(EventLoopGroup value) {
         return new NsqConsumerConfig(topic, channel, nsqdAddresses, lookupdAddresses, lookupInterval, maxInFlight,
                 maxAttempts, identify, requeueBackoff, reconnectBackoff, shutdownTimeout, rdyRedistributeInterval,
-                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, value, giveUpHandler);
+                connectTimeout, maxFrameSize, handlerThreads, handlerExecutor, value, giveUpHandler, touchUnsettled);
     }
 }

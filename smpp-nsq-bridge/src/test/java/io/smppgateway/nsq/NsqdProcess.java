@@ -21,9 +21,20 @@ final class NsqdProcess implements AutoCloseable {
     private final int tcpPort;
     private final int httpPort;
     private final Path log;
+    private final List<String> extraArguments;
     private Process process;
 
     NsqdProcess() throws IOException {
+        this(List.of());
+    }
+
+    /** Registered with the nsqlookupd at {@code lookupdTcp}, under 127.0.0.1 as its address. */
+    static NsqdProcess registeredWith(NsqAddress lookupdTcp) throws IOException {
+        return new NsqdProcess(List.of("--lookupd-tcp-address=" + lookupdTcp, "--broadcast-address=127.0.0.1"));
+    }
+
+    private NsqdProcess(List<String> extraArguments) throws IOException {
+        this.extraArguments = List.copyOf(extraArguments);
         this.dataDir = Files.createTempDirectory("nsqd-test");
         this.log = dataDir.resolve("nsqd.log");
         this.tcpPort = freePort();
@@ -42,10 +53,11 @@ final class NsqdProcess implements AutoCloseable {
     void start() throws IOException {
         // Every message goes through the disk queue, whose metadata is synced often, so that a
         // killed nsqd comes back with little lost; only a clean stop (SIGTERM) loses nothing.
-        List<String> command = List.of(TestNsqd.env("SMPP_TEST_NSQD_BIN"),
+        List<String> command = new java.util.ArrayList<>(List.of(TestNsqd.env("SMPP_TEST_NSQD_BIN"),
                 "--tcp-address=127.0.0.1:" + tcpPort, "--http-address=127.0.0.1:" + httpPort,
                 "--data-path=" + dataDir, "--mem-queue-size=0", "--log-level=warn",
-                "--msg-timeout=60s", "--sync-timeout=100ms");
+                "--msg-timeout=60s", "--sync-timeout=100ms"));
+        command.addAll(extraArguments);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + 15_000_000_000L;

@@ -1,9 +1,11 @@
 package io.smppgateway.bridge.bus;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -17,12 +19,20 @@ import java.util.function.Function;
  * @param maxAttempts    deliveries of one message before it is parked on the dead-letter topic
  *                       instead (0: never; the flows requeue only for passing failures, and with
  *                       backoff, so an outage of an SMSC or the database does not park messages)
+ * @param lookupd        the nsqlookupd through which consumers also find the other nsqd of their topic
+ * @param msgTimeout     the msg_timeout our consumers ask for in IDENTIFY: how long nsqd waits before
+ *                       it hands a message out again when the consumer that holds it is gone; the
+ *                       consumers TOUCH what they hold every half of it, so slow work does not hit it
  */
 public record NsqBusConfig(Map<Topic, NsqTopicConfig> topics, int maxInFlight, int handlerThreads,
-                           int maxAttempts) {
+                           int maxAttempts, NsqLookupd lookupd, Duration msgTimeout) {
 
     /** Messages each consumer works on at once unless told otherwise. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 200;
+    /** msg_timeout asked of nsqd unless told otherwise (nsqd's own default is 60 s). */
+    public static final Duration DEFAULT_MSG_TIMEOUT = Duration.ofSeconds(10);
+    /** nsqd refuses a msg_timeout above its --max-msg-timeout, 15 min by default. */
+    public static final Duration MAX_MSG_TIMEOUT = Duration.ofMinutes(15);
 
     public NsqBusConfig {
         topics = Map.copyOf(topics);
@@ -34,10 +44,15 @@ public record NsqBusConfig(Map<Topic, NsqTopicConfig> topics, int maxInFlight, i
         if (maxInFlight < 1 || handlerThreads < 1 || maxAttempts < 0) {
             throw new IllegalArgumentException("maxInFlight and handlerThreads must be at least 1, maxAttempts at least 0");
         }
+        Objects.requireNonNull(lookupd, "lookupd");
+        if (msgTimeout == null || msgTimeout.toMillis() < 1000 || msgTimeout.compareTo(MAX_MSG_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("msgTimeout must be from 1 s to " + MAX_MSG_TIMEOUT + ", was "
+                    + msgTimeout);
+        }
     }
 
     public static NsqBusConfig of(Map<Topic, NsqTopicConfig> topics) {
-        return new NsqBusConfig(topics, DEFAULT_MAX_IN_FLIGHT, 2, 0);
+        return new NsqBusConfig(topics, DEFAULT_MAX_IN_FLIGHT, 2, 0, NsqLookupd.none(), DEFAULT_MSG_TIMEOUT);
     }
 
     /**
@@ -89,6 +104,14 @@ public record NsqBusConfig(Map<Topic, NsqTopicConfig> topics, int maxInFlight, i
     }
 
     public NsqBusConfig withConsumers(int inFlight, int threads, int attempts) {
-        return new NsqBusConfig(topics, inFlight, threads, attempts);
+        return new NsqBusConfig(topics, inFlight, threads, attempts, lookupd, msgTimeout);
+    }
+
+    public NsqBusConfig withLookupd(NsqLookupd value) {
+        return new NsqBusConfig(topics, maxInFlight, handlerThreads, maxAttempts, value, msgTimeout);
+    }
+
+    public NsqBusConfig withMsgTimeout(Duration value) {
+        return new NsqBusConfig(topics, maxInFlight, handlerThreads, maxAttempts, lookupd, value);
     }
 }

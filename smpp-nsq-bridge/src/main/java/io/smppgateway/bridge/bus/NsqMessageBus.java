@@ -1,5 +1,6 @@
 package io.smppgateway.bridge.bus;
 
+import io.smppgateway.nsq.IdentifyRequest;
 import io.smppgateway.nsq.NsqAddress;
 import io.smppgateway.nsq.NsqConsumer;
 import io.smppgateway.nsq.NsqConsumerConfig;
@@ -17,7 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The message bus over NSQ: each of the manual's topics on its own nsqd (smpp.conf's
- * {@code NSQ_*} keys), one producer per distinct nsqd, one consumer per consumed topic.
+ * {@code NSQ_*} keys), one producer per distinct nsqd, one consumer per consumed topic. A consumer
+ * reads from the topic's nsqd and, when {@link NsqBusConfig#lookupd()} is in use, from every nsqd
+ * nsqlookupd lists for the topic: the "nsqd beside every producer" topology. It asks for
+ * {@link NsqBusConfig#msgTimeout()} and touches what it holds meanwhile, so what a vanished
+ * instance held is handed out again after that timeout.
  *
  * <p>Dead letters go, with their body unchanged (so that they can be replayed as they are), to the
  * topic {@code <topic>_dead} on the same nsqd as the topic; the reason is logged. When
@@ -92,10 +97,20 @@ public final class NsqMessageBus implements MessageBus {
     @Override
     public AutoCloseable consume(Topic topic, String channel, BusHandler handler) {
         NsqTopicConfig where = config.topic(topic);
+        // The topic's own nsqd is always read: it is where this instance puts the SMS_OUT of a
+        // batch, and subscribing there creates the topic, which registers it with nsqlookupd.
         NsqConsumerConfig consumerConfig = NsqConsumerConfig.defaults(where.topic(), channel)
                 .withNsqd(List.of(where.address()))
                 .withMaxInFlight(config.maxInFlight())
-                .withHandlerThreads(config.handlerThreads());
+                .withHandlerThreads(config.handlerThreads())
+                .withIdentify(IdentifyRequest.defaults().withMsgTimeout(config.msgTimeout()))
+                .withTouchUnsettled(true);
+        String from = where.address().toString();
+        if (config.lookupd().inUse()) {
+            consumerConfig = consumerConfig.withLookupd(config.lookupd().httpAddresses(),
+                    config.lookupd().pollInterval());
+            from += " and the nsqd nsqlookupd " + config.lookupd().httpAddresses() + " list";
+        }
         if (config.maxAttempts() > 0) {
             consumerConfig = consumerConfig.withMaxAttempts(config.maxAttempts(), message -> publishDeadLetter(topic,
                     message.bodyAsString(), "delivered " + message.attempts() + " times"));
@@ -103,7 +118,7 @@ public final class NsqMessageBus implements MessageBus {
             consumerConfig = consumerConfig.withMaxAttempts(0, message -> CompletableFuture.completedFuture(null));
         }
         NsqConsumer consumer = NsqConsumer.start(consumerConfig, delivery -> handler.handle(new Delivery(delivery)));
-        consumers.put(consumer, where.topic() + " on " + where.address());
+        consumers.put(consumer, where.topic() + " on " + from);
         return () -> {
             consumers.remove(consumer);
             consumer.close();

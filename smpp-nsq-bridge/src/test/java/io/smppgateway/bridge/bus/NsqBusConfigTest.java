@@ -45,4 +45,15 @@ class NsqBusConfigTest {
         assertTrue(e.getMessage().contains("NSQ_DLR_OUT_PORT must be a number"), e.getMessage());
         assertTrue(e.getMessage().contains("NSQ_SMS_OUT_"), e.getMessage());
     }
+
+    @Test
+    void consumersAskForATenSecondMsgTimeoutWithinWhatNsqdAccepts() {
+        NsqBusConfig config = NsqBusConfig.fromKeys(manualKeys()::get);
+        assertEquals(java.time.Duration.ofSeconds(10), config.msgTimeout());
+        assertEquals(NsqLookupd.none(), config.lookupd());
+        assertThrows(IllegalArgumentException.class, () -> config.withMsgTimeout(java.time.Duration.ofMillis(999)));
+        assertThrows(IllegalArgumentException.class, () -> config.withMsgTimeout(java.time.Duration.ofMinutes(16)));
+        assertEquals(java.time.Duration.ofMinutes(15), config.withMsgTimeout(java.time.Duration.ofMinutes(15))
+                .msgTimeout());
+    }
 }

@@ -1,6 +1,8 @@
 package io.smppgateway.runner.config;
 
+import io.smppgateway.bridge.bus.NsqLookupd;
 import io.smppgateway.bridge.bus.Topic;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -15,13 +17,18 @@ public sealed interface BusChoice {
      *
      * @param channel     the channel the gateway consumes SMS_OUT and DLR_OUT on
      * @param maxInFlight messages each of those two consumers works on at once
+     * @param lookupd     the nsqlookupd through which those consumers also find the topic's other nsqd
+     * @param msgTimeout  the msg_timeout those consumers ask nsqd for
      */
-    record Nsq(Map<Topic, NsqEndpoint> endpoints, String channel, int maxInFlight) implements BusChoice {
+    record Nsq(Map<Topic, NsqEndpoint> endpoints, String channel, int maxInFlight, NsqLookupd lookupd,
+               Duration msgTimeout) implements BusChoice {
 
         public Nsq {
             if (endpoints.size() != Topic.values().length) {
                 throw new IllegalArgumentException("every topic needs an endpoint, got " + endpoints.keySet());
             }
+            java.util.Objects.requireNonNull(lookupd, "lookupd");
+            java.util.Objects.requireNonNull(msgTimeout, "msgTimeout");
             endpoints = java.util.Collections.unmodifiableMap(new EnumMap<>(endpoints));
         }
 

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Every key {@code smpp.conf} may hold: the product manual's keys, under the manual's names, and the
- * few of ours ({@code SMPP_DATA_PATH}, {@code SMPP_CLIENT_CA_PATH}, {@code NSQ_CHANNEL}, {@code NSQ_MAX_IN_FLIGHT}, {@code SMPP_MAX_CONNECTIONS}...). docs/configuration.md describes each.
+ * few of ours ({@code SMPP_DATA_PATH}, {@code SMPP_CLIENT_CA_PATH}, {@code NSQ_CHANNEL}, {@code NSQ_MAX_IN_FLIGHT},
+ * {@code NSQ_LOOKUPD_HTTP_ADDRESSES}, {@code NSQ_MSG_TIMEOUT_SECONDS}, {@code SMPP_MAX_CONNECTIONS}...). docs/configuration.md describes each.
  * A secret's value never appears in a message.
  */
 public enum Setting {
@@ -46,6 +47,9 @@ public enum Setting {
     NSQ_DLR_OUT_TOPIC,
     NSQ_CHANNEL,
     NSQ_MAX_IN_FLIGHT,
+    NSQ_LOOKUPD_HTTP_ADDRESSES,
+    NSQ_LOOKUPD_POLL_SECONDS,
+    NSQ_MSG_TIMEOUT_SECONDS,
     SMPP_MAX_CONNECTIONS,
     SMPP_MAX_CONNECTIONS_PER_ADDRESS;
 
@@ -72,8 +76,18 @@ public enum Setting {
         return name().startsWith("MYSQL_");
     }
 
-    /** Whether a key belongs to the NSQ group (any of them switches from the in-process bus to NSQ). */
+    /** Whether a key belongs to the NSQ group. */
     public boolean isNsq() {
         return name().startsWith("NSQ_");
+    }
+
+    /**
+     * Whether a key says where an NSQ topic is (any of them switches from the in-process bus to NSQ),
+     * rather than how the NSQ bus consumes ({@code NSQ_CHANNEL}, {@code NSQ_MAX_IN_FLIGHT},
+     * {@code NSQ_LOOKUPD_*}, {@code NSQ_MSG_TIMEOUT_SECONDS}, ignored without a topic).
+     */
+    public boolean isNsqTopic() {
+        return isNsq() && this != NSQ_CHANNEL && this != NSQ_MAX_IN_FLIGHT && this != NSQ_LOOKUPD_HTTP_ADDRESSES
+                && this != NSQ_LOOKUPD_POLL_SECONDS && this != NSQ_MSG_TIMEOUT_SECONDS;
     }
 }

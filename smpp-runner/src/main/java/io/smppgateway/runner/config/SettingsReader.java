@@ -1,6 +1,7 @@
 package io.smppgateway.runner.config;
 
 import io.smppgateway.bridge.bus.NsqBusConfig;
+import io.smppgateway.bridge.bus.NsqLookupd;
 import io.smppgateway.bridge.bus.NsqTopicConfig;
 import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.http.TrustedProxies;
@@ -9,12 +10,16 @@ import io.smppgateway.smpp.server.SmppServerConfig;
 import io.smppgateway.smpp.tls.Certificates;
 import io.smppgateway.smpp.tls.TlsFileException;
 import io.smppgateway.smpp.tls.TlsIdentity;
+import io.smppgateway.nsq.NsqAddress;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -51,6 +56,7 @@ public final class SettingsReader {
     /** SMS_OUT (and DLR_OUT) messages the gateway works on at once, per consumer. */
     public static final int DEFAULT_NSQ_MAX_IN_FLIGHT = NsqBusConfig.DEFAULT_MAX_IN_FLIGHT;
     static final int MAX_NSQ_MAX_IN_FLIGHT = 10_000;
+    static final int MAX_NSQ_LOOKUPD_POLL_SECONDS = 3600;
     public static final String DEFAULT_ADMIN_USERNAME = "admin";
 
     private static final Pattern NSQ_CHANNEL = Pattern.compile("[.a-zA-Z0-9_-]{1,64}(#ephemeral)?");
@@ -155,10 +161,10 @@ public final class SettingsReader {
     }
 
     private BusChoice bus(Values values) {
-        boolean nsq = values.anySet(s -> s.isNsq() && s != Setting.NSQ_CHANNEL && s != Setting.NSQ_MAX_IN_FLIGHT);
+        boolean nsq = values.anySet(Setting::isNsqTopic);
         if (!nsq) {
-            for (Setting ours : new Setting[] {Setting.NSQ_CHANNEL, Setting.NSQ_MAX_IN_FLIGHT}) {
-                if (values.get(ours) != null) {
+            for (Setting ours : Setting.values()) {
+                if (ours.isNsq() && !ours.isNsqTopic() && values.get(ours) != null) {
                     warnings.accept(ours + " is ignored: no NSQ topic is configured, the in-process bus is used");
                 }
             }
@@ -185,8 +191,22 @@ public final class SettingsReader {
         String channel = values.nsqName(Setting.NSQ_CHANNEL, DEFAULT_NSQ_CHANNEL, NSQ_CHANNEL,
                 "1 to 64 of a-z A-Z 0-9 . _ -, optionally ending in #ephemeral");
         int maxInFlight = values.count(Setting.NSQ_MAX_IN_FLIGHT, DEFAULT_NSQ_MAX_IN_FLIGHT, MAX_NSQ_MAX_IN_FLIGHT);
-        return complete && channel != null && maxInFlight > 0 ? new BusChoice.Nsq(endpoints, channel, maxInFlight)
-                : null;
+        List<NsqAddress> lookupdAddresses = values.lookupdAddresses(Setting.NSQ_LOOKUPD_HTTP_ADDRESSES);
+        int pollSeconds = values.count(Setting.NSQ_LOOKUPD_POLL_SECONDS,
+                (int) NsqLookupd.DEFAULT_POLL_INTERVAL.toSeconds(), MAX_NSQ_LOOKUPD_POLL_SECONDS);
+        int msgTimeoutSeconds = values.count(Setting.NSQ_MSG_TIMEOUT_SECONDS,
+                (int) NsqBusConfig.DEFAULT_MSG_TIMEOUT.toSeconds(), (int) NsqBusConfig.MAX_MSG_TIMEOUT.toSeconds());
+        if (values.get(Setting.NSQ_LOOKUPD_POLL_SECONDS) != null && lookupdAddresses != null
+                && lookupdAddresses.isEmpty()) {
+            warnings.accept(Setting.NSQ_LOOKUPD_POLL_SECONDS + " is ignored: NSQ_LOOKUPD_HTTP_ADDRESSES is not set");
+        }
+        if (!complete || channel == null || maxInFlight < 0 || lookupdAddresses == null || pollSeconds < 0
+                || msgTimeoutSeconds < 0) {
+            return null;
+        }
+        return new BusChoice.Nsq(endpoints, channel, maxInFlight,
+                new NsqLookupd(lookupdAddresses, Duration.ofSeconds(pollSeconds)),
+                Duration.ofSeconds(msgTimeoutSeconds));
     }
 
     private SmppListeners smpp(Values values) {
@@ -399,6 +419,39 @@ public final class SettingsReader {
                 return null;
             }
             return value;
+        }
+
+        /**
+         * Comma-separated {@code host:port}, in the order given without repeats; empty when not set,
+         * {@code null} after recording a problem for each bad one.
+         */
+        List<NsqAddress> lookupdAddresses(Setting setting) {
+            String value = get(setting);
+            if (value == null) {
+                return List.of();
+            }
+            Set<NsqAddress> addresses = new LinkedHashSet<>();
+            boolean bad = false;
+            for (String part : value.split(",", -1)) {
+                String item = part.strip();
+                NsqAddress address = null;
+                if (!item.isEmpty() && item.chars().noneMatch(c -> Character.isWhitespace(c) || c == '/'
+                        || c == '?' || c == '#' || c == '@')) {
+                    try {
+                        address = NsqAddress.parse(item);
+                    } catch (IllegalArgumentException e) {
+                        // reported below
+                    }
+                }
+                if (address == null) {
+                    problem(setting, "'" + item + "' is not host:port of an nsqlookupd's HTTP listener"
+                            + " (such as 127.0.0.1:4161); separate several with commas");
+                    bad = true;
+                } else {
+                    addresses.add(address);
+                }
+            }
+            return bad ? null : List.copyOf(addresses);
         }
 
         String nsqName(Setting setting, String defaultName, Pattern rule, String ruleText) {

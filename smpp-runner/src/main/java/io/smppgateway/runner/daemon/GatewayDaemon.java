@@ -197,10 +197,15 @@ public final class GatewayDaemon implements AutoCloseable {
             Map<Topic, NsqTopicConfig> topics = new EnumMap<>(Topic.class);
             nsq.endpoints().forEach((topic, endpoint) -> topics.put(topic,
                     new NsqTopicConfig(endpoint.host(), endpoint.port(), endpoint.topic())));
-            log.info("message bus: NSQ, channel {}, max in flight {}: {}", nsq.channel(), nsq.maxInFlight(), topics);
+            log.info("message bus: NSQ, channel {}, max in flight {}, msg_timeout {} s: {}", nsq.channel(),
+                    nsq.maxInFlight(), nsq.msgTimeout().toSeconds(), topics);
+            if (nsq.lookupd().inUse()) {
+                log.info("SMS_OUT and DLR_OUT are also read from every nsqd that nsqlookupd {} lists"
+                        + " (asked every {} s)", nsq.lookupd().httpAddresses(), nsq.lookupd().pollInterval().toSeconds());
+            }
             NsqBusConfig defaults = NsqBusConfig.of(topics);
             return new NsqMessageBus(defaults.withConsumers(nsq.maxInFlight(), defaults.handlerThreads(),
-                    defaults.maxAttempts()));
+                    defaults.maxAttempts()).withLookupd(nsq.lookupd()).withMsgTimeout(nsq.msgTimeout()));
         }
         log.info("message bus: in-process (messages stay inside this process; set the NSQ_* keys to reach"
                 + " your application through NSQ)");

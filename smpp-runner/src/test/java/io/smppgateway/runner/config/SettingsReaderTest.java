@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smppgateway.bridge.bus.NsqLookupd;
 import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.nsq.NsqAddress;
 import io.smppgateway.smpp.server.SmppServerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -387,5 +390,67 @@ class SettingsReaderTest {
         GatewaySettings wider = read("NSQ_SMS_OUT_TOPIC=a\nNSQ_DLR_IN_TOPIC=b\nNSQ_SMS_IN_TOPIC=c\nNSQ_DLR_OUT_TOPIC=d\n"
                 + "NSQ_MAX_IN_FLIGHT=2000\n");
         assertEquals(2000, assertInstanceOf(BusChoice.Nsq.class, wider.bus()).maxInFlight());
+    }
+
+    private static final String TOPICS = "NSQ_SMS_OUT_TOPIC=a\nNSQ_DLR_IN_TOPIC=b\nNSQ_SMS_IN_TOPIC=c\nNSQ_DLR_OUT_TOPIC=d\n";
+
+    @Test
+    void withoutLookupdConsumersReadTheTopicsOwnNsqdWithAShortMsgTimeout() throws IOException {
+        BusChoice.Nsq nsq = assertInstanceOf(BusChoice.Nsq.class, read(TOPICS).bus());
+
+        assertEquals(NsqLookupd.none(), nsq.lookupd());
+        assertEquals(Duration.ofSeconds(10), nsq.msgTimeout());
+    }
+
+    @Test
+    void readsTheLookupdAddressesThePollIntervalAndTheMsgTimeout() throws IOException {
+        BusChoice.Nsq nsq = assertInstanceOf(BusChoice.Nsq.class, read(TOPICS
+                + "NSQ_LOOKUPD_HTTP_ADDRESSES= lookupd-a:4161, 10.0.0.2:4161 ,[::1]:4161,lookupd-a:4161\n"
+                + "NSQ_LOOKUPD_POLL_SECONDS=30\nNSQ_MSG_TIMEOUT_SECONDS=20\n").bus());
+
+        assertEquals(List.of(new NsqAddress("lookupd-a", 4161), new NsqAddress("10.0.0.2", 4161),
+                new NsqAddress("::1", 4161)), nsq.lookupd().httpAddresses());
+        assertEquals(Duration.ofSeconds(30), nsq.lookupd().pollInterval());
+        assertEquals(Duration.ofSeconds(20), nsq.msgTimeout());
+
+        BusChoice.Nsq defaultPoll = assertInstanceOf(BusChoice.Nsq.class, read(TOPICS
+                + "NSQ_LOOKUPD_HTTP_ADDRESSES=lookupd-a:4161\n").bus());
+        assertEquals(Duration.ofSeconds(15), defaultPoll.lookupd().pollInterval());
+        assertEquals(List.of(), warnings);
+
+        BusChoice.Nsq pollWithoutLookupd = assertInstanceOf(BusChoice.Nsq.class, read(TOPICS
+                + "NSQ_LOOKUPD_POLL_SECONDS=30\n").bus());
+        assertEquals(List.of(), pollWithoutLookupd.lookupd().httpAddresses());
+        assertEquals(List.of("NSQ_LOOKUPD_POLL_SECONDS is ignored: NSQ_LOOKUPD_HTTP_ADDRESSES is not set"), warnings);
+    }
+
+    @Test
+    void refusesBadLookupdAddressesAndOutOfRangeTimes() throws IOException {
+        List<String> problems = problems(TOPICS
+                + "NSQ_LOOKUPD_HTTP_ADDRESSES=http://lookupd:4161,lookupd,,lookupd:0,lookupd:4161\n"
+                + "NSQ_LOOKUPD_POLL_SECONDS=0\nNSQ_MSG_TIMEOUT_SECONDS=901\n");
+
+        assertEquals(List.of(
+                "NSQ_LOOKUPD_HTTP_ADDRESSES: 'http://lookupd:4161' is not host:port of an nsqlookupd's HTTP listener"
+                        + " (such as 127.0.0.1:4161); separate several with commas",
+                "NSQ_LOOKUPD_HTTP_ADDRESSES: 'lookupd' is not host:port of an nsqlookupd's HTTP listener"
+                        + " (such as 127.0.0.1:4161); separate several with commas",
+                "NSQ_LOOKUPD_HTTP_ADDRESSES: '' is not host:port of an nsqlookupd's HTTP listener"
+                        + " (such as 127.0.0.1:4161); separate several with commas",
+                "NSQ_LOOKUPD_HTTP_ADDRESSES: 'lookupd:0' is not host:port of an nsqlookupd's HTTP listener"
+                        + " (such as 127.0.0.1:4161); separate several with commas",
+                "NSQ_LOOKUPD_POLL_SECONDS: '0' is not a whole number from 1 to 3600",
+                "NSQ_MSG_TIMEOUT_SECONDS: '901' is not a whole number from 1 to 900"), problems);
+    }
+
+    @Test
+    void lookupdAndMsgTimeoutAloneDoNotSwitchToNsq() throws IOException {
+        GatewaySettings settings = read("NSQ_LOOKUPD_HTTP_ADDRESSES=lookupd:4161\nNSQ_MSG_TIMEOUT_SECONDS=5\n");
+
+        assertInstanceOf(BusChoice.InProcess.class, settings.bus());
+        assertEquals(List.of(
+                "NSQ_LOOKUPD_HTTP_ADDRESSES is ignored: no NSQ topic is configured, the in-process bus is used",
+                "NSQ_MSG_TIMEOUT_SECONDS is ignored: no NSQ topic is configured, the in-process bus is used"),
+                warnings);
     }
 }

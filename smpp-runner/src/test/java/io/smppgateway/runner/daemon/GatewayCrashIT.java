@@ -52,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  *
  * <p>nsqd is the test's own, with a 10 s {@code --msg-timeout}: the messages the killed process
- * held come back only after it, and the shared nsqd's minute would make the test slow.
+ * held come back only after it (the gateway asks for the same 10 s, NSQ_MSG_TIMEOUT_SECONDS's
+ * default, in IDENTIFY).
  */
 @Tag("jar")
 class GatewayCrashIT {

@@ -57,7 +57,9 @@ class GatewayStopIT {
     void sigtermWithTheSmscDownUnbindsAtOnceHandsTheHeldSmsOutBackAndExits0(@TempDir Path home,
                                                                           @TempDir Path nsqdData) throws Exception {
         try (PrivateNsqd nsqd = PrivateNsqd.start(nsqdData, Duration.ofSeconds(60))) {
-            PrivateGatewayConf conf = PrivateGatewayConf.create("st", "127.0.0.1", nsqd.tcpPort());
+            // The gateway asks for the same minute, so that only its REQ can give the messages back in time.
+            PrivateGatewayConf conf = PrivateGatewayConf.create("st", "127.0.0.1", nsqd.tcpPort())
+                    .withKey("NSQ_MSG_TIMEOUT_SECONDS", "60");
             TestServices.createDatabase(conf.database());
             try {
                 run(home, nsqd, conf);

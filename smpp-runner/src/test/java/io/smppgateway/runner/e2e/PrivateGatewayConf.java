@@ -62,6 +62,13 @@ public record PrivateGatewayConf(String prefix, String database, Map<String, Str
         return new PrivateGatewayConf(prefix, database, keys, topics, httpPort, token);
     }
 
+    /** The same, with one more smpp.conf key (or another value for one). */
+    public PrivateGatewayConf withKey(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(keys);
+        more.put(key, value);
+        return new PrivateGatewayConf(prefix, database, more, topics, httpPort, apiToken);
+    }
+
     /** On the shared test nsqd. */
     public static PrivateGatewayConf onTestNsqd(String letters) {
         String[] nsqd = TestServices.nsqdTcp().split(":");

@@ -32,11 +32,23 @@ public final class PrivateNsqd implements AutoCloseable {
     }
 
     public static PrivateNsqd start(Path folder, Duration msgTimeout) throws IOException {
+        return start(folder, msgTimeout, List.of());
+    }
+
+    /** Registered with the nsqlookupd whose TCP port is {@code lookupdTcpPort}, as 127.0.0.1. */
+    public static PrivateNsqd registeredWith(Path folder, int lookupdTcpPort) throws IOException {
+        return start(folder, Duration.ofSeconds(60), List.of("--lookupd-tcp-address=127.0.0.1:" + lookupdTcpPort,
+                "--broadcast-address=127.0.0.1"));
+    }
+
+    private static PrivateNsqd start(Path folder, Duration msgTimeout, List<String> more) throws IOException {
         int tcpPort = TestServices.freePort();
         int httpPort = TestServices.freePort();
-        Process process = new ProcessBuilder(List.of(TestServices.nsqdBinary(),
+        List<String> command = new java.util.ArrayList<>(List.of(TestServices.nsqdBinary(),
                 "--tcp-address=127.0.0.1:" + tcpPort, "--http-address=127.0.0.1:" + httpPort,
-                "--data-path=" + folder, "--msg-timeout=" + msgTimeout.toMillis() + "ms", "--log-level=warn"))
+                "--data-path=" + folder, "--msg-timeout=" + msgTimeout.toMillis() + "ms", "--log-level=warn"));
+        command.addAll(more);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(folder.resolve("nsqd.log").toFile()).start();
         PrivateNsqd nsqd = new PrivateNsqd(process, tcpPort, httpPort);
         Awaiting.until(nsqd::answersPing, () -> "nsqd did not answer /ping on port " + httpPort);
@@ -113,6 +125,28 @@ public final class PrivateNsqd implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** Creates the topic and its channel, so that what is published before anyone subscribes waits there. */
+    public void createChannel(String topic, String channel) {
+        post("/topic/create?topic=" + topic);
+        post("/channel/create?topic=" + topic + "&channel=" + channel);
+    }
+
+    private void post(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("nsqd HTTP " + path + " answered " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("nsqd HTTP " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private String get(String path) {
