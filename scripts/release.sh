@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Builds a release of the Maven modules into a repository folder:
 #
-#   scripts/release.sh VERSION REPOSITORY_FOLDER      e.g. scripts/release.sh 0.1.0 /srv/maven
+#   scripts/release.sh VERSION REPOSITORY_FOLDER [DIST_FOLDER]    e.g. scripts/release.sh 0.1.0 /srv/maven dist/
 #
 # The working tree is left alone: its files (tracked, and new ones not ignored by git) are copied to a scratch
 # folder, the version is set there on every POM, and Maven deploys the jars, their sources and javadoc jars, the
 # POMs, the parent and the BOM into REPOSITORY_FOLDER, laid out as a Maven repository (a host reads it with a
 # <repository> whose url is file:REPOSITORY_FOLDER). Tests are not run: run scripts/test.sh on the same commit
-# first. Nothing is installed into ~/.m2. See docs/releasing.md.
+# first. Nothing is installed into ~/.m2. With DIST_FOLDER, the binary distribution built from the same jar
+# (scripts/package.sh: smpp-VERSION-linux-amd64.tar.gz) is written there too. See docs/releasing.md.
 set -euo pipefail
 
-usage() { echo "usage: $0 VERSION REPOSITORY_FOLDER   (VERSION like 0.1.0, not a -SNAPSHOT)" >&2; exit 2; }
-[ $# -eq 2 ] || usage
+usage() { echo "usage: $0 VERSION REPOSITORY_FOLDER [DIST_FOLDER]   (VERSION like 0.1.0, not a -SNAPSHOT)" >&2; exit 2; }
+[ $# -eq 2 ] || [ $# -eq 3 ] || usage
 version=$1
 [[ $version =~ ^[0-9]+(\.[0-9]+)*([.-][A-Za-z0-9]+)*$ ]] || { echo "release.sh: '$version' is not a version like 0.1.0 or 1.0.0-rc1" >&2; exit 2; }
 case $version in
@@ -51,3 +52,8 @@ fi
 
 echo "release.sh: $version deployed to $repository:"
 (cd "$repository" && find io/smppgateway -path "*/$version/*" -name '*.pom' | sort)
+
+if [ $# -eq 3 ]; then
+  # the all-in-one jar the deploy just built at $version, in the archive that runs without Java
+  SMPP_GATEWAY_JAR="$scratch/smpp-runner/target/smpp-gateway.jar" "$root/scripts/package.sh" "$version" "$3"
+fi

@@ -116,6 +116,16 @@ try {
   const esmeRow = page.locator('#client-connections tbody tr').filter({ hasText: 'esme-one' });
   await esmeRow.filter({ hasText: 'BOUND_TRX' }).waitFor();
   check((await esmeRow.textContent()).includes('panel'), 'system_type shown');
+  for (const table of ['#gateway-connections', '#client-connections']) {
+    check((await page.locator(table + ' thead th').allTextContents()).includes('Instance'),
+      table + ' has an Instance column');
+  }
+  check((await esmeRow.locator('td.instance').textContent()) === 'panel-host · 5e1f0a2b (this one)',
+    'the instance that holds the bind, this one');
+  const instanceRow = page.locator('#instances tbody tr');
+  check((await instanceRow.count()) === 1, 'one instance live');
+  check((await instanceRow.locator('td').allTextContents())[0] === 'panel-host · 5e1f0a2b (this one)'
+    && (await instanceRow.locator('td').allTextContents())[3] === '1', 'the instance, with the ESME bind it holds');
   await page.locator('#client-binds', { hasText: '1' }).waitFor();
   // a few polls, so the chart has drawn the submits
   await page.waitForFunction(() => Number(document.getElementById('rate-in').textContent) > 0, null,

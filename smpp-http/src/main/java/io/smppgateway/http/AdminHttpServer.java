@@ -3,6 +3,7 @@ package io.smppgateway.http;
 import io.smppgateway.http.api.ClientsResource;
 import io.smppgateway.http.api.GatewaysResource;
 import io.smppgateway.http.api.HealthResource;
+import io.smppgateway.http.api.InstancesResource;
 import io.smppgateway.http.api.LogsResource;
 import io.smppgateway.http.api.OpenApiResource;
 import io.smppgateway.http.api.StatsResource;
@@ -12,6 +13,8 @@ import io.smppgateway.http.auth.LoginEndpoints;
 import io.smppgateway.http.auth.LoginThrottle;
 import io.smppgateway.http.auth.Secret;
 import io.smppgateway.http.logs.LogCatalog;
+import io.smppgateway.http.metrics.GatewayRegistry;
+import io.smppgateway.http.metrics.MetricsListener;
 import io.smppgateway.http.metrics.MetricsResource;
 import io.smppgateway.http.tls.AdminTlsContext;
 import io.smppgateway.http.web.BufferedBodies;
@@ -31,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.Options;
@@ -38,7 +42,8 @@ import org.xnio.Sequence;
 
 /**
  * The gateway's HTTP side: the manual's REST API under {@code /api}, {@code /metrics}, and the
- * admin panel at the root, on Undertow.
+ * admin panel at the root, on Undertow; and, when {@link HttpConfig#metricsAddress()} says where,
+ * a second listener with {@code /metrics} alone and without the token ({@link MetricsListener}).
  *
  * <pre>{@code
  * try (AdminHttpServer http = AdminHttpServer.start(HttpConfig.of(token, admin, password), backend)) {
@@ -58,11 +63,14 @@ public final class AdminHttpServer implements AutoCloseable {
     private static final int LOGIN_QUEUE = 64;
 
     private final Undertow undertow;
+    private final MetricsListener metricsListener;
     private final List<Workers> workers;
     private final List<Route> routes;
 
-    private AdminHttpServer(Undertow undertow, List<Workers> workers, List<Route> routes) {
+    private AdminHttpServer(Undertow undertow, MetricsListener metricsListener, List<Workers> workers,
+                            List<Route> routes) {
         this.undertow = undertow;
+        this.metricsListener = metricsListener;
         this.workers = workers;
         this.routes = List.copyOf(routes);
     }
@@ -84,7 +92,8 @@ public final class AdminHttpServer implements AutoCloseable {
                 "clientIds", true, "esme-logs");
         HealthResource health = new HealthResource(backend.health(), Duration.ofSeconds(5));
         StatsResource stats = new StatsResource(backend);
-        MetricsResource metrics = new MetricsResource(backend);
+        InstancesResource instances = new InstancesResource(backend.connections());
+        MetricsResource metrics = new MetricsResource(GatewayRegistry.of(backend));
         OpenApiResource openApi = new OpenApiResource();
         LoginEndpoints login = new LoginEndpoints(config.adminUsername(), config.adminPassword(), sessions,
                 new LoginThrottle(System::nanoTime), auth, config.maxBodyBytes());
@@ -111,6 +120,7 @@ public final class AdminHttpServer implements AutoCloseable {
             router.open(method, "/readyz", health::ready);
         }
         router.api("GET", "/api/stats", stats::stats);
+        router.api("GET", "/api/instances", instances::list);
         router.api("GET", "/api/openapi.json", openApi::send);
         router.api("GET", "/metrics", metrics::send);
         router.login("POST", "/auth/login", login::login);
@@ -162,7 +172,21 @@ public final class AdminHttpServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
                     + e.getMessage(), e);
         }
-        AdminHttpServer server = new AdminHttpServer(undertow, List.of(workers, loginWorkers), router.routes());
+        MetricsListener metricsListener = null;
+        if (config.metricsAddress() != null) {
+            try {
+                metricsListener = MetricsListener.start(config.metricsAddress(), metrics, workers, limits);
+            } catch (RuntimeException e) {
+                undertow.stop();
+                workers.close();
+                loginWorkers.close();
+                throw e;
+            }
+            log.info("GET /metrics without the API token on {}:{} (SMPP_METRICS_ADDRESS)",
+                    config.metricsAddress().host(), metricsListener.port());
+        }
+        AdminHttpServer server = new AdminHttpServer(undertow, metricsListener, List.of(workers, loginWorkers),
+                router.routes());
         if (tls != null) {
             log.info("HTTP API and admin panel listening on {}:{}, HTTPS only, certificate {} valid until {}",
                     config.host(), server.port(), tls.certificate().getSubjectX500Principal(),
@@ -179,13 +203,21 @@ public final class AdminHttpServer implements AutoCloseable {
         return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
 
-    /** Every endpoint it answers, method and path template. */
+    /** The port of the token-free {@code /metrics} listener, when {@link HttpConfig#metricsAddress()} asked for one. */
+    public OptionalInt metricsPort() {
+        return metricsListener == null ? OptionalInt.empty() : OptionalInt.of(metricsListener.port());
+    }
+
+    /** Every endpoint it answers on its main port, method and path template. */
     public List<Route> routes() {
         return routes;
     }
 
     @Override
     public void close() {
+        if (metricsListener != null) {
+            metricsListener.close();
+        }
         undertow.stop();
         workers.forEach(Workers::close);
     }

@@ -23,11 +23,14 @@ import java.util.Objects;
  * @param tls                the PEM files of native HTTPS ({@code HTTP_SSL_CERT_PATH}, {@code HTTP_SSL_KEY_PATH});
  *                           {@code null} for plain HTTP
  * @param trustedProxies     the proxies whose {@code X-Forwarded-Proto} is believed ({@code HTTP_TRUSTED_PROXIES})
+ * @param metricsAddress     where a second, plain HTTP listener serves {@code GET /metrics} without the token
+ *                           ({@code SMPP_METRICS_ADDRESS}); {@code null} for none, the main port's {@code /metrics}
+ *                           stays behind the token either way
  */
 public record HttpConfig(String host, int port, String apiToken, String adminUsername, String adminPassword,
                          int maxBodyBytes, int workerThreads, int workerQueue, Duration sessionIdleTimeout,
                          Duration liveChangeTimeout, ZoneId zone, ConnectionLimits limits, TlsFiles tls,
-                         TrustedProxies trustedProxies) {
+                         TrustedProxies trustedProxies, ListenAddress metricsAddress) {
 
     /**
      * The PEM certificate chain and private key native HTTPS serves.
@@ -70,7 +73,7 @@ public record HttpConfig(String host, int port, String apiToken, String adminUse
     public static HttpConfig of(String apiToken, String adminUsername, String adminPassword) {
         return new HttpConfig("0.0.0.0", 8010, apiToken, adminUsername, adminPassword, 64 * 1024, 8, 256,
                 Duration.ofMinutes(30), Duration.ofSeconds(10), ZoneId.systemDefault(), ConnectionLimits.defaults(),
-                null, TrustedProxies.NONE);
+                null, TrustedProxies.NONE, null);
     }
 
     /** Whether the port serves HTTPS (and only HTTPS). */
@@ -80,39 +83,46 @@ public record HttpConfig(String host, int port, String apiToken, String adminUse
 
     public HttpConfig withLimits(ConnectionLimits newLimits) {
         return new HttpConfig(host, port, apiToken, adminUsername, adminPassword, maxBodyBytes, workerThreads,
-                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, newLimits, tls, trustedProxies);
+                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, newLimits, tls, trustedProxies,
+                metricsAddress);
     }
 
     /** HTTPS only, with this certificate chain and key. */
     public HttpConfig withTls(Path certificate, Path key) {
         return new HttpConfig(host, port, apiToken, adminUsername, adminPassword, maxBodyBytes, workerThreads,
                 workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, limits, new TlsFiles(certificate, key),
-                trustedProxies);
+                trustedProxies, metricsAddress);
     }
 
     public HttpConfig withTrustedProxies(TrustedProxies proxies) {
         return new HttpConfig(host, port, apiToken, adminUsername, adminPassword, maxBodyBytes, workerThreads,
-                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, limits, tls, proxies);
+                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, limits, tls, proxies, metricsAddress);
+    }
+
+    /** A second listener at {@code address} serving only {@code GET /metrics} without the token; {@code null}: none. */
+    public HttpConfig withMetricsAddress(ListenAddress address) {
+        return new HttpConfig(host, port, apiToken, adminUsername, adminPassword, maxBodyBytes, workerThreads,
+                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, limits, tls, trustedProxies, address);
     }
 
     public HttpConfig withAddress(String newHost, int newPort) {
         return new HttpConfig(newHost, newPort, apiToken, adminUsername, adminPassword, maxBodyBytes, workerThreads,
-                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, limits, tls, trustedProxies);
+                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, limits, tls, trustedProxies, metricsAddress);
     }
 
     public HttpConfig withMaxBodyBytes(int bytes) {
         return new HttpConfig(host, port, apiToken, adminUsername, adminPassword, bytes, workerThreads,
-                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, limits, tls, trustedProxies);
+                workerQueue, sessionIdleTimeout, liveChangeTimeout, zone, limits, tls, trustedProxies, metricsAddress);
     }
 
     public HttpConfig withWorkers(int threads, int queue) {
         return new HttpConfig(host, port, apiToken, adminUsername, adminPassword, maxBodyBytes, threads, queue,
-                sessionIdleTimeout, liveChangeTimeout, zone, limits, tls, trustedProxies);
+                sessionIdleTimeout, liveChangeTimeout, zone, limits, tls, trustedProxies, metricsAddress);
     }
 
     public HttpConfig withLiveChangeTimeout(Duration timeout) {
         return new HttpConfig(host, port, apiToken, adminUsername, adminPassword, maxBodyBytes, workerThreads,
-                workerQueue, sessionIdleTimeout, timeout, zone, limits, tls, trustedProxies);
+                workerQueue, sessionIdleTimeout, timeout, zone, limits, tls, trustedProxies, metricsAddress);
     }
 
     private static void requireSecret(String name, String value) {
@@ -125,6 +135,7 @@ public record HttpConfig(String host, int port, String apiToken, String adminUse
     public String toString() {
         // never print the secrets
         return "HttpConfig[" + (tls != null ? "https://" : "http://") + host + ":" + port + ", admin " + adminUsername
-                + ", max body " + maxBodyBytes + " B, " + limits + ", trusted proxies " + trustedProxies + "]";
+                + ", max body " + maxBodyBytes + " B, " + limits + ", trusted proxies " + trustedProxies
+                + (metricsAddress == null ? "" : ", metrics without the token on " + metricsAddress) + "]";
     }
 }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.smppgateway.http.live.HeldConnection;
 import io.smppgateway.http.live.LiveConnection;
+import io.smppgateway.http.live.LiveInstance;
 import io.smppgateway.smpp.pdu.BindType;
 import io.smppgateway.smpp.session.SessionState;
 import java.net.http.HttpResponse;
@@ -98,8 +101,33 @@ class ClientsApiTest {
         assertEquals(JsonParser.parseString("""
                 {"client_id": %d, "bindType": "BIND_TX", "systemType": "cp", "status": "BOUND_TX",
                  "connectionId": "bea1d715-e8d6-4625-b141-aaedc3e20d75", "localAddr": "188.245.90.194:2775",
-                 "remoteAddr": "12.34.56.78:12345", "inflightCount": 0, "queueCount": 0, "connected": 1721935169}
-                """.formatted(id)), connections.getAsJsonArray("BIND_TX").get(0));
+                 "remoteAddr": "12.34.56.78:12345", "inflightCount": 0, "queueCount": 0, "connected": 1721935169,
+                 "instance": "%s", "instanceHost": "%s"}
+                """.formatted(id, TestLive.SELF.id(), TestLive.SELF.host())), connections.getAsJsonArray("BIND_TX").get(0));
+        assertEquals(List.of("client_id", "bindType", "systemType", "status", "connectionId", "localAddr",
+                "remoteAddr", "inflightCount", "queueCount", "connected", "instance", "instanceHost"),
+                List.copyOf(connections.getAsJsonArray("BIND_TX").get(0).getAsJsonObject().keySet()),
+                "the manual's members in its order, then ours");
+    }
+
+    @Test
+    void theListsShowTheEsmeConnectionsOfOtherInstancesWithTheInstanceThatHoldsEach() {
+        long id = createManualClient().get("id").getAsLong();
+        LiveInstance other = new LiveInstance("9b8a7c6d-0000-4000-8000-00000000000b", "gw-host-b");
+        gateway.live.otherInstancesClientConnections.add(new HeldConnection(other, new LiveConnection(id,
+                BindType.TRANSCEIVER, SessionState.BOUND_TRX, "on-b", "10.0.0.2:2775", "12.34.56.78:12345", 0, 4,
+                1721935169L, "cp")));
+
+        for (JsonObject answer : List.of(object(Http.get(url)), object(Http.get(url + "/" + id)))) {
+            JsonArray trx = answer.getAsJsonObject("connections").getAsJsonArray("BIND_TRX");
+            assertEquals(1, trx.size(), trx.toString());
+            JsonObject connection = trx.get(0).getAsJsonObject();
+            assertEquals(id, connection.get("client_id").getAsLong());
+            assertEquals("on-b", connection.get("connectionId").getAsString());
+            assertEquals(other.id(), connection.get("instance").getAsString());
+            assertEquals("gw-host-b", connection.get("instanceHost").getAsString());
+            assertEquals(4, connection.get("queueCount").getAsInt());
+        }
     }
 
     @ParameterizedTest(name = "{0} = {1}")

@@ -1,10 +1,13 @@
 package io.smppgateway.http;
 
+import io.smppgateway.http.live.GatewayInstance;
 import io.smppgateway.http.live.HealthProbes;
+import io.smppgateway.http.live.HeldConnection;
 import io.smppgateway.http.live.LiveChange;
 import io.smppgateway.http.live.LiveConnection;
 import io.smppgateway.http.live.LiveConnections;
 import io.smppgateway.http.live.LiveControl;
+import io.smppgateway.http.live.LiveInstance;
 import io.smppgateway.http.live.MetricsSnapshot;
 import io.smppgateway.http.live.MetricsSource;
 import io.smppgateway.http.live.PeerTraffic;
@@ -32,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class EsmeServerLive implements LiveConnections, LiveControl, HealthProbes, MetricsSource, EsmeAccounts {
 
+    /** The one instance, as the panel shows it. */
+    static final LiveInstance SELF = new LiveInstance("5e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b", "panel-host");
     private final ClientStore clients;
     private final Map<Long, AtomicLong> submitsByClient = new ConcurrentHashMap<>();
     volatile SmppServer server;
@@ -59,6 +64,28 @@ final class EsmeServerLive implements LiveConnections, LiveControl, HealthProbes
     @Override
     public List<LiveConnection> ofClients() {
         return server.sessions().all().stream().map(EsmeServerLive::connection).toList();
+    }
+
+    @Override
+    public List<HeldConnection> ofGatewaysOnEveryInstance() {
+        return List.of();
+    }
+
+    @Override
+    public LiveInstance instance() {
+        return SELF;
+    }
+
+    @Override
+    public List<GatewayInstance> instances() {
+        long now = System.currentTimeMillis() / 1000;
+        return List.of(new GatewayInstance(SELF, now, now));
+    }
+
+    /** One instance, this one. */
+    @Override
+    public List<HeldConnection> ofClientsOnEveryInstance() {
+        return ofClients().stream().map(connection -> new HeldConnection(SELF, connection)).toList();
     }
 
     private static LiveConnection connection(BoundEsme bound) {
@@ -116,5 +143,10 @@ final class EsmeServerLive implements LiveConnections, LiveControl, HealthProbes
                 .map(entry -> new PeerTraffic(entry.getKey(), "#" + entry.getKey(), entry.getValue().get(), 0))
                 .toList();
         return new MetricsSnapshot(List.of(), traffic, List.of(), List.of(), List.of());
+    }
+
+    @Override
+    public String buildVersion() {
+        return "0.0.0-test";
     }
 }

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.smppgateway.http.live.HeldConnection;
 import io.smppgateway.http.live.LiveChange;
 import io.smppgateway.http.live.LiveConnection;
+import io.smppgateway.http.live.LiveInstance;
 import io.smppgateway.smpp.pdu.BindType;
 import io.smppgateway.smpp.session.SessionState;
 import java.net.http.HttpResponse;
@@ -114,10 +116,45 @@ class GatewaysApiTest {
         assertEquals(JsonParser.parseString("""
                 {"gateway_id": %d, "bindType": "BIND_TRX", "status": "BOUND_TRX",
                  "connectionId": "d41d1f18-f22d-4a29-9403-f064871ad8c0", "localAddr": "192.168.1.2:54128",
-                 "remoteAddr": "12.34.56.78:29900", "inflightCount": 2, "queueCount": 3, "connected": 1721935159}
-                """.formatted(id)), connection);
+                 "remoteAddr": "12.34.56.78:29900", "inflightCount": 2, "queueCount": 3, "connected": 1721935159,
+                 "instance": "%s", "instanceHost": "%s"}
+                """.formatted(id, TestLive.SELF.id(), TestLive.SELF.host())), connection);
         assertEquals(List.of("gateway_id", "bindType", "status", "connectionId", "localAddr", "remoteAddr",
-                "inflightCount", "queueCount", "connected"), List.copyOf(connection.keySet()));
+                "inflightCount", "queueCount", "connected", "instance", "instanceHost"),
+                List.copyOf(connection.keySet()), "the manual's members in its order, then ours");
+    }
+
+    @Test
+    void theListsShowTheConnectionsOfOtherInstancesWithTheInstanceThatHoldsEach() {
+        long id = createManualGateway().get("id").getAsLong();
+        LiveInstance other = new LiveInstance("9b8a7c6d-0000-4000-8000-00000000000b", "gw-host-b");
+        gateway.live.gatewayConnections.add(new LiveConnection(id, BindType.TRANSMITTER, SessionState.BOUND_TX,
+                "ours", "10.0.0.1:40000", "12.34.56.78:2775", 0, 0, 1L, ""));
+        gateway.live.otherInstancesGatewayConnections.add(new HeldConnection(other, new LiveConnection(id,
+                BindType.TRANSMITTER, SessionState.BOUND_TX, "theirs", "10.0.0.2:40000", "12.34.56.78:2775", 1, 0,
+                2L, "")));
+        gateway.live.otherInstancesGatewayConnections.add(new HeldConnection(other, new LiveConnection(id + 1,
+                BindType.RECEIVER, SessionState.DIAL, "another-gateway", "", "", 0, 0, 3L, "")));
+
+        JsonArray listed = object(Http.get(url)).getAsJsonObject("connections").getAsJsonArray("BIND_TX");
+        JsonArray ofOne = object(Http.get(url + "/" + id)).getAsJsonObject("connections").getAsJsonArray("BIND_TX");
+
+        for (JsonArray tx : List.of(listed, ofOne)) {
+            assertEquals(2, tx.size(), tx.toString());
+            JsonObject ours = tx.get(0).getAsJsonObject();
+            JsonObject theirs = tx.get(1).getAsJsonObject();
+            assertEquals("ours", ours.get("connectionId").getAsString());
+            assertEquals(TestLive.SELF.id(), ours.get("instance").getAsString());
+            assertEquals("theirs", theirs.get("connectionId").getAsString());
+            assertEquals(other.id(), theirs.get("instance").getAsString());
+            assertEquals("gw-host-b", theirs.get("instanceHost").getAsString());
+            assertEquals("10.0.0.2:40000", theirs.get("localAddr").getAsString());
+            assertEquals(1, theirs.get("inflightCount").getAsInt());
+        }
+        assertEquals("another-gateway", object(Http.get(url)).getAsJsonObject("connections")
+                .getAsJsonArray("BIND_RX").get(0).getAsJsonObject().get("connectionId").getAsString());
+        assertEquals(0, object(Http.get(url + "/" + id)).getAsJsonObject("connections").getAsJsonArray("BIND_RX")
+                .size(), "another gateway's connection is not among this one's");
     }
 
     @Test

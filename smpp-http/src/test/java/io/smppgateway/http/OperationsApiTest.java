@@ -8,13 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.smppgateway.http.live.DropCount;
+import io.smppgateway.http.live.GatewayInstance;
 import io.smppgateway.http.live.LatencyHistogram;
 import io.smppgateway.http.live.LiveConnection;
+import io.smppgateway.http.live.LiveInstance;
 import io.smppgateway.http.live.MetricsSnapshot;
 import io.smppgateway.http.live.PeerTraffic;
 import io.smppgateway.http.live.ProbeResult;
 import io.smppgateway.http.live.QueueDepth;
 import io.smppgateway.http.live.StatusCount;
+import io.smppgateway.http.metrics.PrometheusParser;
+import io.smppgateway.http.metrics.PrometheusParser.Family;
+import io.smppgateway.http.metrics.WellFormedExposition;
 import io.smppgateway.smpp.pdu.BindType;
 import io.smppgateway.smpp.session.SessionState;
 import java.net.http.HttpRequest;
@@ -22,6 +27,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,7 +129,9 @@ class OperationsApiTest {
                 List.of(new PeerTraffic(7, "esme7", 90, 4)),
                 List.of(new StatusCount("smsc \"quoted\"", "delivered", 80)),
                 List.of(new LatencyHistogram("submit_sm", "smsc \"quoted\"", List.of(0.01, 0.1), List.of(60L, 95L),
-                        100, 3.5)),
+                        100, 3.5),
+                        new LatencyHistogram("esme_submit", "esme7", List.of(0.0005, 0.001, 10.0),
+                                List.of(3L, 5L, 9L), 9, 0.75)),
                 List.of(new QueueDepth("sms_out", "smsc \"quoted\"", 12, 10000)),
                 List.of(new DropCount("queue_full", 2), new DropCount("disk_refused", 40)));
     }
@@ -137,6 +146,24 @@ class OperationsApiTest {
         assertEquals(1, stats.get("client_binds").getAsLong());
         assertEquals(3, stats.get("queue_count").getAsLong());
         assertTrue(stats.get("time").getAsLong() > 0);
+        assertEquals(TestLive.SELF.id(), stats.get("instance").getAsString(), "whose figures these are");
+        assertEquals(TestLive.SELF.host(), stats.get("instance_host").getAsString());
+    }
+
+    @Test
+    void instancesListEveryLiveInstanceAndSayWhichAnswers() {
+        LiveInstance other = new LiveInstance("9b8a7c6d-0000-4000-8000-00000000000b", "gw-host-b");
+        gateway.live.instances.add(new GatewayInstance(other, 1_721_935_150L, 1_721_935_168L));
+
+        JsonObject answer = object(Http.get(gateway.base + "/api/instances"));
+
+        assertEquals(JsonParser.parseString("""
+                {"instances": [
+                  {"id": "%s", "host": "gw-host-a", "started": 1721935100, "heartbeat": 1721935169,
+                   "this_instance": true},
+                  {"id": "9b8a7c6d-0000-4000-8000-00000000000b", "host": "gw-host-b", "started": 1721935150,
+                   "heartbeat": 1721935168, "this_instance": false}]}
+                """.formatted(TestLive.SELF.id())), answer);
     }
 
     @Test
@@ -148,22 +175,27 @@ class OperationsApiTest {
         String text = metrics.body();
         List<String> expected = List.of(
                 "# TYPE smpp_gateway_messages_total counter",
-                "smpp_gateway_messages_total{smsc_id=\"smsc \\\"quoted\\\"\",direction=\"out\"} 100",
-                "smpp_gateway_messages_total{smsc_id=\"smsc \\\"quoted\\\"\",direction=\"in\"} 5",
-                "smpp_client_messages_total{client_id=\"7\",username=\"esme7\",direction=\"in\"} 90",
-                "smpp_dlr_status_total{smsc_id=\"smsc \\\"quoted\\\"\",status=\"delivered\"} 80",
+                "smpp_gateway_messages_total{direction=\"out\",smsc_id=\"smsc \\\"quoted\\\"\"} 100.0",
+                "smpp_gateway_messages_total{direction=\"in\",smsc_id=\"smsc \\\"quoted\\\"\"} 5.0",
+                "smpp_client_messages_total{client_id=\"7\",direction=\"in\",username=\"esme7\"} 90.0",
+                "smpp_dlr_status_total{smsc_id=\"smsc \\\"quoted\\\"\",status=\"delivered\"} 80.0",
                 "# TYPE smpp_latency_seconds histogram",
                 "smpp_latency_seconds_bucket{operation=\"submit_sm\",peer=\"smsc \\\"quoted\\\"\",le=\"0.01\"} 60",
                 "smpp_latency_seconds_bucket{operation=\"submit_sm\",peer=\"smsc \\\"quoted\\\"\",le=\"+Inf\"} 100",
                 "smpp_latency_seconds_sum{operation=\"submit_sm\",peer=\"smsc \\\"quoted\\\"\"} 3.5",
-                "smpp_queue_depth{queue=\"sms_out\",peer=\"smsc \\\"quoted\\\"\"} 12",
-                "smpp_gateway_queue_count{smsc_id=\"smsc \\\"quoted\\\"\"} 12",
-                "smpp_binds{side=\"gateway\",peer=\"smsc \\\"quoted\\\"\",bind_type=\"BIND_TX\",status=\"BOUND_TX\"} 1",
-                "smpp_binds{side=\"client\",peer=\"7\",bind_type=\"BIND_TRX\",status=\"BOUND_TRX\"} 1",
-                "smpp_connection_inflight{side=\"gateway\",peer=\"smsc \\\"quoted\\\"\"} 3",
+                "smpp_latency_seconds_bucket{operation=\"esme_submit\",peer=\"esme7\",le=\"0.0005\"} 3",
+                "smpp_latency_seconds_bucket{operation=\"esme_submit\",peer=\"esme7\",le=\"10\"} 9",
+                "smpp_latency_seconds_count{operation=\"esme_submit\",peer=\"esme7\"} 9",
+                "smpp_queue_depth{peer=\"smsc \\\"quoted\\\"\",queue=\"sms_out\"} 12.0",
+                "smpp_queue_capacity{peer=\"smsc \\\"quoted\\\"\",queue=\"sms_out\"} 10000.0",
+                "smpp_gateway_queued_messages{smsc_id=\"smsc \\\"quoted\\\"\"} 12.0",
+                "smpp_binds{bind_type=\"BIND_TX\",peer=\"smsc \\\"quoted\\\"\",side=\"gateway\",status=\"BOUND_TX\"} 1.0",
+                "smpp_binds{bind_type=\"BIND_TRX\",peer=\"7\",side=\"client\",status=\"BOUND_TRX\"} 1.0",
+                "smpp_connection_inflight{peer=\"smsc \\\"quoted\\\"\",side=\"gateway\"} 3.0",
                 "# TYPE smpp_pdu_log_dropped_total counter",
-                "smpp_pdu_log_dropped_total{reason=\"queue_full\"} 2",
-                "smpp_pdu_log_dropped_total{reason=\"disk_refused\"} 40");
+                "smpp_pdu_log_dropped_total{reason=\"queue_full\"} 2.0",
+                "smpp_pdu_log_dropped_total{reason=\"disk_refused\"} 40.0",
+                "smpp_build_info{version=\"0.0.0-test\"} 1");
         for (String line : expected) {
             assertTrue(text.lines().anyMatch(line::equals), "missing line " + line + " in\n" + text);
         }
@@ -172,6 +204,25 @@ class OperationsApiTest {
                     || line.matches("[a-z_]+(\\{.*})? [-+0-9.eE]+|[a-z_]+(\\{.*})? \\+Inf"), "malformed: " + line);
         }
         assertEquals(1, text.lines().filter(line -> line.equals("# TYPE smpp_binds gauge")).count());
+        assertFalse(text.contains("smpp_gateway_queue_count"), "the old name is gone");
+
+        Map<String, Family> families = WellFormedExposition.check(text);
+        Map<String, String> types = new TreeMap<>();
+        families.values().forEach(family -> types.put(family.name(), family.type()));
+        Map<String, String> ours = Map.ofEntries(Map.entry("smpp_gateway_messages_total", "COUNTER"),
+                Map.entry("smpp_client_messages_total", "COUNTER"), Map.entry("smpp_dlr_status_total", "COUNTER"),
+                Map.entry("smpp_latency_seconds", "HISTOGRAM"), Map.entry("smpp_queue_depth", "GAUGE"),
+                Map.entry("smpp_queue_capacity", "GAUGE"), Map.entry("smpp_pdu_log_dropped_total", "COUNTER"),
+                Map.entry("smpp_gateway_queued_messages", "GAUGE"), Map.entry("smpp_binds", "GAUGE"),
+                Map.entry("smpp_connection_inflight", "GAUGE"), Map.entry("smpp_build_info", "GAUGE"));
+        ours.forEach((name, type) -> assertEquals(type, types.get(name), name + " in " + types));
+        assertTrue(types.keySet().stream().anyMatch(name -> name.startsWith("jvm_memory_")), types.toString());
+        assertTrue(types.containsKey("process_cpu_seconds_total"), types.toString());
+        assertEquals(5.0, PrometheusParser.sample(families, "smpp_gateway_messages_total",
+                "smpp_gateway_messages_total", Map.of("smsc_id", "smsc \"quoted\"", "direction", "in"))
+                .orElseThrow().value());
+        assertEquals(95.0, PrometheusParser.sample(families, "smpp_latency_seconds", "smpp_latency_seconds_bucket",
+                Map.of("operation", "submit_sm", "le", "0.1")).orElseThrow().value());
     }
 
     @Test

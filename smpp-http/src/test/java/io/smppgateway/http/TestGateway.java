@@ -50,6 +50,10 @@ final class TestGateway implements AutoCloseable {
         database.clients().list().forEach(stored -> database.clients().delete(stored.id()));
         live.gatewayConnections.clear();
         live.clientConnections.clear();
+        live.otherInstancesGatewayConnections.clear();
+        live.otherInstancesClientConnections.clear();
+        live.instances.clear();
+        live.instances.addAll(TestLive.ONLY_SELF);
         live.gatewayQueues.clear();
         live.controlCalls.clear();
         live.controlAnswer = null;

@@ -1,10 +1,13 @@
 package io.smppgateway.http;
 
+import io.smppgateway.http.live.GatewayInstance;
 import io.smppgateway.http.live.HealthProbes;
+import io.smppgateway.http.live.HeldConnection;
 import io.smppgateway.http.live.LiveChange;
 import io.smppgateway.http.live.LiveConnection;
 import io.smppgateway.http.live.LiveConnections;
 import io.smppgateway.http.live.LiveControl;
+import io.smppgateway.http.live.LiveInstance;
 import io.smppgateway.http.live.MetricsSnapshot;
 import io.smppgateway.http.live.MetricsSource;
 import io.smppgateway.http.live.ProbeResult;
@@ -12,13 +15,15 @@ import io.smppgateway.store.client.Client;
 import io.smppgateway.store.gateway.Gateway;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * In-memory stand-ins for what the runner wires into the HTTP server: connections the test sets,
+ * In-memory stand-ins for what the runner wires into the HTTP server: connections the test sets
+ * (this instance's, {@link #SELF}, and other instances'),
  * a control that records every call and answers as the runtime would, fixed health probes and
  * settable metrics.
  */
@@ -26,6 +31,11 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
 
     final List<LiveConnection> gatewayConnections = new CopyOnWriteArrayList<>();
     final List<LiveConnection> clientConnections = new CopyOnWriteArrayList<>();
+    final List<HeldConnection> otherInstancesGatewayConnections = new CopyOnWriteArrayList<>();
+    final List<HeldConnection> otherInstancesClientConnections = new CopyOnWriteArrayList<>();
+    static final LiveInstance SELF = new LiveInstance("4f3c2b1a-0000-4000-8000-00000000000a", "gw-host-a");
+    static final List<GatewayInstance> ONLY_SELF = List.of(new GatewayInstance(SELF, 1_721_935_100L, 1_721_935_169L));
+    final List<GatewayInstance> instances = new CopyOnWriteArrayList<>(ONLY_SELF);
     final Map<Long, Long> gatewayQueues = new ConcurrentHashMap<>();
     final List<String> controlCalls = new CopyOnWriteArrayList<>();
     static final List<ProbeResult> DEFAULT_PROBES = List.of(new ProbeResult("database", true, true, "embedded"),
@@ -36,6 +46,16 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     volatile Supplier<CompletableFuture<LiveChange>> controlAnswer;
 
     @Override
+    public LiveInstance instance() {
+        return SELF;
+    }
+
+    @Override
+    public List<GatewayInstance> instances() {
+        return List.copyOf(instances);
+    }
+
+    @Override
     public List<LiveConnection> ofGateways() {
         return List.copyOf(gatewayConnections);
     }
@@ -43,6 +63,18 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     @Override
     public List<LiveConnection> ofClients() {
         return List.copyOf(clientConnections);
+    }
+
+    @Override
+    public List<HeldConnection> ofGatewaysOnEveryInstance() {
+        return Stream.concat(gatewayConnections.stream().map(connection -> new HeldConnection(SELF, connection)),
+                otherInstancesGatewayConnections.stream()).toList();
+    }
+
+    @Override
+    public List<HeldConnection> ofClientsOnEveryInstance() {
+        return Stream.concat(clientConnections.stream().map(connection -> new HeldConnection(SELF, connection)),
+                otherInstancesClientConnections.stream()).toList();
     }
 
     @Override
@@ -90,5 +122,10 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     @Override
     public MetricsSnapshot snapshot() {
         return metrics;
+    }
+
+    @Override
+    public String buildVersion() {
+        return "0.0.0-test";
     }
 }

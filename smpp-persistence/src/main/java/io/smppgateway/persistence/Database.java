@@ -282,7 +282,7 @@ public final class Database implements GatewayStores, AutoCloseable {
 
     /** What the group-commit writer has done so far and what waits. */
     public WriteStats writeStats() {
-        return new WriteStats(writes.committedBatches(), writes.committedWorks(), writes.pending());
+        return new WriteStats(writes.committedBatches(), writes.committedWorks(), writes.pending(), writes.capacity());
     }
 
     /** Commits what is queued, stops the module's threads and closes the pool. */

@@ -6,10 +6,14 @@ import io.smppgateway.runner.config.GeneratedCredentials;
 import io.smppgateway.runner.config.InvalidSettingsException;
 import io.smppgateway.runner.config.SettingsReader;
 import io.smppgateway.runner.daemon.GatewayDaemon;
+import io.smppgateway.runner.logging.GatewayLogging;
+import io.smppgateway.runner.logging.JournalStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -93,17 +97,22 @@ final class RunCommand implements Callable<Integer> {
      */
     static Running start(Path explicit, PrintStream err, Map<String, String> environment) {
         GatewaySettings settings;
+        // what the reader finds odd is logged once logging is set up as smpp.conf says (its format, its levels)
+        List<String> warnings = new ArrayList<>();
         try {
-            settings = new SettingsReader(home(environment), environment, log::warn).read(explicit);
+            settings = new SettingsReader(home(environment), environment, warnings::add).read(explicit);
         } catch (InvalidSettingsException e) {
-            err.println("smpp: cannot start: " + e.getMessage());
+            warnings.forEach(log::warn);
+            cannotStart(err, e.getMessage(), environment);
             return new Running(null, null, 2);
         }
+        GatewayLogging.apply(settings.logging(), environment);
+        warnings.forEach(log::warn);
         GeneratedCredentials.Completed credentials;
         try {
             credentials = new GeneratedCredentials().complete(settings.dataFolder(), settings.http());
         } catch (RuntimeException e) {
-            err.println("smpp: cannot start: " + e.getMessage());
+            cannotStart(err, e.getMessage(), environment);
             return new Running(null, null, 1);
         }
         settings = settings.withHttp(credentials.access());
@@ -118,11 +127,23 @@ final class RunCommand implements Callable<Integer> {
             daemon = GatewayDaemon.start(settings);
         } catch (Exception e) {
             // one line, no stack trace: it says what to change (the log above has the parts that started)
-            err.println("smpp: cannot start: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            cannotStart(err, e.getMessage() != null ? e.getMessage() : e.toString(), environment);
             return new Running(null, null, 1);
         }
         announce(settings, credentials, daemon);
         return new Running(daemon, credentials, 0);
+    }
+
+    /**
+     * Says why the gateway does not start, on standard error. When that is the journal, each line
+     * carries the err priority ({@code <3>}), so that {@code journalctl -p err} shows it.
+     */
+    private static void cannotStart(PrintStream err, String reason, Map<String, String> environment) {
+        String text = "smpp: cannot start: " + reason;
+        if (JournalStream.isStandardError(environment)) {
+            text = text.lines().map(line -> "<3>" + line).collect(java.util.stream.Collectors.joining("\n"));
+        }
+        err.println(text);
     }
 
     private static void announce(GatewaySettings settings, GeneratedCredentials.Completed credentials,

@@ -3,17 +3,24 @@ package io.smppgateway.store.cluster;
 import java.util.List;
 
 /**
- * The gateway instances that share the stores, and the ESME binds each holds: what several
- * instances must agree on to behave as one gateway. Times are unix milliseconds.
+ * The gateway instances that share the stores, the ESME binds each holds, and the connections each
+ * publishes: what several instances must agree on to behave as one gateway, and what any of them
+ * shows of all. Times are unix milliseconds.
  */
 public interface ClusterStore {
 
-    /** Says the instance is alive at {@code now}; its row is created the first time. */
-    void heartbeat(String instanceId, String host, long now);
+    /**
+     * Says the instance is alive at {@code now}; its row is created the first time, and again when
+     * it had been taken as gone. Creating it also clears the connections left by instances whose row
+     * is gone (an instance of a release before {@code live_connections} removes rows without them).
+     *
+     * @return whether the row was created: the instance has no binds or connections recorded
+     */
+    boolean heartbeat(String instanceId, String host, long now);
 
     /**
      * Removes the instances whose last heartbeat is before {@code deadBefore}, with the binds they
-     * held (their process is gone, so are its sessions).
+     * held and the connections they published (their process is gone, so are its sessions).
      *
      * @return the ids of the instances removed
      */
@@ -21,6 +28,9 @@ public interface ClusterStore {
 
     /** The instances whose last heartbeat is at or after {@code aliveSince}, oldest start first. */
     List<String> live(long aliveSince);
+
+    /** The same instances as {@link #live}, with their host and times. */
+    List<Instance> liveInstances(long aliveSince);
 
     /**
      * Records a bind of the client when it holds fewer than {@code cap} binds across every instance.
@@ -36,6 +46,19 @@ public interface ClusterStore {
     /** Binds the client holds across every instance. */
     int bindsOf(long clientId);
 
-    /** The instance stops: its row and its binds go. */
+    /**
+     * Replaces the connections the instance published with {@code connections}, its every ESME bind
+     * and SMSC bind at this moment.
+     */
+    void publishConnections(String instanceId, List<ConnectionSnapshot> connections);
+
+    /**
+     * The connections published by every instance other than {@code instanceId} whose last heartbeat
+     * is at or after {@code aliveSince}: those of an instance taken as gone are not among them, even
+     * before {@link #removeDead} purges them.
+     */
+    List<InstanceConnection> connectionsOfOthers(String instanceId, long aliveSince);
+
+    /** The instance stops: its row, its binds and its published connections go. */
     void leave(String instanceId);
 }

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.smppgateway.http.HttpBackend;
 import io.smppgateway.http.live.LiveChange;
-import io.smppgateway.http.live.LiveConnection;
+import io.smppgateway.http.live.HeldConnection;
 import io.smppgateway.http.web.ApiException;
 import io.smppgateway.http.web.JsonResponses;
 import io.smppgateway.http.web.RequestBodies;
@@ -38,15 +38,15 @@ public final class ClientsResource {
         }
         JsonObject body = new JsonObject();
         body.add("clients", clients);
-        body.add("connections", ConnectionsJson.ofClients(backend.connections().ofClients()));
+        body.add("connections", ConnectionsJson.ofClients(backend.connections().ofClientsOnEveryInstance()));
         JsonResponses.send(exchange, 200, body);
     }
 
     public void get(HttpServerExchange exchange) {
         Client client = find(PathIds.id(exchange, "client"));
         JsonObject body = ClientJson.write(client);
-        List<LiveConnection> own = backend.connections().ofClients().stream()
-                .filter(connection -> connection.ownerId() == client.id()).toList();
+        List<HeldConnection> own = backend.connections().ofClientsOnEveryInstance().stream()
+                .filter(held -> held.connection().ownerId() == client.id()).toList();
         body.add("connections", ConnectionsJson.ofClients(own));
         JsonResponses.send(exchange, 200, body);
     }

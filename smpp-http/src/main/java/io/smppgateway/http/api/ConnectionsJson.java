@@ -2,6 +2,7 @@ package io.smppgateway.http.api;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.smppgateway.http.live.HeldConnection;
 import io.smppgateway.http.live.LiveConnection;
 import io.smppgateway.smpp.pdu.BindType;
 import java.util.Comparator;
@@ -10,35 +11,38 @@ import java.util.List;
 /**
  * The {@code "connections"} member of the GET lists, exactly as the manual prints it: one array per
  * bind type ({@code BIND_TX}, {@code BIND_RX}, {@code BIND_TRX}, each always present), members in
- * camelCase, the owner as {@code gateway_id} or {@code client_id}.
+ * camelCase, the owner as {@code gateway_id} or {@code client_id}. Ours, after the manual's members:
+ * {@code instance} and {@code instanceHost}, the instance that holds the connection.
  */
 final class ConnectionsJson {
 
     private ConnectionsJson() {
     }
 
-    static JsonObject ofGateways(List<LiveConnection> connections) {
+    static JsonObject ofGateways(List<HeldConnection> connections) {
         return byBindType(connections, false);
     }
 
-    static JsonObject ofClients(List<LiveConnection> connections) {
+    static JsonObject ofClients(List<HeldConnection> connections) {
         return byBindType(connections, true);
     }
 
-    private static JsonObject byBindType(List<LiveConnection> connections, boolean clientSide) {
+    private static JsonObject byBindType(List<HeldConnection> connections, boolean clientSide) {
         JsonObject byType = new JsonObject();
         for (BindType type : BindType.values()) {
             JsonArray list = new JsonArray();
             connections.stream()
-                    .filter(connection -> connection.bindType() == type)
-                    .sorted(Comparator.comparingLong(LiveConnection::ownerId).thenComparing(LiveConnection::connectionId))
-                    .forEach(connection -> list.add(json(connection, clientSide)));
+                    .filter(held -> held.connection().bindType() == type)
+                    .sorted(Comparator.comparingLong((HeldConnection held) -> held.connection().ownerId())
+                            .thenComparing(held -> held.connection().connectionId()))
+                    .forEach(held -> list.add(json(held, clientSide)));
             byType.add(type.label(), list);
         }
         return byType;
     }
 
-    static JsonObject json(LiveConnection connection, boolean clientSide) {
+    static JsonObject json(HeldConnection held, boolean clientSide) {
+        LiveConnection connection = held.connection();
         JsonObject json = new JsonObject();
         json.addProperty(clientSide ? "client_id" : "gateway_id", connection.ownerId());
         json.addProperty("bindType", connection.bindType().label());
@@ -52,6 +56,8 @@ final class ConnectionsJson {
         json.addProperty("inflightCount", connection.inflightCount());
         json.addProperty("queueCount", connection.queueCount());
         json.addProperty("connected", connection.connected());
+        json.addProperty("instance", held.instance().id());
+        json.addProperty("instanceHost", held.instance().host());
         return json;
     }
 }

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.smppgateway.http.HttpBackend;
 import io.smppgateway.http.live.LiveChange;
-import io.smppgateway.http.live.LiveConnection;
+import io.smppgateway.http.live.HeldConnection;
 import io.smppgateway.http.web.ApiException;
 import io.smppgateway.http.web.JsonResponses;
 import io.smppgateway.http.web.RequestBodies;
@@ -39,7 +39,7 @@ public final class GatewaysResource {
         }
         JsonObject body = new JsonObject();
         body.add("gateways", gateways);
-        body.add("connections", ConnectionsJson.ofGateways(backend.connections().ofGateways()));
+        body.add("connections", ConnectionsJson.ofGateways(backend.connections().ofGatewaysOnEveryInstance()));
         JsonResponses.send(exchange, 200, body);
     }
 
@@ -47,8 +47,8 @@ public final class GatewaysResource {
     public void get(HttpServerExchange exchange) {
         Gateway gateway = find(PathIds.id(exchange, "gateway"));
         JsonObject body = GatewayJson.write(gateway, backend.connections().gatewayQueueCount(gateway.id()));
-        List<LiveConnection> own = backend.connections().ofGateways().stream()
-                .filter(connection -> connection.ownerId() == gateway.id()).toList();
+        List<HeldConnection> own = backend.connections().ofGatewaysOnEveryInstance().stream()
+                .filter(held -> held.connection().ownerId() == gateway.id()).toList();
         body.add("connections", ConnectionsJson.ofGateways(own));
         JsonResponses.send(exchange, 200, body);
     }

@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * {@code GET /api/stats}: the totals the dashboard polls: message counters (it derives messages per
- * second from two answers and their {@code time}), bound connections, and queued SMS.
+ * second from two answers and their {@code time}), bound connections, and queued SMS, all of this
+ * instance, which {@code instance} and {@code instance_host} name (the dashboard marks the
+ * connections it holds in the every-instance lists).
  */
 public final class StatsResource {
 
@@ -28,6 +30,8 @@ public final class StatsResource {
         List<LiveConnection> clientConnections = backend.connections().ofClients();
         JsonObject body = new JsonObject();
         body.addProperty("time", System.currentTimeMillis());
+        body.addProperty("instance", backend.connections().instance().id());
+        body.addProperty("instance_host", backend.connections().instance().host());
         body.addProperty("messages_in", snapshot.messagesIn());
         body.addProperty("messages_out", snapshot.messagesOut());
         body.addProperty("gateway_binds", bound(gatewayConnections));

@@ -115,6 +115,18 @@ const Panel = (() => {
     return el('span', { class: 'badge ' + (enabled ? 'ok' : 'off'), text: enabled ? 'enabled' : 'disabled' });
   }
 
+  // An instance as an operator tells it apart: its host, and the start of its id (two may share a host).
+  function instanceName(connection) {
+    return (connection.instanceHost || '?') + ' · ' + (connection.instance || '').slice(0, 8);
+  }
+
+  // How many of these connections each instance holds, e.g. "2 on gw-a · 4f3c2b1a, 1 on gw-b · 9b8a7c6d".
+  function perInstance(connections) {
+    const counts = new Map();
+    for (const c of connections) counts.set(instanceName(c), (counts.get(instanceName(c)) || 0) + 1);
+    return [...counts].map(([name, count]) => count + ' on ' + name).join(', ');
+  }
+
 
   /**
    * Builds a record form from a field list: each field with its label, its limits as a hint, and
@@ -224,5 +236,5 @@ const Panel = (() => {
   }
 
   return { api, el, clear, formatTime, formatBytes, notice, clearFieldErrors, showFieldErrors, statusBadge,
-    enabledBadge, buildForm, fillForm, readForm, liveText, start };
+    enabledBadge, instanceName, perInstance, buildForm, fillForm, readForm, liveText, start };
 })();

@@ -2,7 +2,7 @@
 'use strict';
 
 (() => {
-  const { api, el, clear, formatTime, enabledBadge, notice, buildForm, fillForm, readForm, showFieldErrors,
+  const { api, el, clear, formatTime, enabledBadge, perInstance, notice, buildForm, fillForm, readForm, showFieldErrors,
     clearFieldErrors, liveText } = Panel;
 
   const FIELDS = [
@@ -80,13 +80,14 @@
       tbody.append(el('tr', {}, el('td', { colspan: 8, class: 'empty', text: 'No clients yet.' })));
     }
     for (const c of answer.data.clients) {
-      const bound = connections.filter(k => k.client_id === c.id && k.status.startsWith('BOUND')).length;
+      const boundConnections = connections.filter(k => k.client_id === c.id && k.status.startsWith('BOUND'));
+      const bound = boundConnections.length;
       tbody.append(el('tr', { 'data-username': c.username },
         el('td', { class: 'num', text: c.id }),
         el('th', { scope: 'row', text: c.username }),
         el('td', { text: c.allow_ip || 'any' }),
         el('td', { class: 'num', text: c.throughput === 0 ? 'no limit' : c.throughput }),
-        el('td', { class: 'num', text: bound + ' / ' + c.binds }),
+        el('td', { class: 'num', title: perInstance(boundConnections), text: bound + ' / ' + c.binds }),
         el('td', {}, enabledBadge(c.enabled)),
         el('td', { text: formatTime(c.updated) }),
         el('td', {}, el('div', { class: 'actions' },

@@ -3,7 +3,7 @@
 'use strict';
 
 (() => {
-  const { api, el, clear, formatTime, enabledBadge, notice, buildForm, fillForm, readForm, showFieldErrors,
+  const { api, el, clear, formatTime, enabledBadge, perInstance, notice, buildForm, fillForm, readForm, showFieldErrors,
     clearFieldErrors, liveText } = Panel;
 
   const FIELDS = [
@@ -96,13 +96,14 @@
       tbody.append(el('tr', {}, el('td', { colspan: 9, class: 'empty', text: 'No gateways yet.' })));
     }
     for (const g of answer.data.gateways) {
-      const bound = connections.filter(c => c.gateway_id === g.id && c.status.startsWith('BOUND')).length;
+      const boundConnections = connections.filter(c => c.gateway_id === g.id && c.status.startsWith('BOUND'));
+      const bound = boundConnections.length;
       tbody.append(el('tr', { 'data-smsc-id': g.smsc_id },
         el('th', { scope: 'row', text: g.smsc_id }),
         el('td', { text: g.host + ':' + g.port }),
         el('td', { text: g.tx_binds + ' / ' + g.rx_binds + ' / ' + g.trx_binds }),
         el('td', { text: g.smpp_version + (g.is_secure ? ' TLS' : '') }),
-        el('td', { class: 'num', text: bound }),
+        el('td', { class: 'num', title: perInstance(boundConnections), text: bound }),
         el('td', { class: 'num', text: g.queue_count }),
         el('td', {}, enabledBadge(g.enabled)),
         el('td', { text: formatTime(g.updated) }),

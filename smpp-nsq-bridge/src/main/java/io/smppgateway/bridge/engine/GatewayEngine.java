@@ -14,7 +14,11 @@ import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.server.SmppServer;
 import io.smppgateway.store.GatewayStores;
 import io.smppgateway.store.client.Client;
+import io.smppgateway.store.cluster.ConnectionSnapshot;
+import io.smppgateway.store.cluster.Instance;
+import io.smppgateway.store.cluster.InstanceConnection;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -68,10 +72,12 @@ public final class GatewayEngine implements AutoCloseable {
     private final PoolSmscGateways smscGateways;
     private final ThreadPoolExecutor storeCalls = storeExecutor();
     private final String instanceId = UUID.randomUUID().toString();
+    private final String instanceHost = InstanceHeartbeat.hostName();
     private SmppServer server;
     private GatewayPool pool;
     private OutboundFlow outbound;
     private ConfigSync configSync;
+    private OwnConnections ownConnections;
 
     private GatewayEngine(EngineOptions options, GatewayStores stores) {
         this.options = options;
@@ -100,7 +106,7 @@ public final class GatewayEngine implements AutoCloseable {
 
     private void open(MessageBus bus) {
         lifecycle.add("store calls", storeCalls::shutdownNow);
-        InstanceHeartbeat heartbeat = new InstanceHeartbeat(stores.cluster(), instanceId);
+        InstanceHeartbeat heartbeat = new InstanceHeartbeat(stores.cluster(), instanceId, instanceHost);
         heartbeat.start();
         lifecycle.add("instance heartbeat (leaving the cluster)", heartbeat);
         ConsumerGate consumers = new ConsumerGate(bus);
@@ -120,6 +126,8 @@ public final class GatewayEngine implements AutoCloseable {
         SmppConnector connector = new SmppConnector();
         pool = new GatewayPool(connector, smscGateways::inboundFor, options.smscPdus());
         smscGateways.attach(pool);
+        ownConnections = new OwnConnections(server, pool, smscGateways);
+        heartbeat.publish(ownConnections);
 
         ReceiptFlow receiptFlow = new ReceiptFlow(consumers, stores.inbound(), stores.pendingReceipts(),
                 server.sessions(), options.flows(), instanceId);
@@ -209,12 +217,35 @@ public final class GatewayEngine implements AutoCloseable {
         return instanceId;
     }
 
+    /** The name of the host this instance runs on, as {@code gateway_instances} records it. */
+    public String instanceHost() {
+        return instanceHost;
+    }
+
+    /**
+     * This instance's connections at this moment, ESME binds and SMSC binds, from memory. For an
+     * ESME's, {@code queueCount} is what waits on the session only (the client's receipts waiting
+     * in the store are the host's to add, as they are for {@link #connectionsOfOtherInstances()}).
+     */
+    public List<ConnectionSnapshot> connections() {
+        return ownConnections.now();
+    }
+
+    /**
+     * The connections every other live instance on the database last published (at most one
+     * heartbeat old); those of an instance taken as gone are left out. Reads the database.
+     */
+    public List<InstanceConnection> connectionsOfOtherInstances() {
+        return stores.cluster().connectionsOfOthers(instanceId,
+                System.currentTimeMillis() - InstanceHeartbeat.GONE_AFTER.toMillis());
+    }
+
     /**
      * The instances the shared database lists as live (each heart-beat within the last 10 seconds),
-     * this one included, oldest start first. A blocking store call.
+     * this one included, oldest start first, with their host and times. A blocking store call.
      */
-    public java.util.List<String> liveInstances() {
-        return stores.cluster().live(System.currentTimeMillis() - InstanceHeartbeat.GONE_AFTER.toMillis());
+    public List<Instance> liveInstances() {
+        return stores.cluster().liveInstances(System.currentTimeMillis() - InstanceHeartbeat.GONE_AFTER.toMillis());
     }
 
     /** The SMPP server ESMEs bind to: its sessions, its ports, its connection count. */

@@ -1,6 +1,7 @@
 package io.smppgateway.bridge.engine;
 
 import io.smppgateway.store.cluster.ClusterStore;
+import io.smppgateway.store.cluster.ConnectionSnapshot;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * This instance's membership of the gateway: it heart-beats in the shared database every
  * {@link #EVERY}, and removes any instance that has not for {@link #GONE_AFTER}, with the ESME
  * binds it held, so that a killed instance's binds stop counting against their clients' caps.
- * Nothing is configured: instances on the same database find each other there.
+ * With each beat it publishes its connections for the other instances' REST API, when they
+ * changed since the last beat. Nothing is configured: instances on the same database find each
+ * other there.
  */
 final class InstanceHeartbeat implements AutoCloseable {
 
@@ -26,17 +29,26 @@ final class InstanceHeartbeat implements AutoCloseable {
 
     private final ClusterStore cluster;
     private final String instanceId;
-    private final String host = hostName();
+    private final String host;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "instance-heartbeat");
         thread.setDaemon(true);
         return thread;
     });
+    private volatile OwnConnections connections;
+    private List<ConnectionSnapshot> published;
     private boolean failing;
+    private boolean publishFailing;
 
-    InstanceHeartbeat(ClusterStore cluster, String instanceId) {
+    InstanceHeartbeat(ClusterStore cluster, String instanceId, String host) {
         this.cluster = cluster;
         this.instanceId = instanceId;
+        this.host = host;
+    }
+
+    /** From the next beat on, publishes these connections (the server and the pool are up). */
+    void publish(OwnConnections own) {
+        this.connections = own;
     }
 
     /** Joins now (a database that does not answer fails the start), then heart-beats on its own thread. */
@@ -50,7 +62,10 @@ final class InstanceHeartbeat implements AutoCloseable {
     private void beat() {
         try {
             long now = System.currentTimeMillis();
-            cluster.heartbeat(instanceId, host, now);
+            if (cluster.heartbeat(instanceId, host, now)) {
+                // taken as gone meanwhile (a pause, the database away): its rows went with it, write them again
+                published = null;
+            }
             List<String> removed = cluster.removeDead(now - GONE_AFTER.toMillis());
             for (String gone : removed) {
                 log.warn("instance {} stopped heart-beating over {} s ago: it is taken as gone and its ESME binds no"
@@ -66,10 +81,42 @@ final class InstanceHeartbeat implements AutoCloseable {
                 log.warn("instance heartbeat: cannot reach the database ({}); after {} s other instances take this"
                         + " one as gone", e.toString(), GONE_AFTER.toSeconds());
             }
+            return;
+        }
+        publishConnections();
+    }
+
+    /**
+     * Writes this instance's connections when they differ from those it last wrote. A failure only
+     * leaves the other instances' lists behind: it is said once, and the next beat tries again.
+     */
+    private void publishConnections() {
+        OwnConnections own = connections;
+        if (own == null) {
+            return;
+        }
+        try {
+            List<ConnectionSnapshot> now = own.now();
+            if (!now.equals(published)) {
+                published = null;
+                cluster.publishConnections(instanceId, now);
+                published = now;
+            }
+            if (publishFailing) {
+                publishFailing = false;
+                log.info("instance heartbeat: this instance's connections are published again");
+            }
+        } catch (RuntimeException e) {
+            if (!publishFailing) {
+                publishFailing = true;
+                log.warn("instance heartbeat: cannot publish this instance's connections ({}); the other instances"
+                        + " list them as last published", e.toString());
+            }
         }
     }
 
-    private static String hostName() {
+    /** The name of the host this process runs on, as the instance row records it. */
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -99,6 +99,18 @@ public final class GroupCommitQueue implements AutoCloseable {
         return total;
     }
 
+    /**
+     * The writes all lanes hold at most together. A write is refused when its own lane is full, so
+     * {@link #pending()} near this bound means the database is falling behind.
+     */
+    public int capacity() {
+        int total = 0;
+        for (Lane lane : lanes) {
+            total += lane.capacity;
+        }
+        return total;
+    }
+
     /** Transactions committed so far. */
     public long committedBatches() {
         return batches.get();

@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smppgateway.persistence.DatabaseTest;
+import io.smppgateway.smpp.pdu.BindType;
+import io.smppgateway.smpp.session.SessionState;
 import io.smppgateway.store.client.Client;
 import io.smppgateway.store.cluster.ClusterStore;
+import io.smppgateway.store.cluster.ConnectionSide;
+import io.smppgateway.store.cluster.ConnectionSnapshot;
+import io.smppgateway.store.cluster.Instance;
+import io.smppgateway.store.cluster.InstanceConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -106,5 +112,137 @@ class ClusterStoreTest extends DatabaseTest {
     @Test
     void aBindForAClientThatNoLongerExistsIsNotRecorded() {
         assertFalse(cluster.reserveBind(Long.MAX_VALUE - 7, 5, session(), "instance-a", 1_000));
+    }
+
+    private static String instance(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(name.length() + 1);
+    }
+
+    private static ConnectionSnapshot esmeBind(long clientId, String connectionId, int inflight) {
+        return ConnectionSnapshot.builder(ConnectionSide.ESME, clientId).bindType(BindType.TRANSCEIVER)
+                .status(SessionState.BOUND_TRX).connectionId(connectionId).localAddr("10.0.0.1:2775")
+                .remoteAddr("10.0.0.9:40001").inflightCount(inflight).queueCount(3).connected(1_721_935_169)
+                .systemType("esme-sys").build();
+    }
+
+    private static ConnectionSnapshot smscBind(long gatewayId, String connectionId) {
+        return ConnectionSnapshot.builder(ConnectionSide.SMSC, gatewayId).bindType(BindType.RECEIVER)
+                .status(SessionState.DIAL).connectionId(connectionId).localAddr("").remoteAddr("10.0.0.7:2775")
+                .connected(1_721_935_170).build();
+    }
+
+    // Times from 1_000_000 on: the instances these tests leave behind are never before the dead line of
+    // the test above, which expects to remove its own instance only.
+    private List<InstanceConnection> publishedBy(String instanceId, long aliveSince) {
+        return cluster.connectionsOfOthers("someone-else", aliveSince).stream()
+                .filter(connection -> connection.instanceId().equals(instanceId)).toList();
+    }
+
+    @Test
+    void theConnectionsAnInstancePublishedAreListedWithItsHostToTheOthersOnly() {
+        String a = instance("a");
+        String b = instance("b");
+        cluster.heartbeat(a, "host-a", 1_001_000);
+        cluster.heartbeat(b, "host-b", 1_001_000);
+        ConnectionSnapshot esme = esmeBind(7, session(), 2);
+        ConnectionSnapshot smsc = smscBind(8, session());
+
+        cluster.publishConnections(a, List.of(esme, smsc));
+
+        assertEquals(List.of(new InstanceConnection(a, "host-a", esme), new InstanceConnection(a, "host-a", smsc)),
+                cluster.connectionsOfOthers(b, 1_001_000).stream().filter(c -> c.instanceId().equals(a))
+                        .sorted(java.util.Comparator.comparing(c -> c.connection().side())).toList(),
+                "every field as published");
+        assertTrue(cluster.connectionsOfOthers(a, 1_001_000).stream().noneMatch(c -> c.instanceId().equals(a)),
+                "an instance's own connections are not among the others'");
+    }
+
+    @Test
+    void aNewPublicationReplacesTheInstancesConnections() {
+        String a = instance("a");
+        cluster.heartbeat(a, "host-a", 1_001_000);
+        String kept = session();
+        cluster.publishConnections(a, List.of(esmeBind(7, kept, 0), esmeBind(7, session(), 0)));
+
+        cluster.publishConnections(a, List.of(esmeBind(7, kept, 5)));
+
+        assertEquals(List.of(esmeBind(7, kept, 5)), publishedBy(a, 1_001_000).stream()
+                .map(InstanceConnection::connection).toList());
+
+        cluster.publishConnections(a, List.of());
+
+        assertEquals(List.of(), publishedBy(a, 1_001_000));
+    }
+
+    @Test
+    void theConnectionsOfAnInstanceTakenAsGoneAreNotListedAndGoWithIt() {
+        String gone = instance("gone");
+        String alive = instance("live");
+        cluster.heartbeat(gone, "host-1", 1_010_000);
+        cluster.heartbeat(alive, "host-2", 1_025_000);
+        cluster.publishConnections(gone, List.of(esmeBind(7, session(), 0)));
+        cluster.publishConnections(alive, List.of(smscBind(8, session())));
+
+        assertEquals(List.of(), publishedBy(gone, 1_015_000), "its heartbeat is older than the live ones'");
+        assertEquals(1, publishedBy(alive, 1_015_000).size());
+
+        cluster.removeDead(1_015_000);
+
+        assertEquals(List.of(), publishedBy(gone, 0), "purged with the instance");
+        assertEquals(1, publishedBy(alive, 0).size());
+    }
+
+    @Test
+    void anInstanceThatLeavesTakesItsConnectionsWithIt() {
+        String leaving = instance("leaving");
+        cluster.heartbeat(leaving, "host", 1_001_000);
+        cluster.publishConnections(leaving, List.of(esmeBind(7, session(), 0), smscBind(8, session())));
+
+        cluster.leave(leaving);
+
+        assertEquals(List.of(), publishedBy(leaving, 0));
+    }
+
+    @Test
+    void aHeartbeatSaysWhenItCreatedTheRowAgainAfterTheInstanceWasTakenAsGone() {
+        String paused = instance("paused");
+        assertTrue(cluster.heartbeat(paused, "host", 1_030_000), "the first beat joins");
+        assertFalse(cluster.heartbeat(paused, "host", 1_031_000));
+        cluster.publishConnections(paused, List.of(smscBind(8, session())));
+
+        cluster.removeDead(1_040_000);
+
+        assertTrue(cluster.heartbeat(paused, "host", 1_050_000), "joined again: its connections must be written again");
+        assertEquals(List.of(), publishedBy(paused, 0));
+    }
+
+    @Test
+    void joiningClearsTheConnectionsOfInstancesWhoseRowIsGone() {
+        // rows without their instance row: what an instance of a release before live_connections
+        // leaves when its removeDead removes an instance of this one
+        String ghost = instance("ghost");
+        cluster.publishConnections(ghost, List.of(esmeBind(7, session(), 0)));
+
+        cluster.heartbeat(instance("new"), "host", 1_001_000);
+
+        cluster.heartbeat(ghost, "host", 1_001_000);
+        assertEquals(List.of(), publishedBy(ghost, 0), "cleared when the other joined");
+    }
+
+    @Test
+    void theLiveInstancesComeWithTheirHostAndTimesOldestStartFirst() {
+        String older = instance("older");
+        String newer = instance("newer");
+        String gone = instance("gone");
+        cluster.heartbeat(gone, "host-0", 1_060_000);
+        cluster.heartbeat(newer, "host-2", 1_062_000);
+        cluster.heartbeat(older, "host-1", 1_061_000);
+        cluster.heartbeat(older, "host-1", 1_065_000);
+
+        List<Instance> live = cluster.liveInstances(1_061_000).stream()
+                .filter(i -> List.of(older, newer, gone).contains(i.id())).toList();
+
+        assertEquals(List.of(new Instance(older, "host-1", 1_061_000, 1_065_000),
+                new Instance(newer, "host-2", 1_062_000, 1_062_000)), live);
     }
 }

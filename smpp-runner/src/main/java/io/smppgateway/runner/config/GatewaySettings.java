@@ -13,10 +13,11 @@ import java.nio.file.Path;
  * @param clientCa   {@code SMPP_CLIENT_CA_PATH}: the PEM certificates {@code is_secure} gateways trust
  *                   instead of the JVM's authorities, or {@code null} for the JVM's
  * @param pduLogMaxFileBytes {@code SMPP_PDU_LOG_MAX_FILE_MB} in octets: the most one peer's PDU log file holds in a day
+ * @param logging    {@code SMPP_LOG_FORMAT}, {@code SMPP_LOG_LEVEL} and {@code SMPP_LOG_LEVELS}: how the gateway logs
  */
 public record GatewaySettings(Path home, String source, DatabaseChoice database, BusChoice bus, SmppListeners smpp,
                               Path serverLogs, Path clientLogs, Path dataFolder, HttpAccess http, Path clientCa,
-                              long pduLogMaxFileBytes) {
+                              long pduLogMaxFileBytes, LogSettings logging) {
 
     /** Whether both the database and the bus are the embedded ones (nothing to install). */
     public boolean embeddedDefaults() {
@@ -25,11 +26,11 @@ public record GatewaySettings(Path home, String source, DatabaseChoice database,
 
     public GatewaySettings withHttp(HttpAccess access) {
         return new GatewaySettings(home, source, database, bus, smpp, serverLogs, clientLogs, dataFolder, access,
-                clientCa, pduLogMaxFileBytes);
+                clientCa, pduLogMaxFileBytes, logging);
     }
 
     public GatewaySettings withSmpp(SmppListeners listeners) {
         return new GatewaySettings(home, source, database, bus, listeners, serverLogs, clientLogs, dataFolder, http,
-                clientCa, pduLogMaxFileBytes);
+                clientCa, pduLogMaxFileBytes, logging);
     }
 }

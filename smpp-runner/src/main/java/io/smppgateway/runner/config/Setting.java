@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Every key {@code smpp.conf} may hold: the product manual's keys, under the manual's names, and the
  * few of ours ({@code SMPP_DATA_PATH}, {@code SMPP_CLIENT_CA_PATH}, {@code NSQ_CHANNEL}, {@code NSQ_MAX_IN_FLIGHT},
- * {@code NSQ_LOOKUPD_HTTP_ADDRESSES}, {@code NSQ_MSG_TIMEOUT_SECONDS}, {@code SMPP_MAX_CONNECTIONS}...). docs/configuration.md describes each.
+ * {@code NSQ_LOOKUPD_HTTP_ADDRESSES}, {@code NSQ_MSG_TIMEOUT_SECONDS}, {@code SMPP_MAX_CONNECTIONS},
+ * {@code SMPP_METRICS_ADDRESS}...). docs/configuration.md describes each.
  * A secret's value never appears in a message.
  */
 public enum Setting {
@@ -31,6 +32,7 @@ public enum Setting {
     HTTP_SSL_CERT_PATH,
     HTTP_SSL_KEY_PATH,
     HTTP_TRUSTED_PROXIES,
+    SMPP_METRICS_ADDRESS,
     NSQ_HOST,
     NSQ_PORT,
     NSQ_SMS_OUT_HOST,
@@ -51,7 +53,10 @@ public enum Setting {
     NSQ_LOOKUPD_POLL_SECONDS,
     NSQ_MSG_TIMEOUT_SECONDS,
     SMPP_MAX_CONNECTIONS,
-    SMPP_MAX_CONNECTIONS_PER_ADDRESS;
+    SMPP_MAX_CONNECTIONS_PER_ADDRESS,
+    SMPP_LOG_FORMAT,
+    SMPP_LOG_LEVEL,
+    SMPP_LOG_LEVELS;
 
     private final boolean secret;
 

@@ -4,6 +4,7 @@ import io.smppgateway.bridge.bus.NsqBusConfig;
 import io.smppgateway.bridge.bus.NsqLookupd;
 import io.smppgateway.bridge.bus.NsqTopicConfig;
 import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.http.ListenAddress;
 import io.smppgateway.http.TrustedProxies;
 import io.smppgateway.persistence.MysqlConfig;
 import io.smppgateway.smpp.server.SmppServerConfig;
@@ -110,7 +111,7 @@ public final class SettingsReader {
                 smpp(settings), settings.folder(Setting.SMPP_SERVER_LOGS_PATH, "logs/server"),
                 settings.folder(Setting.SMPP_CLIENT_LOGS_PATH, "logs/client"), dataFolder, http(settings),
                 clientCa(settings), settings.count(Setting.SMPP_PDU_LOG_MAX_FILE_MB, DEFAULT_PDU_LOG_MAX_FILE_MB,
-                        MAX_PDU_LOG_MAX_FILE_MB) * (1L << 20));
+                        MAX_PDU_LOG_MAX_FILE_MB) * (1L << 20), logging(settings));
         checkPortsDiffer(result, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(source, problems);
@@ -305,7 +306,34 @@ public final class SettingsReader {
             checkTlsIdentity(values, certificate, Setting.HTTP_SSL_CERT_PATH, key, Setting.HTTP_SSL_KEY_PATH);
         }
         return new HttpAccess(port, username == null ? DEFAULT_ADMIN_USERNAME : username,
-                values.get(Setting.HTTP_ADMIN_PASSWORD), token, tls ? certificate : null, tls ? key : null, proxies);
+                values.get(Setting.HTTP_ADMIN_PASSWORD), token, tls ? certificate : null, tls ? key : null, proxies,
+                metricsAddress(values));
+    }
+
+    /** {@code SMPP_METRICS_ADDRESS}: {@code host:port} of the token-free {@code /metrics} listener, or none. */
+    private static ListenAddress metricsAddress(Values values) {
+        String value = values.get(Setting.SMPP_METRICS_ADDRESS);
+        if (value == null) {
+            return null;
+        }
+        try {
+            ListenAddress address = ListenAddress.parse(value);
+            if (address.port() == 0) {
+                values.problem(Setting.SMPP_METRICS_ADDRESS, "the port must be 1 to 65535, got 0");
+                return null;
+            }
+            return address;
+        } catch (IllegalArgumentException e) {
+            values.problem(Setting.SMPP_METRICS_ADDRESS, e.getMessage() + " (e.g. 127.0.0.1:9464)");
+            return null;
+        }
+    }
+
+    private static LogSettings logging(Values values) {
+        LogSettings defaults = LogSettings.defaults();
+        return new LogSettings(values.parsed(Setting.SMPP_LOG_FORMAT, LogFormat::of, defaults.format()),
+                values.parsed(Setting.SMPP_LOG_LEVEL, LogLevel::of, defaults.rootLevel()),
+                values.parsed(Setting.SMPP_LOG_LEVELS, LogSettings::parseLoggerLevels, defaults.loggerLevels()));
     }
 
     private static void checkPortsDiffer(GatewaySettings settings, List<String> problems) {
@@ -323,6 +351,18 @@ public final class SettingsReader {
         }
         if (tls > 0 && tls == http) {
             problems.add("SMPP_SSL_PORT: " + tls + " is also HTTP_PORT");
+        }
+        ListenAddress metrics = settings.http().metricsAddress();
+        if (metrics != null) {
+            Map<String, Integer> others = new LinkedHashMap<>();
+            others.put("HTTP_PORT", http);
+            others.put("SMPP_PORT", smpp);
+            others.put("SMPP_SSL_PORT", tls);
+            others.forEach((key, port) -> {
+                if (port > 0 && port == metrics.port()) {
+                    problems.add("SMPP_METRICS_ADDRESS: " + metrics.port() + " is also " + key);
+                }
+            });
         }
     }
 
@@ -467,6 +507,23 @@ public final class SettingsReader {
                 return null;
             }
             return value;
+        }
+
+        /**
+         * The value read by {@code parser}, its default when not set, or the default after recording
+         * the parser's complaint.
+         */
+        <T> T parsed(Setting setting, java.util.function.Function<String, T> parser, T defaultValue) {
+            String value = get(setting);
+            if (value == null) {
+                return defaultValue;
+            }
+            try {
+                return parser.apply(value);
+            } catch (IllegalArgumentException e) {
+                problem(setting, e.getMessage());
+                return defaultValue;
+            }
         }
 
         /** A file that must exist and be readable, or {@code null} (not set, or a problem recorded). */

@@ -62,8 +62,8 @@ public final class GatewayDaemon implements AutoCloseable {
 
     private final GatewaySettings settings;
     private final Lifecycle lifecycle = new Lifecycle(STOP_BUDGET);
-    private final TrafficCounters smscTraffic = new TrafficCounters();
-    private final TrafficCounters esmeTraffic = new TrafficCounters();
+    private final TrafficCounters<String> smscTraffic = new TrafficCounters<>();
+    private final TrafficCounters<EsmeName> esmeTraffic = new TrafficCounters<>();
     private final DlrInTally dlrInStatuses = new DlrInTally();
     private final ResponseTimes esmeSubmits = ResponseTimes.submits("esme_submit", PduDirection.RECEIVED);
     private final ResponseTimes smscSubmits = ResponseTimes.submits("smsc_submit", PduDirection.SENT);
@@ -108,10 +108,9 @@ public final class GatewayDaemon implements AutoCloseable {
         } catch (RuntimeException e) {
             throw PortInUse.orElse(e, "SMPP", smppPorts());
         }
-        SmppServer server = engine.esmeServer();
         GatewayPool pool = engine.smscPool();
         HttpBackend backend = new HttpBackend(database.gateways(), database.clients(),
-                new LiveSessions(pool, engine.smscGateways(), server, database.pendingReceipts()),
+                new LiveSessions(engine, database.pendingReceipts()),
                 new LiveChanges(engine),
                 new LogFolders(settings.clientLogs(), settings.serverLogs()),
                 new HealthChecks(database, bus, pool, engine.smscGateways(), engine.storeCalls()),
@@ -119,7 +118,8 @@ public final class GatewayDaemon implements AutoCloseable {
                         smscSubmits, smscReceipts), pool, engine.smscGateways(), pduLogs, database));
         HttpConfig httpConfig = HttpConfig.of(settings.http().apiToken(), settings.http().adminUsername(),
                 settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port())
-                .withTrustedProxies(settings.http().trustedProxies());
+                .withTrustedProxies(settings.http().trustedProxies())
+                .withMetricsAddress(settings.http().metricsAddress());
         if (settings.http().isTls()) {
             httpConfig = httpConfig.withTls(settings.http().tlsCertificate(), settings.http().tlsKey());
         }
@@ -127,7 +127,7 @@ public final class GatewayDaemon implements AutoCloseable {
         try {
             started = AdminHttpServer.start(httpConfig, backend);
         } catch (Exception e) {
-            throw PortInUse.orElse(e, "HTTP", Map.of("HTTP_PORT", settings.http().port()));
+            throw PortInUse.orElse(e, "HTTP", httpPorts());
         }
         http = lifecycle.add("HTTP server", started);
     }
@@ -228,6 +228,15 @@ public final class GatewayDaemon implements AutoCloseable {
         return config;
     }
 
+    private Map<String, Integer> httpPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("HTTP_PORT", settings.http().port());
+        if (settings.http().metricsAddress() != null) {
+            ports.put("SMPP_METRICS_ADDRESS", settings.http().metricsAddress().port());
+        }
+        return ports;
+    }
+
     private Map<String, Integer> smppPorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("SMPP_PORT", settings.smpp().port());
@@ -246,7 +255,7 @@ public final class GatewayDaemon implements AutoCloseable {
             GatewayEngine running = engine;
             BoundEsme esme = running == null ? null : running.esmeServer().sessions().ofSession(session.id());
             if (esme != null) {
-                esmeTraffic.count(Long.toString(esme.account().id()), direction, pdu);
+                esmeTraffic.count(new EsmeName(esme.account().id(), esme.account().systemId()), direction, pdu);
                 esmeSubmits.onPdu(esme.account().systemId(), session, direction, pdu);
             }
         };

@@ -8,6 +8,8 @@ import io.smppgateway.http.live.MetricsSource;
 import io.smppgateway.http.live.PeerTraffic;
 import io.smppgateway.http.live.QueueDepth;
 import io.smppgateway.persistence.Database;
+import io.smppgateway.persistence.WriteStats;
+import io.smppgateway.runner.ProjectVersion;
 import io.smppgateway.runner.pdulog.PduLogWriter;
 import io.smppgateway.smpp.client.GatewayClient;
 import io.smppgateway.smpp.client.GatewayPool;
@@ -19,13 +21,14 @@ import java.util.List;
  * by SMSC and status, submit response times on both sides, and the depth of every bounded queue
  * the daemon owns (each gateway's submit queue, the PDU log queue, the database's pending writes),
  * so that a queue filling up shows before it refuses work, and the PDU log entries dropped (queue
- * full, disk refusing).
+ * full, disk refusing), and the version that runs.
  */
 final class GatewayMetrics implements MetricsSource {
 
     /** The counters the daemon feeds as messages pass. */
-    record Counters(TrafficCounters smscTraffic, TrafficCounters esmeTraffic, DlrInTally dlrInStatuses,
-                    ResponseTimes esmeSubmits, ResponseTimes smscSubmits, ResponseTimes smscReceipts) {
+    record Counters(TrafficCounters<String> smscTraffic, TrafficCounters<EsmeName> esmeTraffic,
+                    DlrInTally dlrInStatuses, ResponseTimes esmeSubmits, ResponseTimes smscSubmits,
+                    ResponseTimes smscReceipts) {
     }
 
     private final Counters counters;
@@ -33,6 +36,7 @@ final class GatewayMetrics implements MetricsSource {
     private final PoolSmscGateways gateways;
     private final PduLogWriter pduLogs;
     private final Database database;
+    private final String version = ProjectVersion.version();
 
     GatewayMetrics(Counters counters, GatewayPool pool, PoolSmscGateways gateways, PduLogWriter pduLogs,
                    Database database) {
@@ -49,15 +53,16 @@ final class GatewayMetrics implements MetricsSource {
         counters.smscTraffic().snapshot().forEach((smscId, traffic) -> smscTraffic.add(new PeerTraffic(
                 gateways.stored(smscId).map(g -> g.id()).orElse(0L), smscId, traffic.in.sum(), traffic.out.sum())));
         List<PeerTraffic> esmeTraffic = new ArrayList<>();
-        counters.esmeTraffic().snapshot().forEach((clientId, traffic) -> esmeTraffic.add(new PeerTraffic(Long.parseLong(clientId),
-                clientId, traffic.in.sum(), traffic.out.sum())));
+        counters.esmeTraffic().snapshot().forEach((esme, traffic) -> esmeTraffic.add(new PeerTraffic(esme.clientId(),
+                esme.username(), traffic.in.sum(), traffic.out.sum())));
         List<QueueDepth> queues = new ArrayList<>();
         for (GatewayClient client : pool.all()) {
             queues.add(new QueueDepth("gateway_submits", client.smscId(), client.queueCount(),
                     client.config().queueCapacity()));
         }
         queues.add(new QueueDepth("pdu_log", "", pduLogs.queued(), pduLogs.capacity()));
-        queues.add(new QueueDepth("database_writes", "", database.writeStats().pending(), 0));
+        WriteStats writes = database.writeStats();
+        queues.add(new QueueDepth("database_writes", "", writes.pending(), writes.capacity()));
         List<LatencyHistogram> latencies = new ArrayList<>(counters.esmeSubmits().snapshot());
         latencies.addAll(counters.smscSubmits().snapshot());
         latencies.addAll(counters.smscReceipts().snapshot());
@@ -65,5 +70,10 @@ final class GatewayMetrics implements MetricsSource {
                 new DropCount("disk_refused", pduLogs.failed()), new DropCount("file_full", pduLogs.overLimit()));
         return new MetricsSnapshot(smscTraffic, esmeTraffic, counters.dlrInStatuses().snapshot(), latencies, queues,
                 pduLogDropped);
+    }
+
+    @Override
+    public String buildVersion() {
+        return version;
     }
 }

@@ -1,18 +1,16 @@
 package io.smppgateway.runner.daemon;
 
-import io.smppgateway.bridge.flow.PoolSmscGateways;
+import io.smppgateway.bridge.engine.GatewayEngine;
+import io.smppgateway.http.live.GatewayInstance;
+import io.smppgateway.http.live.HeldConnection;
 import io.smppgateway.http.live.LiveConnection;
 import io.smppgateway.http.live.LiveConnections;
-import io.smppgateway.store.receipt.PendingReceipts;
+import io.smppgateway.http.live.LiveInstance;
 import io.smppgateway.smpp.client.GatewayClient;
-import io.smppgateway.smpp.client.GatewayConnection;
-import io.smppgateway.smpp.client.GatewayPool;
-import io.smppgateway.smpp.pdu.BindType;
-import io.smppgateway.smpp.server.BoundEsme;
-import io.smppgateway.smpp.server.SmppServer;
-import io.smppgateway.smpp.session.SessionState;
-import io.smppgateway.smpp.session.SmppSession;
-import java.net.InetSocketAddress;
+import io.smppgateway.store.cluster.ConnectionSide;
+import io.smppgateway.store.cluster.ConnectionSnapshot;
+import io.smppgateway.store.cluster.InstanceConnection;
+import io.smppgateway.store.receipt.PendingReceipts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The REST API's {@code connections}: the client pool's binds to SMSCs and the ESMEs bound to our
- * server, as snapshots. An ESME connection's {@code queueCount} is, as the manual defines it, the
+ * The REST API's {@code connections}: the engine's binds to SMSCs and the ESMEs bound to its
+ * server, as snapshots, and for the lists of every instance those the other instances on the
+ * database published. An ESME connection's {@code queueCount} is, as the manual defines it, the
  * client's "DLR queue awaiting submit": the receipts waiting in the store for a receiver bind of
  * that client, plus the deliver_sm queued on the session itself. The waiting receipts belong to the
- * client, not to one bind, so each of its connections shows them.
+ * client, not to one bind, so each of its connections shows them, on whichever instance it is.
  */
 final class LiveSessions implements LiveConnections {
 
@@ -35,47 +34,86 @@ final class LiveSessions implements LiveConnections {
     /** Reading the waiting receipts must not hold the API's answer for long: without them, the rest still shows. */
     private static final long PENDING_COUNT_TIMEOUT_SECONDS = 5;
 
-    private final GatewayPool pool;
-    private final PoolSmscGateways gateways;
-    private final SmppServer server;
+    private final GatewayEngine engine;
     private final PendingReceipts pendingReceipts;
+    private final LiveInstance self;
 
-    LiveSessions(GatewayPool pool, PoolSmscGateways gateways, SmppServer server, PendingReceipts pendingReceipts) {
-        this.pool = pool;
-        this.gateways = gateways;
-        this.server = server;
+    LiveSessions(GatewayEngine engine, PendingReceipts pendingReceipts) {
+        this.engine = engine;
         this.pendingReceipts = pendingReceipts;
+        this.self = new LiveInstance(engine.instanceId(), engine.instanceHost());
+    }
+
+    @Override
+    public LiveInstance instance() {
+        return self;
+    }
+
+    @Override
+    public List<GatewayInstance> instances() {
+        return engine.liveInstances().stream().map(instance -> new GatewayInstance(
+                instance.id().equals(self.id()) ? self : new LiveInstance(instance.id(), instance.host()),
+                instance.started() / 1000, instance.heartbeat() / 1000)).toList();
     }
 
     @Override
     public List<LiveConnection> ofGateways() {
-        List<LiveConnection> connections = new ArrayList<>();
-        for (GatewayClient client : pool.all()) {
-            long id = gateways.stored(client.smscId()).map(g -> g.id()).orElse(0L);
-            for (GatewayConnection connection : client.connections()) {
-                connections.add(new LiveConnection(id, bindType(connection.bindType()),
-                        SessionState.valueOf(connection.status()), connection.connectionId(), connection.localAddr(),
-                        connection.remoteAddr(), connection.inflightCount(), connection.queueCount(),
-                        connection.connected(), connection.systemType()));
-            }
-        }
-        return connections;
+        return held(ConnectionSide.SMSC, engine.connections(), List.of()).stream().map(HeldConnection::connection)
+                .toList();
     }
 
     @Override
     public List<LiveConnection> ofClients() {
-        List<LiveConnection> connections = new ArrayList<>();
-        List<BoundEsme> bound = server.sessions().all();
-        Map<Long, Integer> waiting = bound.isEmpty() ? Map.of() : waitingReceipts();
-        for (BoundEsme esme : bound) {
-            SmppSession session = esme.session();
-            long clientId = esme.account().id();
-            connections.add(new LiveConnection(clientId, session.bindType(), session.state(), session.id(),
-                    address(session.localAddress()), address(session.remoteAddress()), session.inflightCount(),
-                    session.queueCount() + waiting.getOrDefault(clientId, 0), session.stateChangedAt(),
-                    session.systemType()));
+        return held(ConnectionSide.ESME, engine.connections(), List.of()).stream().map(HeldConnection::connection)
+                .toList();
+    }
+
+    @Override
+    public List<HeldConnection> ofGatewaysOnEveryInstance() {
+        return held(ConnectionSide.SMSC, engine.connections(), otherInstances());
+    }
+
+    @Override
+    public List<HeldConnection> ofClientsOnEveryInstance() {
+        return held(ConnectionSide.ESME, engine.connections(), otherInstances());
+    }
+
+    /** This instance's connections on {@code side}, then the other instances'. */
+    private List<HeldConnection> held(ConnectionSide side, List<ConnectionSnapshot> own,
+                                      List<InstanceConnection> others) {
+        List<InstanceConnection> all = new ArrayList<>();
+        for (ConnectionSnapshot connection : own) {
+            all.add(new InstanceConnection(self.id(), self.host(), connection));
+        }
+        all.addAll(others);
+        List<InstanceConnection> onSide = all.stream().filter(held -> held.connection().side() == side).toList();
+        Map<Long, Integer> waiting = side == ConnectionSide.ESME && !onSide.isEmpty() ? waitingReceipts() : Map.of();
+        List<HeldConnection> connections = new ArrayList<>();
+        for (InstanceConnection held : onSide) {
+            LiveInstance instance = held.instanceId().equals(self.id()) ? self
+                    : new LiveInstance(held.instanceId(), held.instanceHost());
+            connections.add(new HeldConnection(instance, live(held.connection(), waiting)));
         }
         return connections;
+    }
+
+    private static LiveConnection live(ConnectionSnapshot connection, Map<Long, Integer> waiting) {
+        int queue = connection.queueCount() + (connection.side() == ConnectionSide.ESME
+                ? waiting.getOrDefault(connection.ownerId(), 0) : 0);
+        return new LiveConnection(connection.ownerId(), connection.bindType(), connection.status(),
+                connection.connectionId(), connection.localAddr(), connection.remoteAddr(),
+                connection.inflightCount(), queue, connection.connected(), connection.systemType());
+    }
+
+    /** What the other instances published; none, and a warning, when the database does not answer. */
+    private List<InstanceConnection> otherInstances() {
+        try {
+            return engine.connectionsOfOtherInstances();
+        } catch (RuntimeException e) {
+            log.warn("the connections list only this instance's: cannot read the other instances' ({})",
+                    e.toString());
+            return List.of();
+        }
     }
 
     /** Receipts waiting for a receiver bind, by client id; none when the store cannot say in time. */
@@ -94,20 +132,7 @@ final class LiveSessions implements LiveConnections {
 
     @Override
     public long gatewayQueueCount(long gatewayId) {
-        return gateways.smscIdOf(gatewayId).flatMap(pool::get).map(GatewayClient::queueCount).orElse(0);
-    }
-
-    private static BindType bindType(String label) {
-        for (BindType type : BindType.values()) {
-            if (type.label().equals(label)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("not a bind type: " + label);
-    }
-
-    private static String address(InetSocketAddress address) {
-        return address == null || address.getAddress() == null ? ""
-                : address.getAddress().getHostAddress() + ":" + address.getPort();
+        return engine.smscGateways().smscIdOf(gatewayId).flatMap(engine.smscPool()::get)
+                .map(GatewayClient::queueCount).orElse(0);
     }
 }

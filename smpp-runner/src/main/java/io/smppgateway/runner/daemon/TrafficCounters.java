@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.LongAdder;
  * work on the event loop beyond an add): for an ESME, submit_sm/data_sm/submit_multi received are
  * in and deliver_sm sent are out; for an SMSC, submit_sm sent are out and deliver_sm/data_sm
  * received are in.
+ *
+ * @param <P> what a peer is known by: an SMSC by its smsc_id, an ESME by its {@link EsmeName}
  */
-final class TrafficCounters {
+final class TrafficCounters<P> {
 
     /** Messages in and out of one peer. */
     static final class Traffic {
@@ -21,9 +23,9 @@ final class TrafficCounters {
         final LongAdder out = new LongAdder();
     }
 
-    private final Map<String, Traffic> byPeer = new ConcurrentHashMap<>();
+    private final Map<P, Traffic> byPeer = new ConcurrentHashMap<>();
 
-    void count(String peer, PduDirection direction, Pdu pdu) {
+    void count(P peer, PduDirection direction, Pdu pdu) {
         if (peer == null || pdu == null) {
             return;
         }
@@ -37,7 +39,7 @@ final class TrafficCounters {
         (direction == PduDirection.RECEIVED ? traffic.in : traffic.out).increment();
     }
 
-    Map<String, Traffic> snapshot() {
+    Map<P, Traffic> snapshot() {
         return Map.copyOf(byPeer);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.smppgateway.bridge.bus.NsqLookupd;
 import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.http.ListenAddress;
 import io.smppgateway.nsq.NsqAddress;
 import io.smppgateway.smpp.server.SmppServerConfig;
 import java.io.IOException;
@@ -57,6 +58,30 @@ class SettingsReaderTest {
         assertEquals(home.resolve("logs/client"), settings.clientLogs());
         assertEquals(home.resolve("data"), settings.dataFolder());
         assertTrue(settings.source().startsWith("no " + home.resolve("smpp.conf")), settings.source());
+    }
+
+    @Test
+    void metricsAddressOpensTheTokenFreeMetricsListenerWhereTheOperatorSays() throws IOException {
+        assertNull(reader().read(null).http().metricsAddress(), "off unless set");
+        assertEquals(new ListenAddress("127.0.0.1", 9464),
+                read("SMPP_METRICS_ADDRESS=127.0.0.1:9464\n").http().metricsAddress());
+        assertEquals(new ListenAddress("::1", 9464), read("SMPP_METRICS_ADDRESS=[::1]:9464\n").http().metricsAddress());
+        assertEquals(new ListenAddress("0.0.0.0", 9464), read("SMPP_METRICS_ADDRESS=:9464\n").http().metricsAddress());
+        assertNull(read("SMPP_METRICS_ADDRESS=\n").http().metricsAddress(), "empty is off");
+    }
+
+    @Test
+    void aMetricsAddressMustBeAHostAndAFreePort() throws IOException {
+        assertEquals(List.of("SMPP_METRICS_ADDRESS: expected host:port, got \"9464\" (e.g. 127.0.0.1:9464)"),
+                problems("SMPP_METRICS_ADDRESS=9464\n"));
+        assertEquals(List.of("SMPP_METRICS_ADDRESS: the port of \"localhost:http\" is not a number"
+                + " (e.g. 127.0.0.1:9464)"), problems("SMPP_METRICS_ADDRESS=localhost:http\n"));
+        assertEquals(List.of("SMPP_METRICS_ADDRESS: the port must be 1 to 65535, got 0"),
+                problems("SMPP_METRICS_ADDRESS=127.0.0.1:0\n"));
+        assertEquals(List.of("SMPP_METRICS_ADDRESS: 8010 is also HTTP_PORT"),
+                problems("SMPP_METRICS_ADDRESS=127.0.0.1:8010\n"));
+        assertEquals(List.of("SMPP_METRICS_ADDRESS: 2775 is also SMPP_PORT"),
+                problems("SMPP_METRICS_ADDRESS=127.0.0.1:2775\n"));
     }
 
     @Test
@@ -301,6 +326,36 @@ class SettingsReaderTest {
         assertEquals(50L << 20, read("SMPP_PDU_LOG_MAX_FILE_MB=50\n").pduLogMaxFileBytes());
         assertEquals(List.of("SMPP_PDU_LOG_MAX_FILE_MB: '0' is not a whole number from 1 to 1048576"),
                 problems("SMPP_PDU_LOG_MAX_FILE_MB=0\n"));
+    }
+
+    @Test
+    void loggingIsAutomaticAtInfoUnlessSetAndLevelsArePerLogger() throws IOException {
+        assertEquals(LogSettings.defaults(), reader().read(null).logging());
+        assertEquals(new LogSettings(LogFormat.AUTO, LogLevel.INFO, Map.of()), LogSettings.defaults());
+        LogSettings settings = read("""
+                SMPP_LOG_FORMAT=json
+                SMPP_LOG_LEVEL=warning
+                SMPP_LOG_LEVELS = io.smppgateway.bridge=DEBUG, io.netty = error ,smpp=Trace,
+                """).logging();
+        assertEquals(LogFormat.JSON, settings.format());
+        assertEquals(LogLevel.WARN, settings.rootLevel());
+        assertEquals(List.of(Map.entry("io.smppgateway.bridge", LogLevel.DEBUG), Map.entry("io.netty", LogLevel.ERROR),
+                Map.entry("smpp", LogLevel.TRACE)), List.copyOf(settings.loggerLevels().entrySet()));
+        environment.put("SMPP_LOG_FORMAT", "journald");
+        assertEquals(LogFormat.JOURNALD, read("SMPP_LOG_FORMAT=text\n").logging().format());
+    }
+
+    @Test
+    void everyWrongLoggingKeyIsNamedWithTheOthers() throws IOException {
+        assertEquals(List.of("SMPP_PORT: 'x' is not a port number (1 to 65535)",
+                "SMPP_LOG_FORMAT: 'xml' is not a log format (auto, text, journald or json)",
+                "SMPP_LOG_LEVEL: 'LOUD' is not a log level (TRACE, DEBUG, INFO, WARN, ERROR or OFF)",
+                "SMPP_LOG_LEVELS: 'io.netty:WARN' is not logger=LEVEL"),
+                problems("SMPP_PORT=x\nSMPP_LOG_FORMAT=xml\nSMPP_LOG_LEVEL=LOUD\nSMPP_LOG_LEVELS=io.netty:WARN\n"));
+        assertEquals(List.of("SMPP_LOG_LEVELS: 'io..netty' is not a logger name (a package or class name such as"
+                + " io.smppgateway.bridge)"), problems("SMPP_LOG_LEVELS=io..netty=WARN\n"));
+        assertEquals(List.of("SMPP_LOG_LEVELS: 'verbose' is not a log level (TRACE, DEBUG, INFO, WARN, ERROR or OFF)"),
+                problems("SMPP_LOG_LEVELS=smpp=INFO,io.netty=verbose\n"));
     }
 
     @Test

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.http.metrics.PrometheusParser;
+import io.smppgateway.http.metrics.PrometheusParser.Family;
+import io.smppgateway.http.metrics.PrometheusParser.Sample;
+import io.smppgateway.http.metrics.WellFormedExposition;
+import io.smppgateway.runner.ProjectVersion;
 import io.smppgateway.store.client.Client;
 import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.runner.config.GatewaySettings;
@@ -190,8 +195,8 @@ class GatewayDaemonTest {
                 .dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1).smppVersion("3.4").gsm7(true).secure(false)
                 .enabled(true).build());
         daemon.engine().gatewaySaved(gateway);
-        daemon.database().clients().create(Client.builder().username("esme1").password("pw").binds(2).enabled(true)
-                .build());
+        Client client = daemon.database().clients().create(Client.builder().username("esme1").password("pw").binds(2)
+                .enabled(true).build());
         BlockingQueue<JsonObject> dlrIn = consume(Topic.DLR_IN);
         awaitTrue(() -> smsc.sessions().size() == 1 && smsc.sessions().get(0).state().isBound());
 
@@ -214,28 +219,91 @@ class GatewayDaemonTest {
             statuses.add(event.get("status").getAsString());
         }
 
-        awaitTrue(() -> metrics().contains("smpp_dlr_status_total{smsc_id=\"sim\",status=\"undelivered\"} 2"));
-        String metrics = metrics();
-        assertTrue(metrics.contains("smpp_dlr_status_total{smsc_id=\"sim\",status=\"sent\"} 2"), metrics);
-        assertTrue(metrics.contains("smpp_dlr_status_total{smsc_id=\"nowhere\",status=\"rejected\"} 1"), metrics);
-        assertTrue(metrics.contains("smpp_latency_seconds_count{operation=\"esme_submit\",peer=\"esme1\"} 3"),
-                metrics);
-        assertTrue(metrics.contains("smpp_latency_seconds_count{operation=\"smsc_submit\",peer=\"sim\"} 2"),
-                metrics);
-        assertTrue(metrics.contains(
-                "smpp_latency_seconds_bucket{operation=\"esme_submit\",peer=\"esme1\",le=\"+Inf\"} 3"), metrics);
+        awaitTrue(() -> value(metrics(), "smpp_dlr_status_total", "smpp_dlr_status_total",
+                Map.of("smsc_id", "sim", "status", "undelivered")) == 2);
         // the receipts are answered once their final status is stored, after their DLR_IN
-        awaitTrue(() -> metrics().contains("smpp_latency_seconds_count{operation=\"smsc_receipt\",peer=\"sim\"} 2"));
+        awaitTrue(() -> value(metrics(), "smpp_latency_seconds", "smpp_latency_seconds_count",
+                Map.of("operation", "smsc_receipt", "peer", "sim")) == 2);
+        Map<String, Family> metrics = metrics();
+        assertEquals(2, value(metrics, "smpp_dlr_status_total", "smpp_dlr_status_total",
+                Map.of("smsc_id", "sim", "status", "sent")));
+        assertEquals(1, value(metrics, "smpp_dlr_status_total", "smpp_dlr_status_total",
+                Map.of("smsc_id", "nowhere", "status", "rejected")));
+        assertEquals(3, value(metrics, "smpp_latency_seconds", "smpp_latency_seconds_count",
+                Map.of("operation", "esme_submit", "peer", "esme1")));
+        assertEquals(2, value(metrics, "smpp_latency_seconds", "smpp_latency_seconds_count",
+                Map.of("operation", "smsc_submit", "peer", "sim")));
+        assertEquals(3, value(metrics, "smpp_latency_seconds", "smpp_latency_seconds_bucket",
+                Map.of("operation", "esme_submit", "peer", "esme1", "le", "+Inf")));
+        // the same bounds as ever, written as Prometheus writes them
+        List<String> bounds = metrics.get("smpp_latency_seconds").samples().stream()
+                .filter(sample -> sample.name().endsWith("_bucket")
+                        && sample.labels().equals(Map.of("operation", "esme_submit", "peer", "esme1",
+                        "le", sample.labels().get("le"))))
+                .map(sample -> sample.labels().get("le")).toList();
+        assertEquals(List.of("0.0005", "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1",
+                "2.5", "5", "10", "30", "+Inf"), bounds);
+        // an ESME by its username, with its id beside it
+        assertEquals(3, value(metrics, "smpp_client_messages_total", "smpp_client_messages_total",
+                Map.of("username", "esme1", "client_id", Long.toString(client.id()), "direction", "in")));
+        assertEquals(1, value(metrics, "smpp_binds", "smpp_binds",
+                Map.of("side", "client", "peer", "esme1", "bind_type", "BIND_TRX", "status", "BOUND_TRX")));
+        assertEquals(2, value(metrics, "smpp_gateway_messages_total", "smpp_gateway_messages_total",
+                Map.of("smsc_id", "sim", "direction", "out")));
+        assertEquals(0, value(metrics, "smpp_gateway_queued_messages", "smpp_gateway_queued_messages",
+                Map.of("smsc_id", "sim")));
+        // every bounded queue with its real bound
+        for (String queue : List.of("gateway_submits", "pdu_log", "database_writes")) {
+            Family capacities = metrics.get("smpp_queue_capacity");
+            assertTrue(capacities.samples().stream().anyMatch(sample -> sample.labels().get("queue").equals(queue)
+                    && sample.value() > 0), queue + " in " + capacities);
+        }
+        assertEquals(1, value(metrics, "smpp_build_info", "smpp_build_info",
+                Map.of("version", ProjectVersion.version())));
+        for (String family : List.of("jvm_memory_used_bytes", "jvm_threads_current", "jvm_gc_collection_seconds",
+                "process_cpu_seconds_total", "process_start_time_seconds")) {
+            assertTrue(metrics.containsKey(family), family + " in " + metrics.keySet());
+        }
     }
 
-    private String metrics() {
+    @Test
+    void metricsAddressServesMetricsWithoutTheToken() throws Exception {
+        daemon.stop();
+        int metricsPort = freePort();
+        Map<String, String> environment = Map.of("SMPP_PORT", String.valueOf(freePort()),
+                "HTTP_PORT", String.valueOf(freePort()), "SMPP_METRICS_ADDRESS", "127.0.0.1:" + metricsPort);
+        GatewaySettings settings = new SettingsReader(home, environment, warning -> { }).read(null);
+        settings = settings.withHttp(new GeneratedCredentials().complete(settings.dataFolder(), settings.http()).access());
+        daemon = GatewayDaemon.start(settings);
+
+        HttpResponse<String> open = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, open.statusCode(), open.body());
+        Map<String, Family> families = WellFormedExposition.check(open.body());
+        assertEquals(1, value(families, "smpp_build_info", "smpp_build_info",
+                Map.of("version", ProjectVersion.version())));
+        HttpResponse<String> withoutToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + daemon.settings().http().port() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, withoutToken.statusCode());
+    }
+
+    /** The scrape, checked with Prometheus's parser. */
+    private Map<String, Family> metrics() {
         try {
             HttpResponse<String> response = api("GET", "/metrics", null);
             assertEquals(200, response.statusCode(), response.body());
-            return response.body();
+            return WellFormedExposition.check(response.body());
         } catch (Exception e) {
             throw new AssertionError("GET /metrics failed", e);
         }
+    }
+
+    /** The value of the sample with these labels (and maybe more), or -1 when there is none. */
+    private static double value(Map<String, Family> families, String family, String sample,
+                                Map<String, String> labels) {
+        return PrometheusParser.sample(families, family, sample, labels).map(Sample::value).orElse(-1.0);
     }
 
     @Test

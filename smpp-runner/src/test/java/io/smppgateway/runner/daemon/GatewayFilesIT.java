@@ -9,6 +9,7 @@ import io.smppgateway.runner.e2e.Awaiting;
 import io.smppgateway.runner.e2e.GatewayProcess;
 import io.smppgateway.runner.e2e.GatewayRestApi;
 import io.smppgateway.runner.e2e.TestServices;
+import io.smppgateway.runner.logging.TextLogLine;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.pdu.Address;
 import io.smppgateway.smpp.pdu.BindRequest;
@@ -86,8 +87,8 @@ class GatewayFilesIT {
         expected.put(home.relativize(logFile).toString(), "rw-r-----");
         assertEquals(expected, modes);
 
-        long warnings = output.lines().filter(line -> line.startsWith("WARN smpp - the JVM was started without"
-                + " -XX:+ExitOnOutOfMemoryError")).count();
+        long warnings = output.lines().filter(line -> TextLogLine.startsWith(line,
+                "WARN smpp - the JVM was started without -XX:+ExitOnOutOfMemoryError")).count();
         assertEquals(1, warnings, output);
         assertTrue(output.contains("add it to the java command line"), output);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smppgateway.persistence.Database;
 import io.smppgateway.store.client.Client;
 import io.smppgateway.runner.config.ConfFile;
+import io.smppgateway.runner.logging.TextLogLine;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.netty.ChannelSession;
 import io.smppgateway.smpp.pdu.Address;
@@ -142,8 +143,10 @@ class GatewayJarIT {
         assertFalse(all.contains(secrets.values().get("HTTP_ADMIN_PASSWORD")), "the password was printed");
         assertFalse(all.contains(secrets.values().get("HTTP_API_TOKEN")), "the token was printed");
         for (String line : output()) {
-            // one line per event for journalctl: level, logger, message; no colours, no JUL two-line records
-            assertTrue(line.matches("(TRACE|DEBUG|INFO|WARN|ERROR) [\\w.$]+ - .*"), "not a log line: " + line);
+            // one line per event (a file, not the journal: the text format): time, thread, then level, logger,
+            // message; no colours, no JUL two-line records
+            assertTrue(TextLogLine.event(line).matches("(TRACE|DEBUG|INFO|WARN|ERROR) [\\w.$]+ - .*"),
+                    "not a log line: " + line);
             assertFalse(line.contains("\u001b["), "a colour code in: " + line);
         }
         String log = Files.readString(home.resolve("logs/server").resolve(java.time.LocalDate.now().toString())

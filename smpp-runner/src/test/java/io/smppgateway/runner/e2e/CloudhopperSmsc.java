@@ -119,7 +119,8 @@ public final class CloudhopperSmsc implements AutoCloseable {
 
     static {
         // cloudhopper logs every PDU at INFO; the tests' output should show ours
-        System.setProperty("org.slf4j.simpleLogger.log.com.cloudhopper", "warn");
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.cloudhopper"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
     }
 
     private CloudhopperSmsc(String systemId, String password, Function<String, Outcome> outcomeByReceiver)

@@ -62,9 +62,10 @@ class EsmeEndToEndTest {
     /** A client in the manual's "Retrieving the list of ESME". */
     private static final Set<String> CLIENT_FIELDS = Set.of("id", "username", "password", "allow_ip", "throughput",
             "binds", "enabled", "updated", "created");
-    /** A connection in the same list, as the manual prints its BIND_TX example. */
+    /** A connection in the same list, as the manual prints its BIND_TX example, and ours: its instance. */
     private static final Set<String> CONNECTION_FIELDS = Set.of("client_id", "bindType", "systemType", "status",
-            "connectionId", "localAddr", "remoteAddr", "inflightCount", "queueCount", "connected");
+            "connectionId", "localAddr", "remoteAddr", "inflightCount", "queueCount", "connected", "instance",
+            "instanceHost");
     /** SMPP 3.4 Appendix B, as docs/delivery-receipts.md says we write it. */
     private static final Pattern RECEIPT_TEXT = Pattern.compile("id:(\\S+) sub:(\\d{3}) dlvrd:(\\d{3}) submit date:"
             + "(\\d{10}) done date:(\\d{10}) stat:(\\S+) err:(\\d{3}) text:(.*)", Pattern.DOTALL);
@@ -275,6 +276,7 @@ class EsmeEndToEndTest {
             assertEquals("127.0.0.1:" + entry.getValue().localPort(), connection.get("remoteAddr").getAsString());
             assertEquals(0, connection.get("inflightCount").getAsInt());
             assertEquals(0, connection.get("queueCount").getAsInt());
+            assertEquals(services.daemon().engine().instanceId(), connection.get("instance").getAsString());
             long connected = connection.get("connected").getAsLong();
             assertTrue(connected >= before && connected <= after, "connected " + connected + " not within ["
                     + before + ", " + after + "]");

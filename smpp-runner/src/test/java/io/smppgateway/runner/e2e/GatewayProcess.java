@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +39,12 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** As {@link #run(Path, Path)}, with more JVM options before {@code -jar}. */
     public static GatewayProcess run(Path home, Path console, List<String> jvmOptions) throws IOException {
+        return run(home, console, jvmOptions, Map.of());
+    }
+
+    /** As {@link #run(Path, Path, List)}, with variables added to the environment (systemd's JOURNAL_STREAM...). */
+    public static GatewayProcess run(Path home, Path console, List<String> jvmOptions, Map<String, String> environment)
+            throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         command.addAll(jvmOptions);
@@ -46,6 +53,7 @@ public final class GatewayProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(key -> key.startsWith("SMPP_") || key.startsWith("MYSQL_")
                 || key.startsWith("NSQ_") || key.startsWith("HTTP_"));
         builder.environment().put("SMPP_HOME", home.toString());
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(console.toFile());
         return new GatewayProcess(builder.start(), console);
     }

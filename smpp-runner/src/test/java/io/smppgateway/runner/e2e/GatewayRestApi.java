@@ -42,6 +42,11 @@ public final class GatewayRestApi {
         return call("GET", "/api/clients", null, 200);
     }
 
+    /** GET of any path that answers a JSON object (200). */
+    JsonObject get(String path) {
+        return call("GET", path, null, 200);
+    }
+
     private JsonObject call(String method, String path, JsonElement body, int expectedStatus) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))

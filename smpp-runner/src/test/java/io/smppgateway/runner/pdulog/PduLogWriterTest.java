@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smppgateway.runner.logging.TextLogLine;
 import io.smppgateway.smpp.client.BindRefusedException;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.log.LogFileLayout;
@@ -277,9 +278,10 @@ class PduLogWriterTest {
         assertEquals(4, writer.written());
         assertEquals(2, console.size(), "one warning when the disk refused, one line when it took entries again: "
                 + console);
-        assertTrue(console.get(0).startsWith("WARN PduLogWriter - PDU log: cannot write " + file)
+        assertTrue(TextLogLine.event(console.get(0)).startsWith("WARN PduLogWriter - PDU log: cannot write " + file)
                 && console.get(0).contains("No space left on device"), console.get(0));
-        assertTrue(console.get(1).startsWith("INFO PduLogWriter - PDU log: writing again; 40 entries were dropped"),
+        assertTrue(TextLogLine.event(console.get(1)).startsWith("INFO PduLogWriter - PDU log: writing again; 40 entries"
+                + " were dropped"),
                 console.get(1));
     }
 
@@ -319,7 +321,7 @@ class PduLogWriterTest {
         }
     }
 
-    /** What the loggers write to the console (slf4j-simple writes to System.out) while captured. */
+    /** What the loggers write to the console (logback's console appender writes to System.out) while captured. */
     private static final class ConsoleLines implements AutoCloseable {
         private final PrintStream original = System.out;
         private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
