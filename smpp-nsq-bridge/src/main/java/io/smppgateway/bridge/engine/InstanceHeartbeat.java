@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * With each beat it publishes its connections for the other instances' REST API, when they
  * changed since the last beat. Nothing is configured: instances on the same database find each
  * other there.
+ *
+ * <p>After each beat it reads which instances are live, and tells its listener when that list
+ * changed (the SMSC binds are shared out by it).
  */
 final class InstanceHeartbeat implements AutoCloseable {
 
@@ -39,6 +43,9 @@ final class InstanceHeartbeat implements AutoCloseable {
     private List<ConnectionSnapshot> published;
     private boolean failing;
     private boolean publishFailing;
+    private volatile List<String> live = List.of();
+    private volatile Consumer<List<String>> onChange = instances -> { };
+    private volatile boolean left;
 
     InstanceHeartbeat(ClusterStore cluster, String instanceId, String host) {
         this.cluster = cluster;
@@ -51,15 +58,41 @@ final class InstanceHeartbeat implements AutoCloseable {
         this.connections = own;
     }
 
+    /** The live instances as last read, oldest start first (this one among them once it joined). */
+    List<String> live() {
+        return live;
+    }
+
+    /**
+     * The live instances as the database lists them now (the list last read when it does not
+     * answer): for a gateway saved between two beats, so that an instance that joined since the
+     * last beat is counted.
+     */
+    List<String> liveNow() {
+        try {
+            return List.copyOf(cluster.live(System.currentTimeMillis() - GONE_AFTER.toMillis()));
+        } catch (RuntimeException e) {
+            return live;
+        }
+    }
+
+    /** Who hears of each change of the live instances (on the heartbeat's thread). */
+    void onMembershipChange(Consumer<List<String>> listener) {
+        this.onChange = listener;
+    }
+
     /** Joins now (a database that does not answer fails the start), then heart-beats on its own thread. */
     void start() {
         cluster.heartbeat(instanceId, host, System.currentTimeMillis());
-        log.info("instance {} on {} joined; {} instance(s) live on this database", instanceId, host,
-                cluster.live(System.currentTimeMillis() - GONE_AFTER.toMillis()).size());
+        live = List.copyOf(cluster.live(System.currentTimeMillis() - GONE_AFTER.toMillis()));
+        log.info("instance {} on {} joined; {} instance(s) live on this database", instanceId, host, live.size());
         timer.scheduleWithFixedDelay(this::beat, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void beat() {
+        if (left) {
+            return;
+        }
         try {
             long now = System.currentTimeMillis();
             if (cluster.heartbeat(instanceId, host, now)) {
@@ -70,6 +103,12 @@ final class InstanceHeartbeat implements AutoCloseable {
             for (String gone : removed) {
                 log.warn("instance {} stopped heart-beating over {} s ago: it is taken as gone and its ESME binds no"
                         + " longer count", gone, GONE_AFTER.toSeconds());
+            }
+            List<String> nowLive = List.copyOf(cluster.live(now - GONE_AFTER.toMillis()));
+            if (!nowLive.equals(live) && !left) {
+                log.info("live instances: {} (were {})", nowLive.size(), live.size());
+                live = nowLive;
+                onChange.accept(nowLive);
             }
             if (failing) {
                 failing = false;
@@ -124,15 +163,32 @@ final class InstanceHeartbeat implements AutoCloseable {
         }
     }
 
-    /** Leaves: this instance's row and its binds go at once, rather than after {@link #GONE_AFTER}. */
-    @Override
-    public void close() {
+    /**
+     * Leaves: this instance's row and its binds go at once, rather than after {@link #GONE_AFTER},
+     * so that the others take over its share of the SMSC binds at their next beat. Stops beating.
+     */
+    void leave() {
+        if (left) {
+            return;
+        }
+        left = true;
         timer.shutdownNow();
+        try {
+            // a beat under way would write the row again after it is removed
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             cluster.leave(instanceId);
         } catch (RuntimeException e) {
             log.warn("instance {} could not say it leaves ({}); the others take it as gone after {} s", instanceId,
                     e.toString(), GONE_AFTER.toSeconds());
         }
+    }
+
+    @Override
+    public void close() {
+        leave();
     }
 }
