@@ -42,6 +42,7 @@ final class InstanceHeartbeat implements AutoCloseable {
     private volatile OwnConnections connections;
     private List<ConnectionSnapshot> published;
     private boolean failing;
+    private long failingSince;
     private boolean publishFailing;
     private volatile List<String> live = List.of();
     private volatile Consumer<List<String>> onChange = instances -> { };
@@ -58,7 +59,10 @@ final class InstanceHeartbeat implements AutoCloseable {
         this.connections = own;
     }
 
-    /** The live instances as last read, oldest start first (this one among them once it joined). */
+    /**
+     * The live instances as last read, oldest start first: this one among them once it joined, and
+     * none once its heartbeat failed for {@link #GONE_AFTER} (the others take it as gone).
+     */
     List<String> live() {
         return live;
     }
@@ -115,10 +119,19 @@ final class InstanceHeartbeat implements AutoCloseable {
                 log.info("instance heartbeat: the database answers again");
             }
         } catch (RuntimeException e) {
+            long now = System.currentTimeMillis();
             if (!failing) {
                 failing = true;
+                failingSince = now;
                 log.warn("instance heartbeat: cannot reach the database ({}); after {} s other instances take this"
                         + " one as gone", e.toString(), GONE_AFTER.toSeconds());
+            } else if (now - failingSince >= GONE_AFTER.toMillis() && !live.isEmpty() && !left) {
+                // the others take this instance as gone and its share of the SMSC binds with it: let go of
+                // them too, so that the SMSC does not see them twice; they come back when the database does
+                log.warn("instance heartbeat: no heartbeat for {} s, so the other instances take this one as gone:"
+                        + " closing its share of the SMSC binds until the database answers", GONE_AFTER.toSeconds());
+                live = List.of();
+                onChange.accept(live);
             }
             return;
         }

@@ -26,6 +26,9 @@ public record BindShare(int tx, int rx, int trx) {
         }
     }
 
+    /** No bind at all. */
+    public static final BindShare NONE = new BindShare(0, 0, 0);
+
     /** Every bind of the gateway: one instance alone. */
     public static BindShare all(Gateway gateway) {
         return new BindShare(gateway.txBinds(), gateway.rxBinds(), gateway.trxBinds());
@@ -35,11 +38,15 @@ public record BindShare(int tx, int rx, int trx) {
      * This instance's share of the gateway's binds.
      *
      * @param live the live instances in the order every instance sees them (by start); when
-     *             {@code self} is not among them (its membership is not known yet), it takes every bind
+     *             {@code self} is not among them (the others take it as gone: its heartbeat
+     *             failed), it opens none, the others holding them
      */
     public static BindShare of(Gateway gateway, List<String> live, String self) {
         int position = live.indexOf(self);
-        if (position < 0 || live.size() == 1) {
+        if (position < 0) {
+            return NONE;
+        }
+        if (live.size() == 1) {
             return all(gateway);
         }
         int instances = live.size();

@@ -68,9 +68,10 @@ class BindShareTest {
     }
 
     @Test
-    void anInstanceAloneOrNotYetListedTakesEveryBind() {
+    void anInstanceAloneTakesEveryBindAndOneTheOthersTakeAsGoneNone() {
         Gateway gateway = gateway(4, 2, 1, 3);
         assertEquals(new BindShare(2, 1, 3), BindShare.of(gateway, List.of("me"), "me"));
-        assertEquals(new BindShare(2, 1, 3), BindShare.of(gateway, instances(3), "not-listed"));
+        assertEquals(BindShare.NONE, BindShare.of(gateway, instances(3), "not-listed"));
+        assertEquals(BindShare.NONE, BindShare.of(gateway, List.of(), "cut-off"));
     }
 }

@@ -9,7 +9,7 @@ import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.bridge.engine.EngineOptions;
 import io.smppgateway.bridge.engine.GatewayEngine;
-import io.smppgateway.persistence.Database;
+import io.smppgateway.store.GatewayStores;
 import io.smppgateway.smpp.server.SmppServerConfig;
 import io.smppgateway.smpp.simulator.SimulatorConfig;
 import io.smppgateway.smpp.simulator.SmscSimulator;
@@ -61,7 +61,7 @@ class SharedSmscBindsTest {
         return closeable;
     }
 
-    private GatewayEngine engine(Database stores, MessageBus bus) {
+    private GatewayEngine engine(GatewayStores stores, MessageBus bus) {
         EngineOptions options = EngineOptions.builder()
                 .esmeServer(SmppServerConfig.defaults().withAddress("127.0.0.1", 0))
                 .configPollInterval(Duration.ofMillis(200))
@@ -132,6 +132,41 @@ class SharedSmscBindsTest {
         Await.until("two binds at the SMSC, both B's", () -> boundAtSmsc() == 2);
         List<String> msgIds = publishSmsOut("handover", 10);
         Await.until("SMS_OUT sent by the instance left", () -> sentIds().containsAll(msgIds));
+    }
+
+    @Test
+    void anInstanceCutOffFromTheDatabaseLetsGoOfItsBindsWhichTheOtherTakes() {
+        CutOffStores storesOfC = new CutOffStores(closing(database.anotherInstance()));
+        GatewayEngine c = engine(storesOfC, topics.anotherInstance());
+        addGateway("fenced", 0, 0, 3);
+        Await.until("one bind on each of three instances", () ->
+                bound(a, "fenced") == 1 && bound(b, "fenced") == 1 && bound(c, "fenced") == 1);
+
+        storesOfC.cut(true);
+
+        Await.until("A and B hold the three binds, the cut-off instance none", () ->
+                bound(a, "fenced") + bound(b, "fenced") == 3 && bound(c, "fenced") == 0);
+        Await.until("three binds at the SMSC", () -> boundAtSmsc() == 3);
+
+        storesOfC.cut(false);
+
+        Await.until("one bind on each again", () ->
+                bound(a, "fenced") == 1 && bound(b, "fenced") == 1 && bound(c, "fenced") == 1);
+        Await.until("three binds at the SMSC", () -> boundAtSmsc() == 3);
+    }
+
+    @Test
+    void withThreeInstancesAndOneTransmitterEveryInstanceHandsItsSmsOutToTheOneHoldingIt() {
+        GatewayEngine c = engine(closing(database.anotherInstance()), topics.anotherInstance());
+        addGateway("one-of-three", 0, 0, 1);
+        Await.until("the one bind up", () ->
+                bound(a, "one-of-three") + bound(b, "one-of-three") + bound(c, "one-of-three") == 1);
+
+        List<String> msgIds = publishSmsOut("one-of-three", MESSAGES);
+
+        Await.until("every SMS_OUT sent", () -> sentIds().containsAll(msgIds));
+        assertEquals(MESSAGES, smsc.counters().submitsAccepted(), "each submitted once, over the one bind");
+        assertEquals(1, boundAtSmsc());
     }
 
     private List<String> publishSmsOut(String smscId, int count) {
