@@ -107,6 +107,10 @@ public final class GatewayEngine implements AutoCloseable {
 
     private void open(MessageBus bus) {
         lifecycle.add("store calls", storeCalls::shutdownNow);
+        if (options.replacedInstance() != null && !options.replacedInstance().equals(instanceId)) {
+            // this host's previous run, over (a crash leaves its row for 10 s): gone now, not in 10 s
+            stores.cluster().leave(options.replacedInstance());
+        }
         InstanceHeartbeat heartbeat = new InstanceHeartbeat(stores.cluster(), instanceId, instanceHost);
         heartbeat.start();
         lifecycle.add("instance heartbeat (leaving the cluster)", heartbeat);

@@ -169,6 +169,23 @@ class SharedSmscBindsTest {
         assertEquals(1, boundAtSmsc());
     }
 
+    @Test
+    void aRunThatReplacesACrashedOneTakesItAsGoneAtOnceAndDealsTheBindsWithoutIt() {
+        String crashed = UUID.randomUUID().toString();
+        database.database().cluster().heartbeat(crashed, "this-host", System.currentTimeMillis());
+        addGateway("after-crash", 0, 0, 3);
+
+        GatewayEngine restarted = closing(GatewayEngine.start(EngineOptions.builder()
+                .esmeServer(SmppServerConfig.defaults().withAddress("127.0.0.1", 0))
+                .configPollInterval(Duration.ofMillis(200)).replacedInstance(crashed).build(),
+                closing(database.anotherInstance()), topics.anotherInstance()));
+
+        assertTrue(!restarted.liveInstances().contains(crashed), "the crashed run is gone at once");
+        Await.until("the three binds over the three live instances", () -> bound(a, "after-crash") == 1
+                && bound(b, "after-crash") == 1 && bound(restarted, "after-crash") == 1);
+        Await.until("three binds at the SMSC", () -> boundAtSmsc() == 3);
+    }
+
     private List<String> publishSmsOut(String smscId, int count) {
         List<String> msgIds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
