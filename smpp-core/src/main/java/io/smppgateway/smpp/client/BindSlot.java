@@ -74,6 +74,11 @@ final class BindSlot {
         return type;
     }
 
+    /** Its number among the gateway's binds of its type, from 1 (the log's {@code tx#2}). */
+    int index() {
+        return index;
+    }
+
     /** Starts connecting; from here on the slot keeps itself bound until {@link #retire()}. */
     void start() {
         connect();

@@ -176,6 +176,9 @@ public final class GatewayClient implements AutoCloseable {
             if (!next.needsRebindFrom(current)) {
                 return CompletableFuture.completedFuture(null);
             }
+            if (next.bindsLike(current) && settled.isDone()) {
+                return resize(next, ssl);
+            }
             old = slots;
             slots = List.of();
             retiring.addAll(old);
@@ -258,6 +261,43 @@ public final class GatewayClient implements AutoCloseable {
             slots = List.copyOf(created);
         }
         created.forEach(BindSlot::start);
+    }
+
+    /**
+     * Only the numbers of binds changed: the binds that stay keep their sessions (and what they
+     * have in flight), the surplus of each type drains and unbinds, the missing ones start. Called
+     * under the lock.
+     */
+    private CompletableFuture<Void> resize(GatewayConfig next, SslContext ssl) {
+        List<BindSlot> kept = new ArrayList<>();
+        List<BindSlot> surplus = new ArrayList<>();
+        List<BindSlot> added = new ArrayList<>();
+        for (BindType type : List.of(BindType.TRANSMITTER, BindType.RECEIVER, BindType.TRANSCEIVER)) {
+            int wanted = next.binds(type);
+            int have = 0;
+            for (BindSlot slot : slots) {
+                if (slot.type() != type) {
+                    continue;
+                }
+                if (have < wanted) {
+                    kept.add(slot);
+                    have++;
+                } else {
+                    surplus.add(slot);
+                }
+            }
+            int highest = slots.stream().filter(slot -> slot.type() == type).mapToInt(BindSlot::index).max().orElse(0);
+            for (int i = have; i < wanted; i++) {
+                added.add(new BindSlot(next, type, ++highest, connector, ssl, inbound, pduListener, this::drain));
+            }
+        }
+        kept.addAll(added);
+        slots = List.copyOf(kept);
+        retiring.addAll(surplus);
+        log.info("[{}] bind count changed: {} kept, {} added, {} closing", next.smscId(), kept.size() - added.size(),
+                added.size(), surplus.size());
+        added.forEach(BindSlot::start);
+        return retireAll(surplus);
     }
 
     private void addSlots(List<BindSlot> into, GatewayConfig settings, BindType type, int count, SslContext ssl) {

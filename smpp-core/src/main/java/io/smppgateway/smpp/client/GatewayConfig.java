@@ -1,5 +1,6 @@
 package io.smppgateway.smpp.client;
 
+import io.smppgateway.smpp.pdu.BindType;
 import io.smppgateway.smpp.pdu.InterfaceVersion;
 import io.smppgateway.smpp.session.SessionConfig;
 import java.time.Duration;
@@ -80,6 +81,15 @@ public record GatewayConfig(String smscId, String host, int port, String systemI
         return txBinds + trxBinds;
     }
 
+    /** How many binds of a type this gateway keeps open. */
+    public int binds(BindType type) {
+        return switch (type) {
+            case TRANSMITTER -> txBinds;
+            case RECEIVER -> rxBinds;
+            case TRANSCEIVER -> trxBinds;
+        };
+    }
+
     /**
      * The per-bind session settings. The session's own queue is small: the gateway holds the
      * backlog and hands a bind only what fits its window. The link is dropped after two
@@ -99,13 +109,21 @@ public record GatewayConfig(String smscId, String host, int port, String systemI
      * TON/NPI rules, the backoff and the queue capacity, which apply to the next message or attempt.
      */
     public boolean needsRebindFrom(GatewayConfig other) {
-        return !host.equals(other.host) || port != other.port || !systemId.equals(other.systemId)
-                || !password.equals(other.password) || !systemType.equals(other.systemType)
-                || version != other.version || txBinds != other.txBinds || rxBinds != other.rxBinds
-                || trxBinds != other.trxBinds || !enquireLinkInterval.equals(other.enquireLinkInterval)
-                || windowSize != other.windowSize || !tls.equals(other.tls)
-                || !connectTimeout.equals(other.connectTimeout) || !responseTimeout.equals(other.responseTimeout)
-                || !unbindTimeout.equals(other.unbindTimeout);
+        return !bindsLike(other) || txBinds != other.txBinds || rxBinds != other.rxBinds || trxBinds != other.trxBinds;
+    }
+
+    /**
+     * Whether a bind made under {@code other} is a bind this config would make: the same SMSC,
+     * credentials and session settings, the numbers of binds aside. Between two such configs only
+     * the binds added or removed change ({@link GatewayClient#update}).
+     */
+    public boolean bindsLike(GatewayConfig other) {
+        return host.equals(other.host) && port == other.port && systemId.equals(other.systemId)
+                && password.equals(other.password) && systemType.equals(other.systemType)
+                && version == other.version && enquireLinkInterval.equals(other.enquireLinkInterval)
+                && windowSize == other.windowSize && tls.equals(other.tls)
+                && connectTimeout.equals(other.connectTimeout) && responseTimeout.equals(other.responseTimeout)
+                && unbindTimeout.equals(other.unbindTimeout);
     }
 
     @Override

@@ -193,6 +193,31 @@ class GatewayClientSimulatorTest {
     }
 
     @Test
+    void aChangeOfTheNumberOfBindsKeepsTheBindsThatStay() {
+        simulate(SimulatorConfig.defaults());
+        GatewayClient client = start(gateway().binds(1, 0, 2).build());
+        awaitBound(client, 3);
+        Set<String> before = client.connections().stream().map(GatewayConnection::connectionId)
+                .collect(Collectors.toSet());
+
+        result(client.update(client.config().toBuilder().binds(2, 1, 1).build()));
+        awaitBound(client, 4);
+        until("the simulator holds the four binds", () -> simulator.sessions().size() == 4);
+        List<GatewayConnection> after = client.connections();
+        assertEquals(Map.of("BIND_TX", 2L, "BIND_RX", 1L, "BIND_TRX", 1L), after.stream()
+                .collect(Collectors.groupingBy(GatewayConnection::bindType, Collectors.counting())));
+        assertEquals(2, after.stream().filter(c -> before.contains(c.connectionId())).count(),
+                "the transmitter and one transceiver kept their sessions");
+        assertEquals(5, simulator.counters().bindsAccepted(), "two new binds, none redone");
+        assertEquals(0, result(client.submit(submit("after resize", 0))).commandStatus());
+
+        result(client.update(client.config().toBuilder().binds(0, 0, 1).build()));
+        until("one bind left at the simulator", () -> simulator.sessions().size() == 1);
+        awaitBound(client, 1);
+        assertEquals(5, simulator.counters().bindsAccepted(), "shrinking opens nothing");
+    }
+
+    @Test
     void updatesInQuickSuccessionEndWithTheLastSettingsAndOneSocket() {
         simulate(SimulatorConfig.defaults().withCredentials(Map.of("first", "one", "second", "two", "third", "three")));
         GatewayClient client = start(gateway().credentials("first", "one").binds(0, 0, 1).build());

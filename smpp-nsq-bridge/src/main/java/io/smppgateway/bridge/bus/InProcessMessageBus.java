@@ -36,6 +36,8 @@ public final class InProcessMessageBus implements MessageBus {
     private final Map<Topic, TopicQueues> topics = new EnumMap<>(Topic.class);
     private final Map<Topic, List<String>> deadLetters = new EnumMap<>(Topic.class);
     private final LocalReceiptNotices notices;
+    /** SMS_OUT handed off per smsc_id; with one process on this bus, only this process reads them. */
+    private final Map<String, TopicQueues> handOffs = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public InProcessMessageBus() {
@@ -56,7 +58,7 @@ public final class InProcessMessageBus implements MessageBus {
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bus-timer"));
         this.notices = new LocalReceiptNotices(handlers);
         for (Topic topic : Topic.values()) {
-            topics.put(topic, new TopicQueues(topic));
+            topics.put(topic, new TopicQueues(topic.name()));
             deadLetters.put(topic, new ArrayList<>());
         }
     }
@@ -118,6 +120,32 @@ public final class InProcessMessageBus implements MessageBus {
         return () -> queue.unsubscribe(handler);
     }
 
+    @Override
+    public boolean reachesOtherInstances() {
+        return false;
+    }
+
+    @Override
+    public CompletableFuture<Void> handOff(String smscId, String body) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the bus is closed"));
+        }
+        try {
+            handOffs.computeIfAbsent(smscId, id -> new TopicQueues("SMS_OUT for " + id)).publish(body);
+            return CompletableFuture.completedFuture(null);
+        } catch (BusFullException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public AutoCloseable consumeHandOffs(String smscId, String channel, BusHandler handler) {
+        ChannelQueue queue = handOffs.computeIfAbsent(smscId, id -> new TopicQueues("SMS_OUT for " + id))
+                .channel(channel);
+        queue.subscribe(handler);
+        return () -> queue.unsubscribe(handler);
+    }
+
     /** Up until closed: the queues live in this process. */
     @Override
     public BusHealth health() {
@@ -139,11 +167,11 @@ public final class InProcessMessageBus implements MessageBus {
 
     /** A topic: its channels, and what waits for the first channel. */
     private final class TopicQueues {
-        private final Topic topic;
+        private final String topic;
         private final Map<String, ChannelQueue> channels = new LinkedHashMap<>();
         private final ArrayDeque<String> waiting = new ArrayDeque<>();
 
-        TopicQueues(Topic topic) {
+        TopicQueues(String topic) {
             this.topic = topic;
         }
 

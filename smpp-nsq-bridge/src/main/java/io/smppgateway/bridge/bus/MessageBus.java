@@ -33,6 +33,23 @@ public interface MessageBus extends AutoCloseable {
     AutoCloseable consume(Topic topic, String channel, BusHandler handler);
 
     /**
+     * Whether other gateway instances read the same topics through this bus (NSQ), so that work
+     * one instance cannot do itself (an SMS_OUT for an SMSC it holds no transmitting bind to) can
+     * be handed to another. The in-process bus reaches this process only.
+     */
+    boolean reachesOtherInstances();
+
+    /**
+     * Hands an SMS_OUT to the instances that hold a transmitting bind of its SMSC: a durable queue
+     * per {@code smsc_id}, which they consume ({@link #consumeHandOffs}) and where it waits while
+     * none does. Completes once the bus has it.
+     */
+    CompletableFuture<Void> handOff(String smscId, String body);
+
+    /** Consumes the SMS_OUT handed off to an SMSC, on a channel; the returned handle stops it. */
+    AutoCloseable consumeHandOffs(String smscId, String channel, BusHandler handler);
+
+    /**
      * The hints that receipts wait for a client, heard by every instance sharing this bus; closed
      * with the bus.
      */

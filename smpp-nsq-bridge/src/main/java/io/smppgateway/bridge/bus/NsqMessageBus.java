@@ -45,7 +45,7 @@ public final class NsqMessageBus implements MessageBus {
     public NsqMessageBus(NsqBusConfig config) {
         this.config = config;
         NsqTopicConfig dlrOut = config.topic(Topic.DLR_OUT);
-        this.notices = new NsqReceiptNotices(dlrOut.address(), dlrOut.topic());
+        this.notices = new NsqReceiptNotices(dlrOut.address(), dlrOut.topic(), config.lookupd());
     }
 
     /** Receipt hints on an ephemeral topic beside DLR_OUT, on its nsqd. */
@@ -95,8 +95,36 @@ public final class NsqMessageBus implements MessageBus {
     }
 
     @Override
+    public boolean reachesOtherInstances() {
+        return true;
+    }
+
+    /** To {@link NsqHandOffTopics#of}, on the SMS_OUT topic's nsqd. */
+    @Override
+    public CompletableFuture<Void> handOff(String smscId, String body) {
+        NsqTopicConfig where = config.topic(Topic.SMS_OUT);
+        try {
+            return producer(where.address()).publish(NsqHandOffTopics.of(where.topic(), smscId),
+                    body.getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public AutoCloseable consumeHandOffs(String smscId, String channel, BusHandler handler) {
+        NsqTopicConfig smsOut = config.topic(Topic.SMS_OUT);
+        return consume(new NsqTopicConfig(smsOut.host(), smsOut.port(), NsqHandOffTopics.of(smsOut.topic(), smscId)),
+                Topic.SMS_OUT, channel, handler);
+    }
+
+    @Override
     public AutoCloseable consume(Topic topic, String channel, BusHandler handler) {
-        NsqTopicConfig where = config.topic(topic);
+        return consume(config.topic(topic), topic, channel, handler);
+    }
+
+    /** @param topic the topic whose dead-letter destination takes what is delivered too often */
+    private AutoCloseable consume(NsqTopicConfig where, Topic topic, String channel, BusHandler handler) {
         // The topic's own nsqd is always read: it is where this instance puts the SMS_OUT of a
         // batch, and subscribing there creates the topic, which registers it with nsqlookupd.
         NsqConsumerConfig consumerConfig = NsqConsumerConfig.defaults(where.topic(), channel)

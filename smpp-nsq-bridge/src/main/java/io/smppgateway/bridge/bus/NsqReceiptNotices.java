@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@link ReceiptNotices} over NSQ: a hint is the client id, published to an ephemeral topic beside
  * DLR_OUT ({@link #topicFor}); each listener reads it on an ephemeral channel of its own, so every
  * instance gets every hint and nsqd keeps none of them on disk or for a listener that is gone.
+ * With nsqlookupd, hints are read from every nsqd it lists for the topic, as DLR_OUT is, since
+ * each instance publishes its hints to its own nsqd.
  */
 final class NsqReceiptNotices implements ReceiptNotices {
 
@@ -28,11 +30,13 @@ final class NsqReceiptNotices implements ReceiptNotices {
 
     private final NsqAddress nsqd;
     private final String topic;
+    private final NsqLookupd lookupd;
     private volatile NsqProducer producer;
     private volatile boolean closed;
 
-    NsqReceiptNotices(NsqAddress nsqd, String dlrOutTopic) {
+    NsqReceiptNotices(NsqAddress nsqd, String dlrOutTopic, NsqLookupd lookupd) {
         this.nsqd = nsqd;
+        this.lookupd = lookupd;
         this.topic = topicFor(dlrOutTopic);
     }
 
@@ -83,6 +87,9 @@ final class NsqReceiptNotices implements ReceiptNotices {
         String channel = listenerId + EPHEMERAL;
         NsqConsumerConfig config = NsqConsumerConfig.defaults(topic, channel).withNsqd(List.of(nsqd))
                 .withMaxInFlight(100).withHandlerThreads(1);
+        if (lookupd.inUse()) {
+            config = config.withLookupd(lookupd.httpAddresses(), lookupd.pollInterval());
+        }
         NsqConsumer consumer = NsqConsumer.start(config, delivery -> pass(delivery, listener));
         return consumer::close;
     }

@@ -55,10 +55,29 @@ final class ConsumerGate implements MessageBus {
 
     @Override
     public AutoCloseable consume(Topic topic, String channel, BusHandler handler) {
+        return gated(handler, gate -> bus.consume(topic, channel, gate));
+    }
+
+    @Override
+    public boolean reachesOtherInstances() {
+        return bus.reachesOtherInstances();
+    }
+
+    @Override
+    public CompletableFuture<Void> handOff(String smscId, String body) {
+        return bus.handOff(smscId, body);
+    }
+
+    @Override
+    public AutoCloseable consumeHandOffs(String smscId, String channel, BusHandler handler) {
+        return gated(handler, gate -> bus.consumeHandOffs(smscId, channel, gate));
+    }
+
+    private AutoCloseable gated(BusHandler handler, java.util.function.Function<BusHandler, AutoCloseable> subscribe) {
         if (stopped) {
             return () -> { };
         }
-        AutoCloseable subscription = once(bus.consume(topic, channel, delivery -> {
+        AutoCloseable subscription = once(subscribe.apply(delivery -> {
             if (stopped) {
                 delivery.requeue(Duration.ZERO);
             } else {

@@ -31,10 +31,13 @@ import java.util.function.Function;
  * @param stopBudget   how long {@link GatewayEngine#stop()} may take
  * @param configPollInterval how often the stored gateways and clients are read for changes made
  *                     through other instances sharing the database
+ * @param replacedInstance the instance id this engine's host ran under before, or {@code null}: a
+ *                     process restarted after a crash takes its own earlier membership as gone at
+ *                     once, instead of sharing the SMSC binds with it until its heartbeat is 10 s old
  */
 public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path smscTrustedCa, PduListener esmePdus,
                             Function<String, PduListener> smscPdus, DlrInListener dlrIn, Duration stopBudget,
-                            Duration configPollInterval) {
+                            Duration configPollInterval, String replacedInstance) {
 
     /** How long an unbind, ours or a peer's, waits for its unbind_resp. */
     public static final Duration SESSION_UNBIND_TIMEOUT = Duration.ofSeconds(2);
@@ -74,6 +77,7 @@ public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path 
         private DlrInListener dlrIn = DlrInListener.NONE;
         private Duration stopBudget = Duration.ofSeconds(8);
         private Duration configPollInterval = Duration.ofSeconds(1);
+        private String replacedInstance;
 
         private Builder() {
         }
@@ -118,9 +122,18 @@ public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path 
             return this;
         }
 
+        /**
+         * The instance id the host's previous run had (the host keeps it, e.g. in its data folder):
+         * that run is over, so its membership and binds are removed at start.
+         */
+        public Builder replacedInstance(String value) {
+            this.replacedInstance = value;
+            return this;
+        }
+
         public EngineOptions build() {
             return new EngineOptions(esmeServer, flows, smscTrustedCa, esmePdus, smscPdus, dlrIn, stopBudget,
-                    configPollInterval);
+                    configPollInterval, replacedInstance);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.smppgateway.bridge.flow.ExpiryFlow;
 import io.smppgateway.bridge.flow.InboundFlow;
 import io.smppgateway.bridge.flow.OutboundFlow;
 import io.smppgateway.bridge.flow.PoolSmscGateways;
+import io.smppgateway.bridge.flow.BindShare;
 import io.smppgateway.bridge.flow.ReceiptFlow;
 import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.smpp.client.GatewayClient;
@@ -106,6 +107,10 @@ public final class GatewayEngine implements AutoCloseable {
 
     private void open(MessageBus bus) {
         lifecycle.add("store calls", storeCalls::shutdownNow);
+        if (options.replacedInstance() != null && !options.replacedInstance().equals(instanceId)) {
+            // this host's previous run, over (a crash leaves its row for 10 s): gone now, not in 10 s
+            stores.cluster().leave(options.replacedInstance());
+        }
         InstanceHeartbeat heartbeat = new InstanceHeartbeat(stores.cluster(), instanceId, instanceHost);
         heartbeat.start();
         lifecycle.add("instance heartbeat (leaving the cluster)", heartbeat);
@@ -147,6 +152,11 @@ public final class GatewayEngine implements AutoCloseable {
         lifecycle.add("submits in flight", this::awaitOutboundInFlight);
         lifecycle.add("SMS_OUT and DLR_OUT consumers", consumers::stopTaking);
 
+        if (bus.reachesOtherInstances()) {
+            // the instances on these topics share each SMSC account's binds (BindShare)
+            smscGateways.shareBinds(gateway -> BindShare.of(gateway, heartbeat.liveNow(), instanceId));
+            heartbeat.onMembershipChange(live -> smscGateways.reshare());
+        }
         configSync = new ConfigSync(stores, smscGateways, server);
         lifecycle.add("configuration sync", configSync);
         configSync.start(options.configPollInterval());
@@ -154,6 +164,8 @@ public final class GatewayEngine implements AutoCloseable {
         receiptFlow.start();
         expiry.start();
         outbound.start();
+        // stops first: the others take over this instance's share of the SMSC binds while it unbinds
+        lifecycle.add("leaving the cluster", heartbeat::leave);
     }
 
     /** Store calls off the event loops: a few threads, a bounded queue; a full queue refuses at once. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * With each beat it publishes its connections for the other instances' REST API, when they
  * changed since the last beat. Nothing is configured: instances on the same database find each
  * other there.
+ *
+ * <p>After each beat it reads which instances are live, and tells its listener when that list
+ * changed (the SMSC binds are shared out by it).
  */
 final class InstanceHeartbeat implements AutoCloseable {
 
@@ -38,7 +42,11 @@ final class InstanceHeartbeat implements AutoCloseable {
     private volatile OwnConnections connections;
     private List<ConnectionSnapshot> published;
     private boolean failing;
+    private long failingSince;
     private boolean publishFailing;
+    private volatile List<String> live = List.of();
+    private volatile Consumer<List<String>> onChange = instances -> { };
+    private volatile boolean left;
 
     InstanceHeartbeat(ClusterStore cluster, String instanceId, String host) {
         this.cluster = cluster;
@@ -51,15 +59,44 @@ final class InstanceHeartbeat implements AutoCloseable {
         this.connections = own;
     }
 
+    /**
+     * The live instances as last read, oldest start first: this one among them once it joined, and
+     * none once its heartbeat failed for {@link #GONE_AFTER} (the others take it as gone).
+     */
+    List<String> live() {
+        return live;
+    }
+
+    /**
+     * The live instances as the database lists them now (the list last read when it does not
+     * answer): for a gateway saved between two beats, so that an instance that joined since the
+     * last beat is counted.
+     */
+    List<String> liveNow() {
+        try {
+            return List.copyOf(cluster.live(System.currentTimeMillis() - GONE_AFTER.toMillis()));
+        } catch (RuntimeException e) {
+            return live;
+        }
+    }
+
+    /** Who hears of each change of the live instances (on the heartbeat's thread). */
+    void onMembershipChange(Consumer<List<String>> listener) {
+        this.onChange = listener;
+    }
+
     /** Joins now (a database that does not answer fails the start), then heart-beats on its own thread. */
     void start() {
         cluster.heartbeat(instanceId, host, System.currentTimeMillis());
-        log.info("instance {} on {} joined; {} instance(s) live on this database", instanceId, host,
-                cluster.live(System.currentTimeMillis() - GONE_AFTER.toMillis()).size());
+        live = List.copyOf(cluster.live(System.currentTimeMillis() - GONE_AFTER.toMillis()));
+        log.info("instance {} on {} joined; {} instance(s) live on this database", instanceId, host, live.size());
         timer.scheduleWithFixedDelay(this::beat, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void beat() {
+        if (left) {
+            return;
+        }
         try {
             long now = System.currentTimeMillis();
             if (cluster.heartbeat(instanceId, host, now)) {
@@ -71,15 +108,30 @@ final class InstanceHeartbeat implements AutoCloseable {
                 log.warn("instance {} stopped heart-beating over {} s ago: it is taken as gone and its ESME binds no"
                         + " longer count", gone, GONE_AFTER.toSeconds());
             }
+            List<String> nowLive = List.copyOf(cluster.live(now - GONE_AFTER.toMillis()));
+            if (!nowLive.equals(live) && !left) {
+                log.info("live instances: {} (were {})", nowLive.size(), live.size());
+                live = nowLive;
+                onChange.accept(nowLive);
+            }
             if (failing) {
                 failing = false;
                 log.info("instance heartbeat: the database answers again");
             }
         } catch (RuntimeException e) {
+            long now = System.currentTimeMillis();
             if (!failing) {
                 failing = true;
+                failingSince = now;
                 log.warn("instance heartbeat: cannot reach the database ({}); after {} s other instances take this"
                         + " one as gone", e.toString(), GONE_AFTER.toSeconds());
+            } else if (now - failingSince >= GONE_AFTER.toMillis() && !live.isEmpty() && !left) {
+                // the others take this instance as gone and its share of the SMSC binds with it: let go of
+                // them too, so that the SMSC does not see them twice; they come back when the database does
+                log.warn("instance heartbeat: no heartbeat for {} s, so the other instances take this one as gone:"
+                        + " closing its share of the SMSC binds until the database answers", GONE_AFTER.toSeconds());
+                live = List.of();
+                onChange.accept(live);
             }
             return;
         }
@@ -124,15 +176,32 @@ final class InstanceHeartbeat implements AutoCloseable {
         }
     }
 
-    /** Leaves: this instance's row and its binds go at once, rather than after {@link #GONE_AFTER}. */
-    @Override
-    public void close() {
+    /**
+     * Leaves: this instance's row and its binds go at once, rather than after {@link #GONE_AFTER},
+     * so that the others take over its share of the SMSC binds at their next beat. Stops beating.
+     */
+    void leave() {
+        if (left) {
+            return;
+        }
+        left = true;
         timer.shutdownNow();
+        try {
+            // a beat under way would write the row again after it is removed
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             cluster.leave(instanceId);
         } catch (RuntimeException e) {
             log.warn("instance {} could not say it leaves ({}); the others take it as gone after {} s", instanceId,
                     e.toString(), GONE_AFTER.toSeconds());
         }
+    }
+
+    @Override
+    public void close() {
+        leave();
     }
 }

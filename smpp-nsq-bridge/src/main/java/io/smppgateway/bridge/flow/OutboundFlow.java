@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
  *       {@link Rejection} code, finish ({@code rejected}).</li>
  *   <li>Unknown or disabled {@code smsc_id}, a text too long for its encoding, a character its
  *       data_coding cannot carry: {@code rejected}.</li>
+ *   <li>Instances share the SMSC's binds and this one's share of them cannot transmit
+ *       ({@link SmscGateways#transmitsHere}): handed, unchanged, to the instances whose share can
+ *       ({@link MessageBus#handOff}: a queue per smsc_id that only they consume), then finished
+ *       ({@code handed_off}); it is handled there from the next step on.</li>
  *   <li>{@link OutboundTracking#find}: a segment is tracked (has a row) once the SMSC answered
  *       for it, so a tracked segment (the same {@code msg_id} and {@code part_number}) is not sent
  *       again: its latest DLR_IN event is published again (so an event lost to a failed publish is
@@ -86,6 +90,7 @@ public final class OutboundFlow implements AutoCloseable {
     /** Segments this instance is submitting now ("part:msg_id"), so that a redelivery does not submit them twice. */
     private final Set<String> submitting = ConcurrentHashMap.newKeySet();
     private final HeldMessages held;
+    private final HandOffConsumers handOffs;
 
     public OutboundFlow(MessageBus bus, OutboundTracking tracking, SmscGateways gateways, FlowConfig config) {
         this(bus, tracking, gateways, config, DlrInListener.NONE);
@@ -101,10 +106,13 @@ public final class OutboundFlow implements AutoCloseable {
         this.config = config;
         this.workers = new FlowWorkers("outbound-flow", config.workerThreads(), config.workerQueue());
         this.held = new HeldMessages(Topic.SMS_OUT, config, workers, stats);
+        this.handOffs = new HandOffConsumers(bus, config.channel(), this::handle);
     }
 
+    /** Consumes SMS_OUT, and the SMS_OUT handed to this instance for the SMSCs it transmits to. */
     public OutboundFlow start() {
         held.consume(bus, this::handle);
+        gateways.onTransmitting(handOffs::transmitting);
         return this;
     }
 
@@ -147,6 +155,10 @@ public final class OutboundFlow implements AutoCloseable {
                         "the gateway '" + sms.smscId() + "' is disabled"));
             }
             submit = OutboundSubmit.prepare(sms, gateway.get());
+            if (!gateways.transmitsHere(sms.smscId())) {
+                handOff(delivery, sms);
+                return;
+            }
         } catch (RejectedException e) {
             int dataCoding = sms.dataCoding() == null ? 0 : sms.dataCoding();
             rejectUntracked(delivery, TrackedSegment.accepted(sms.msgId(), sms.smscId())
@@ -215,6 +227,19 @@ public final class OutboundFlow implements AutoCloseable {
             } else {
                 retry(delivery, "cannot put the " + batch.messages().size() + " SMS_OUT of a batch on the topic: "
                         + FailureCause.of(failure));
+            }
+        });
+    }
+
+    /** To the instances that transmit to the message's SMSC; back on the bus when the hand-off fails. */
+    private void handOff(BusDelivery delivery, SmsOut sms) {
+        bus.handOff(sms.smscId(), delivery.body()).whenComplete((done, failure) -> {
+            if (failure == null) {
+                stats.increment("handed_off");
+                delivery.finish();
+            } else {
+                retry(delivery, "cannot hand " + sms.msgId() + " to the instances transmitting to " + sms.smscId()
+                        + ": " + FailureCause.of(failure));
             }
         });
     }
@@ -418,6 +443,7 @@ public final class OutboundFlow implements AutoCloseable {
 
     @Override
     public void close() {
+        handOffs.close();
         held.close();
         workers.close();
     }

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +43,18 @@ public final class PoolSmscGateways implements SmscGateways {
     private final Path clientCa;
     private volatile GatewayPool pool;
     private volatile SmscDeliveryHandler deliveries;
+    /** This instance's share of each gateway's binds; every bind unless {@link #shareBinds} was called. */
+    private volatile BindShares shares = BindShare::all;
+    private volatile boolean sharing;
+    private final Map<String, BindShare> applied = new ConcurrentHashMap<>();
+    private volatile Consumer<Set<String>> transmitting = smscIds -> { };
+    private Set<String> lastTransmitting = Set.of();
+
+    /** Which of a gateway's binds this instance opens. */
+    @FunctionalInterface
+    public interface BindShares {
+        BindShare of(Gateway gateway);
+    }
 
     /**
      * @param drainTimeout  how long a rebinding session waits for its answers before it unbinds
@@ -76,17 +90,87 @@ public final class PoolSmscGateways implements SmscGateways {
         CompletableFuture<Void> renamed = previousName.map(current::remove)
                 .orElse(CompletableFuture.completedFuture(null));
         if (!gateway.enabled()) {
+            applied.remove(gateway.smscId());
+            tellTransmitting();
             return renamed.thenCompose(done -> current.remove(gateway.smscId()));
         }
+        BindShare share = shares.of(gateway);
+        applied.put(gateway.smscId(), share);
+        tellTransmitting();
         GatewayConfig config = GatewayConfigs.of(gateway, clientCa).toBuilder()
+                .binds(share.tx(), share.rx(), share.trx())
                 .drainTimeout(drainTimeout).unbindTimeout(unbindTimeout).build();
         return renamed.thenCompose(done -> current.put(config));
+    }
+
+    /**
+     * From now on this instance opens only its share of each gateway's binds, the others opening
+     * the rest ({@link BindShare}); call {@link #reshare()} when the share may have changed.
+     */
+    public void shareBinds(BindShares bindShares) {
+        this.shares = bindShares;
+        this.sharing = true;
+    }
+
+    /**
+     * Applies each enabled gateway's share again (the live instances changed): binds the share
+     * gained open, binds it lost close, the others keep their sessions.
+     */
+    public CompletableFuture<Void> reshare() {
+        return CompletableFuture.allOf(stored.values().stream().filter(Gateway::enabled)
+                .filter(gateway -> !shares.of(gateway).equals(applied.get(gateway.smscId())))
+                .map(this::saved).toArray(CompletableFuture[]::new));
+    }
+
+    @Override
+    public boolean transmitsHere(String smscId) {
+        if (!sharing) {
+            return true;
+        }
+        Gateway gateway = stored.get(smscId);
+        if (gateway == null || gateway.txBinds() + gateway.trxBinds() == 0) {
+            return true; // nothing to hand to: its own path says why it cannot be sent
+        }
+        BindShare share = applied.get(smscId);
+        return share == null || share.transmits();
+    }
+
+    @Override
+    public void onTransmitting(Consumer<Set<String>> listener) {
+        this.transmitting = listener;
+        synchronized (this) {
+            lastTransmitting = null;
+        }
+        tellTransmitting();
+    }
+
+    private void tellTransmitting() {
+        if (!sharing) {
+            return;
+        }
+        Set<String> now = new java.util.TreeSet<>();
+        stored.values().forEach(gateway -> {
+            BindShare share = applied.get(gateway.smscId());
+            if (gateway.enabled() && share != null && share.transmits()) {
+                now.add(gateway.smscId());
+            }
+        });
+        Set<String> told = Set.copyOf(now);
+        synchronized (this) {
+            if (told.equals(lastTransmitting)) {
+                return;
+            }
+            lastTransmitting = told;
+        }
+        transmitting.accept(told);
     }
 
     /** A gateway was deleted: unbind it and forget it (SMS_OUT naming it is then rejected as unknown). */
     public CompletableFuture<Void> deleted(String smscId) {
         stored.remove(smscId);
         settings.remove(smscId);
+        applied.remove(smscId);
+        tellTransmitting();
         GatewayPool current = pool;
         return current == null ? CompletableFuture.completedFuture(null) : current.remove(smscId);
     }

@@ -27,6 +27,19 @@ public interface SmscGateways {
     CompletableFuture<SubmitSmResp> submit(String smscId, SubmitSm submitSm);
 
     /**
+     * Whether SMS_OUT for this gateway is submitted here: true unless instances share the SMSC's
+     * binds and this one's share has no transmitting bind ({@link BindShare}); then an instance
+     * whose share has one submits it ({@link #onTransmitting}).
+     */
+    boolean transmitsHere(String smscId);
+
+    /**
+     * Who hears, at once and at every change, which enabled gateways this instance transmits for
+     * while instances share the binds (one listener; a second call replaces it).
+     */
+    void onTransmitting(java.util.function.Consumer<java.util.Set<String>> listener);
+
+    /**
      * Where the deliver_sm and data_sm that the gateways' sessions receive go from now on (one
      * handler; a second call replaces it). Before a handler is set they are answered with
      * ESME_RX_T_APPN, so that the SMSC sends them again.

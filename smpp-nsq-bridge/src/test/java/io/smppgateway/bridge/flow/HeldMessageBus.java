@@ -64,6 +64,22 @@ final class HeldMessageBus implements MessageBus {
     }
 
     @Override
+    public boolean reachesOtherInstances() {
+        return inner.reachesOtherInstances();
+    }
+
+    @Override
+    public CompletableFuture<Void> handOff(String smscId, String body) {
+        return inner.handOff(smscId, body);
+    }
+
+    @Override
+    public AutoCloseable consumeHandOffs(String smscId, String channel,
+            io.smppgateway.bridge.bus.BusHandler handler) {
+        return inner.consumeHandOffs(smscId, channel, handler);
+    }
+
+    @Override
     public io.smppgateway.bridge.bus.ReceiptNotices receiptNotices() {
         return inner.receiptNotices();
     }

@@ -103,11 +103,14 @@ public final class GatewayDaemon implements AutoCloseable {
         bus = lifecycle.add("message bus", openBus(settings.bus()));
         pduLogs = lifecycle.add("PDU logs", PduLogWriter.withDefaults(LogFileLayout::file,
                 settings.pduLogMaxFileBytes()));
+        InstanceIdFile lastRun = new InstanceIdFile(settings.dataFolder());
         try {
-            engine = lifecycle.add("gateway engine", GatewayEngine.start(engineOptions(), database, bus));
+            engine = lifecycle.add("gateway engine", GatewayEngine.start(engineOptions(lastRun.previous()), database,
+                    bus));
         } catch (RuntimeException e) {
             throw PortInUse.orElse(e, "SMPP", smppPorts());
         }
+        lastRun.record(engine.instanceId());
         GatewayPool pool = engine.smscPool();
         HttpBackend backend = new HttpBackend(database.gateways(), database.clients(),
                 new LiveSessions(engine, database.pendingReceipts()),
@@ -132,8 +135,9 @@ public final class GatewayDaemon implements AutoCloseable {
         http = lifecycle.add("HTTP server", started);
     }
 
-    private EngineOptions engineOptions() {
+    private EngineOptions engineOptions(String previousInstance) {
         return EngineOptions.builder()
+                .replacedInstance(previousInstance)
                 .esmeServer(serverConfig())
                 .flows(FlowConfig.defaults().withChannel(channel(settings.bus())))
                 .smscTrustedCa(settings.clientCa())

@@ -78,7 +78,7 @@ class ConnectionsOfEveryInstanceApiTest {
         long gatewayId = apiOfB.createGateway("""
                 {"smsc_id": "both", "host": "127.0.0.1", "port": %d, "username": "gw", "password": "pw",
                  "system_type": "", "enq_interval": 30, "src_autodetect": true, "dst_autodetect": true,
-                 "tx_binds": 0, "rx_binds": 1, "trx_binds": 0, "window_size": 10, "smpp_version": "3.4",
+                 "tx_binds": 0, "rx_binds": 2, "trx_binds": 0, "window_size": 10, "smpp_version": "3.4",
                  "is_gsm7": true, "is_secure": false, "enabled": true}
                 """.formatted(smsc.port())).get("id").getAsLong();
 
@@ -88,7 +88,7 @@ class ConnectionsOfEveryInstanceApiTest {
                     () -> "the ESME's bind on A: " + api.get("/api/clients"));
             assertEquals(List.of(instanceA), instances(api.get("/api/clients/" + client.id()), "BIND_TX",
                     "client_id", client.id()));
-            // every instance binds every enabled gateway: one bind from each, each listed with its instance
+            // the instances share the gateway's two binds: one from each, each listed with its instance
             Awaiting.until(() -> sorted(boundInstances(api.get("/api/gateways"), gatewayId))
                             .equals(sorted(List.of(instanceA, instanceB))),
                     () -> "a bound BIND_RX from each instance: " + api.get("/api/gateways"));
@@ -107,8 +107,8 @@ class ConnectionsOfEveryInstanceApiTest {
         a.stop();
 
         Awaiting.until(() -> instances(apiOfB.get("/api/clients"), "BIND_TX", "client_id", client.id()).isEmpty()
-                        && boundInstances(apiOfB.get("/api/gateways"), gatewayId).equals(List.of(instanceB)),
-                () -> "only B's connections left: " + apiOfB.get("/api/clients") + " " + apiOfB.get("/api/gateways"));
+                        && boundInstances(apiOfB.get("/api/gateways"), gatewayId).equals(List.of(instanceB, instanceB)),
+                () -> "only B's connections left, B holding both binds: " + apiOfB.get("/api/clients") + " " + apiOfB.get("/api/gateways"));
         assertEquals(List.of(instanceB), instanceIds(apiOfB.get("/api/instances")), "A left as it stopped");
     }
 
