@@ -1,7 +1,6 @@
 package io.smppgateway.runner.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
@@ -40,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       ({@link KillAccount}, the same bound as {@code GatewayCrashIT});</li>
  *   <li>every submit_sm answered OK is on SMS_IN; the ESME bound to the killed instance binds to
  *       the survivor and goes on submitting there;</li>
- *   <li>the survivor still holds a bind of the gateway, and its REST API shows it alone.</li>
+ *   <li>the survivor ends up holding every bind of the gateway (it held them all already when each
+ *       instance opens every bind; it opens the killed one's share when the instances deal them
+ *       out), and its REST API shows it alone.</li>
  * </ul>
  * It prints the measured figures ({@code cluster kill:} lines).
  */
@@ -49,6 +50,8 @@ class ClusterKillIT {
 
     private static final String SMSC_ID = "cluster-smsc";
     private static final String CHANNEL = "smpp-gateway";
+    /** The gateway's trx_binds: what its SMSC sees, from every instance or dealt out over them. */
+    private static final int BINDS = 2;
     /** The SMS_OUT one instance's consumer holds at once (NSQ_MAX_IN_FLIGHT's default). */
     private static final int MAX_IN_FLIGHT = 200;
     /** About 80 SMS_OUT a second. */
@@ -111,8 +114,8 @@ class ClusterKillIT {
             restOfA.createGateway("""
                     {"smsc_id": "%s", "host": "127.0.0.1", "port": %d, "username": "gw", "password": "pw",
                      "enq_interval": 30, "src_autodetect": true, "dst_autodetect": true, "tx_binds": 0,
-                     "rx_binds": 0, "trx_binds": 2, "window_size": 10, "smpp_version": "3.4", "is_gsm7": true,
-                     "is_secure": false, "enabled": true}""".formatted(SMSC_ID, smsc.port()));
+                     "rx_binds": 0, "trx_binds": %d, "window_size": 10, "smpp_version": "3.4", "is_gsm7": true,
+                     "is_secure": false, "enabled": true}""".formatted(SMSC_ID, smsc.port(), BINDS));
             JsonObject client = new JsonObject();
             client.addProperty("username", "shop");
             client.addProperty("password", "pw");
@@ -121,14 +124,14 @@ class ClusterKillIT {
             client.addProperty("binds", 4);
             client.addProperty("enabled", true);
             restOfA.createClient(client);
-            Awaiting.until(() -> smsc.boundSessions().size() == 2, () -> "A's 2 binds: " + smsc.boundSessions());
-            Set<Long> sessionsOfA = smsc.sessionsEverBound();
+            Awaiting.until(() -> smsc.boundSessions().size() == BINDS, () -> "A's binds: " + smsc.boundSessions());
+            Set<Long> boundBeforeB = smsc.sessionsEverBound();
             Awaiting.until(() -> !nsqd.inFlightByClient(smsOut, CHANNEL).byClient().isEmpty(),
                     () -> "A's SMS_OUT consumer on nsqd");
             Set<String> consumersOfA = nsqd.inFlightByClient(smsOut, CHANNEL).byClient().keySet();
             phase("A ready");
             try (GatewayProcess b = GatewayProcess.run(homeOfB, homeOfB.resolve("console.log"))) {
-                underLoad(a, b, sessionsOfA, consumersOfA);
+                underLoad(a, restOfA, b, boundBeforeB, consumersOfA);
             }
         }
     }
@@ -136,19 +139,18 @@ class ClusterKillIT {
     /**
      * B joins A, the load starts, A is killed, then everything is checked.
      *
-     * @param sessionsOfA  A's SMSC sessions
+     * @param boundBeforeB the SMSC sessions bound before B started, all A's
      * @param consumersOfA the remote addresses of A's SMS_OUT connections at nsqd
      */
-    private void underLoad(GatewayProcess a, GatewayProcess b, Set<Long> sessionsOfA, Set<String> consumersOfA)
-            throws Exception {
+    private void underLoad(GatewayProcess a, GatewayRestApi restOfA, GatewayProcess b, Set<Long> boundBeforeB,
+                           Set<String> consumersOfA) throws Exception {
         String smsOut = confOfA.topic(Topic.SMS_OUT);
         b.awaitLine("INFO smpp - ready");
         assertTrue(b.output().stream().anyMatch(line -> line.contains("mode: cluster member")),
                 "B's start-up log names it a cluster member:\n" + String.join("\n", b.output()));
-        Awaiting.until(() -> smsc.boundSessions().size() == 4, () -> "A's and B's 2 binds each: "
+        // B's binds: all of the gateway's as well, or its share of them once the instances deal them out
+        Awaiting.until(() -> !boundBeforeB.containsAll(smsc.boundSessions()), () -> "a bind of B's: "
                 + smsc.boundSessions());
-        Set<Long> sessionsOfB = new HashSet<>(smsc.sessionsEverBound());
-        sessionsOfB.removeAll(sessionsOfA);
         Awaiting.until(() -> nsqd.inFlightByClient(smsOut, CHANNEL).byClient().size() > consumersOfA.size(),
                 () -> "B's SMS_OUT consumer on nsqd");
         phase("B ready");
@@ -163,11 +165,15 @@ class ClusterKillIT {
             esmeOnB.start();
             out.start();
             // both instances at work in both directions
-            Awaiting.until(() -> submittedOn(smsc, sessionsOfA) >= 50 && submittedOn(smsc, sessionsOfB) >= 50
+            Awaiting.until(() -> submittedOn(smsc, boundBeforeB) >= 50 && submittedNotOn(smsc, boundBeforeB) >= 50
                             && esmeOnA.acknowledged().size() >= 50 && esmeOnB.acknowledged().size() >= 50,
-                    () -> "SMS_OUT submitted by A " + submittedOn(smsc, sessionsOfA) + ", by B "
-                            + submittedOn(smsc, sessionsOfB) + "; submits acknowledged by A "
+                    () -> "SMS_OUT submitted by A " + submittedOn(smsc, boundBeforeB) + ", by B "
+                            + submittedNotOn(smsc, boundBeforeB) + "; submits acknowledged by A "
                             + esmeOnA.acknowledged().size() + ", by B " + esmeOnB.acknowledged().size());
+            // A's sessions: those from before B, and any A holds now (A lists its own binds from memory)
+            String instanceOfA = thisInstance(restOfA.get("/api/instances"));
+            Set<Long> sessionsOfA = new HashSet<>(boundBeforeB);
+            sessionsOfA.addAll(smsc.sessionsFromPorts(localPorts(restOfA.get("/api/gateways"), instanceOfA)));
             Awaiting.until(() -> nsqd.inFlightByClient(smsOut, CHANNEL).heldBy(consumersOfA) > 0,
                     () -> "A never held an SMS_OUT: " + nsqd.inFlightByClient(smsOut, CHANNEL));
 
@@ -179,20 +185,14 @@ class ClusterKillIT {
                     .filter(id -> dlrIn.withStatus(id, "sent").isEmpty()).collect(Collectors.toSet());
             int acknowledgedOnAAtKill = esmeOnA.acknowledged().size();
             phase("A killed, holding " + heldByA + " SMS_OUT at nsqd");
-            Set<Long> everBound = new HashSet<>(sessionsOfA);
-            everBound.addAll(sessionsOfB);
-            assertEquals(everBound, smsc.sessionsEverBound(), "an SMSC bind was reopened before the kill:"
-                    + " A's and B's sessions can no longer be told apart");
             assertTrue(heldByA > 0, "A held no SMS_OUT at the kill: nothing to take over");
 
-            Map<String, Long> sentAfterKill = awaitSent(dlrIn, unsentAtKill, killed);
-            long handover = sentAfterKill.values().stream().mapToLong(Long::longValue).max().orElse(0);
-            List<Long> takenOver = sentAfterKill.values().stream().filter(ms -> ms > SURVIVORS_OWN_MILLIS).sorted()
-                    .toList();
-            phase("every SMS_OUT unsent at the kill sent");
-
-            Awaiting.until(() -> Collections.disjoint(smsc.boundSessions(), sessionsOfA),
-                    () -> "the SMSC still holds A's binds " + smsc.boundSessions());
+            Takeover takeover = awaitTakeover(unsentAtKill, sessionsOfA, killed);
+            long handover = takeover.sentAfterKill().values().stream().mapToLong(Long::longValue).max().orElse(0);
+            List<Long> takenOver = takeover.sentAfterKill().values().stream()
+                    .filter(ms -> ms > SURVIVORS_OWN_MILLIS).sorted().toList();
+            long bindsMoved = takeover.bindsMoved();
+            phase("every SMS_OUT unsent at the kill sent, the gateway's binds all B's");
             Awaiting.until(() -> esmeOnA.acknowledgedOn(confOfB.smppPort()) > 0,
                     () -> "the ESME that was on A: binds " + esmeOnA.bindPorts() + ", failed " + esmeOnA.failed());
             while (System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(LOAD_AFTER_KILL_SECONDS)) {
@@ -230,11 +230,12 @@ class ClusterKillIT {
                     () -> "A taken as gone: " + restOfB.get("/api/instances"));
             Awaiting.until(() -> {
                 List<JsonObject> binds = gatewayConnections(restOfB.get("/api/gateways"));
-                return !binds.isEmpty() && binds.stream().allMatch(c -> c.get("instance").getAsString()
+                return binds.size() == BINDS && binds.stream().allMatch(c -> c.get("instance").getAsString()
                         .equals(instanceOfB) && c.get("status").getAsString().equals("BOUND_TRX"));
             }, () -> "the gateway's binds, B's alone: " + restOfB.get("/api/gateways"));
             Set<Long> boundAtEnd = smsc.boundSessions();
-            assertFalse(boundAtEnd.isEmpty(), "the survivor holds no bind of the gateway");
+            assertEquals(BINDS, boundAtEnd.size(), "the SMSC's binds at the end: " + boundAtEnd);
+            assertTrue(Collections.disjoint(boundAtEnd, sessionsOfA), "A's binds still open: " + boundAtEnd);
 
             KillAccount.Settled settled = account.settle(outIds, smsc, dlrIn);
             long smsInTwice = TwoWayLoad.countByMsgId(smsInEvents).values().stream().filter(n -> n > 1).count();
@@ -253,12 +254,13 @@ class ClusterKillIT {
             System.out.printf("cluster kill: ESME on A: %d acknowledged (%d before the kill, %d after its"
                             + " rebind to B), %d failed, bound to ports %s (A %d, B %d), the last bind %d ms after"
                             + " the kill, %d bind attempts refused; ESME on B: %d acknowledged, %d failed, bound"
-                            + " to %s; %d SMS_IN events, %d twice; the SMSC holds %d binds of B at the end%n",
+                            + " to %s; %d SMS_IN events, %d twice; the gateway's %d binds all B's %d ms after the"
+                            + " kill%n",
                     esmeOnA.acknowledged().size(), acknowledgedOnAAtKill,
                     esmeOnA.acknowledgedOn(confOfB.smppPort()), esmeOnA.failed(), esmeOnA.bindPorts(),
                     confOfA.smppPort(), confOfB.smppPort(), rebound, esmeOnA.bindsRefused(),
                     esmeOnB.acknowledged().size(), esmeOnB.failed(), esmeOnB.bindPorts(), smsInEvents.size(),
-                    smsInTwice, boundAtEnd.size());
+                    smsInTwice, BINDS, bindsMoved);
 
             assertEquals(Set.of(), missing(inIds, smsInEvents), "acknowledged submits missing on SMS_IN");
             assertEquals(List.of(confOfA.smppPort(), confOfB.smppPort()), esmeOnA.bindPorts(),
@@ -279,27 +281,46 @@ class ClusterKillIT {
     }
 
     /**
-     * Waits until each of {@code msgIds} has a {@code sent}, noting when each was first seen.
+     * What the survivor took over, each from the kill.
      *
-     * @return each msg_id's milliseconds from {@code since} to its first {@code sent} seen
+     * @param sentAfterKill each SMS_OUT without {@code sent} at the kill, and when its {@code sent} came
+     * @param bindsMoved    when the SMSC saw the gateway's binds all open again, none of them the killed one's
      */
-    private static Map<String, Long> awaitSent(DlrInRecorder dlrIn, Set<String> msgIds, long since) {
-        Map<String, Long> seen = new HashMap<>();
+    private record Takeover(Map<String, Long> sentAfterKill, long bindsMoved) {
+    }
+
+    /**
+     * Waits until each of {@code unsentAtKill} has a {@code sent} and the SMSC sees the gateway's
+     * {@value #BINDS} binds, none of them {@code killedSessions}, noting when each happened (in
+     * milliseconds from {@code killed}, as polled).
+     */
+    private Takeover awaitTakeover(Set<String> unsentAtKill, Set<Long> killedSessions, long killed) {
+        Map<String, Long> sent = new HashMap<>();
+        long[] bindsMoved = {-1};
         Awaiting.until(60, () -> {
-            long now = System.nanoTime();
-            for (String id : msgIds) {
-                if (!seen.containsKey(id) && !dlrIn.withStatus(id, "sent").isEmpty()) {
-                    seen.put(id, TimeUnit.NANOSECONDS.toMillis(now - since));
+            long now = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
+            for (String id : unsentAtKill) {
+                if (!sent.containsKey(id) && !dlrIn.withStatus(id, "sent").isEmpty()) {
+                    sent.put(id, now);
                 }
             }
-            return seen.size() == msgIds.size();
-        }, () -> "SMS_OUT without 'sent' since the kill: " + msgIds.stream().filter(id -> !seen.containsKey(id))
-                .sorted().limit(20).toList());
-        return seen;
+            Set<Long> bound = smsc.boundSessions();
+            if (bindsMoved[0] < 0 && bound.size() == BINDS && Collections.disjoint(bound, killedSessions)) {
+                bindsMoved[0] = now;
+            }
+            return sent.size() == unsentAtKill.size() && bindsMoved[0] >= 0;
+        }, () -> "SMS_OUT without 'sent' since the kill: " + unsentAtKill.stream().filter(id -> !sent.containsKey(id))
+                .sorted().limit(20).toList() + "; the SMSC's binds " + smsc.boundSessions() + ", the killed"
+                + " instance's were " + killedSessions);
+        return new Takeover(Map.copyOf(sent), bindsMoved[0]);
     }
 
     private static long submittedOn(CloudhopperSmsc smsc, Set<Long> sessions) {
         return smsc.submissions().stream().filter(s -> sessions.contains(s.sessionId())).count();
+    }
+
+    private static long submittedNotOn(CloudhopperSmsc smsc, Set<Long> sessions) {
+        return smsc.submissions().stream().filter(s -> !sessions.contains(s.sessionId())).count();
     }
 
     private static int withFinal(DlrInRecorder dlrIn, List<String> ids) {
@@ -331,6 +352,14 @@ class ClusterKillIT {
             }
         }
         throw new AssertionError("no this_instance in " + answer);
+    }
+
+    /** The ports of {@code instance}'s ends of the gateway's binds in a GET /api/gateways answer. */
+    private static Set<Integer> localPorts(JsonObject answer, String instance) {
+        return gatewayConnections(answer).stream().filter(c -> c.get("instance").getAsString().equals(instance))
+                .map(c -> c.get("localAddr").getAsString())
+                .map(address -> Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)))
+                .collect(Collectors.toSet());
     }
 
     /** The gateway's BIND_TRX connections in a GET /api/gateways answer (it is the only gateway). */
