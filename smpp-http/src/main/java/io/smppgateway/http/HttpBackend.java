@@ -10,11 +10,12 @@ import io.smppgateway.store.gateway.GatewayStore;
 import java.util.Objects;
 
 /**
- * What the REST API and the admin panel work on: the two stores, and the running gateway's views and
- * controls that the runner wires in.
+ * What the REST API and the admin panel work on: the two stores, the running gateway's views and
+ * controls that the runner wires in, and the message tracking with the way to send an SMS.
  */
 public record HttpBackend(GatewayStore gateways, ClientStore clients, LiveConnections connections,
-                          LiveControl control, LogFolders logs, HealthProbes health, MetricsSource metrics) {
+                          LiveControl control, LogFolders logs, HealthProbes health, MetricsSource metrics,
+                          MessageTraffic messages) {
 
     public HttpBackend {
         Objects.requireNonNull(gateways, "gateways");
@@ -24,5 +25,6 @@ public record HttpBackend(GatewayStore gateways, ClientStore clients, LiveConnec
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(messages, "messages");
     }
 }

@@ -77,7 +77,8 @@ class AdminPanelBrowserTest {
             }, PduListener.NONE)) {
                 live.server = smpp;
                 HttpBackend backend = new HttpBackend(database.gateways(), database.clients(), live, live,
-                        new LogFolders(gatewayLogs, clientLogs), live, live);
+                        new LogFolders(gatewayLogs, clientLogs), live, live,
+                        new MessageTraffic(database.outbound(), database.inbound(), new TestLive()));
                 HttpConfig config = HttpConfig.of(TestGateway.TOKEN, TestGateway.ADMIN, TestGateway.PASSWORD)
                         .withAddress("127.0.0.1", 0);
                 try (AdminHttpServer http = AdminHttpServer.start(config, backend)) {

@@ -13,6 +13,7 @@ import io.smppgateway.bridge.flow.FlowConfig;
 import io.smppgateway.http.AdminHttpServer;
 import io.smppgateway.http.HttpBackend;
 import io.smppgateway.http.HttpConfig;
+import io.smppgateway.http.MessageTraffic;
 import io.smppgateway.http.logs.LogFolders;
 import io.smppgateway.persistence.Database;
 import io.smppgateway.store.gateway.Gateway;
@@ -65,6 +66,7 @@ public final class GatewayDaemon implements AutoCloseable {
     private final TrafficCounters<String> smscTraffic = new TrafficCounters<>();
     private final TrafficCounters<EsmeName> esmeTraffic = new TrafficCounters<>();
     private final DlrInTally dlrInStatuses = new DlrInTally();
+    private ApiMessages apiMessages;
     private final ResponseTimes esmeSubmits = ResponseTimes.submits("esme_submit", PduDirection.RECEIVED);
     private final ResponseTimes smscSubmits = ResponseTimes.submits("smsc_submit", PduDirection.SENT);
     private final ResponseTimes smscReceipts = new ResponseTimes("smsc_receipt", PduDirection.RECEIVED,
@@ -101,6 +103,7 @@ public final class GatewayDaemon implements AutoCloseable {
         createFolders();
         database = lifecycle.add("database", openDatabase(settings.database()));
         bus = lifecycle.add("message bus", openBus(settings.bus()));
+        apiMessages = new ApiMessages(bus, java.time.Clock.systemUTC());
         pduLogs = lifecycle.add("PDU logs", PduLogWriter.withDefaults(LogFileLayout::file,
                 settings.pduLogMaxFileBytes()));
         try {
@@ -115,7 +118,8 @@ public final class GatewayDaemon implements AutoCloseable {
                 new LogFolders(settings.clientLogs(), settings.serverLogs()),
                 new HealthChecks(database, bus, pool, engine.smscGateways(), engine.storeCalls()),
                 new GatewayMetrics(new GatewayMetrics.Counters(smscTraffic, esmeTraffic, dlrInStatuses, esmeSubmits,
-                        smscSubmits, smscReceipts), pool, engine.smscGateways(), pduLogs, database));
+                        smscSubmits, smscReceipts), pool, engine.smscGateways(), pduLogs, database),
+                new MessageTraffic(database.outbound(), database.inbound(), apiMessages));
         HttpConfig httpConfig = HttpConfig.of(settings.http().apiToken(), settings.http().adminUsername(),
                 settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port())
                 .withTrustedProxies(settings.http().trustedProxies())
@@ -139,7 +143,10 @@ public final class GatewayDaemon implements AutoCloseable {
                 .smscTrustedCa(settings.clientCa())
                 .esmePdus(serverPduListener())
                 .smscPdus(this::clientPduListener)
-                .dlrIn(dlrInStatuses)
+                .dlrIn(event -> {
+                    dlrInStatuses.published(event);
+                    apiMessages.published(event);
+                })
                 .stopBudget(STOP_BUDGET.minusSeconds(1))
                 .build();
     }
