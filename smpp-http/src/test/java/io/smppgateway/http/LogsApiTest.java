@@ -78,10 +78,16 @@ class LogsApiTest {
         assertEquals(List.of("2024-08-25mysmsc-id-example.log", "2024-08-26mysmsc-id-2.log",
                 "2024-08-26mysmsc-id-example.log", "2024-08-26odd%2Fid%20%C3%A9.log"), ids(files));
         JsonObject first = files.get(0).getAsJsonObject();
-        assertEquals(List.of("date", "name", "size", "modTime"), List.copyOf(first.keySet()));
+        assertEquals(List.of("date", "name", "size", "modTime", "modTimeUtc"), List.copyOf(first.keySet()),
+                "the manual's four, then ours");
         assertEquals(SampleLogs.MANUAL_ENTRIES.getBytes(StandardCharsets.UTF_8).length, first.get("size").getAsLong());
         assertTrue(first.get("modTime").getAsString().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?"),
                 first.get("modTime").getAsString());
+        assertEquals(java.time.LocalDateTime.parse(first.get("modTime").getAsString()).atZone(java.time.ZoneId.systemDefault())
+                .toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString().replaceAll("Z$", ""),
+                java.time.Instant.parse(first.get("modTimeUtc").getAsString()).toString().replaceAll("Z$", ""));
+        assertTrue(first.get("modTimeUtc").getAsString().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
+                first.get("modTimeUtc").getAsString());
     }
 
     @Test

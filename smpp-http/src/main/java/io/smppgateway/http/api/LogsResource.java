@@ -82,6 +82,8 @@ public final class LogsResource {
             json.addProperty("name", file.name());
             json.addProperty("size", file.size());
             json.addProperty("modTime", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(file.modTime()));
+            // ours: the same moment in the API's one ISO form, UTC, for the panel
+            json.addProperty("modTimeUtc", IsoTimes.of(file.modTime().atZone(catalog.zone()).toInstant().toEpochMilli()));
             files.add(json);
         }
         JsonResponses.send(exchange, 200, files);

@@ -84,7 +84,7 @@
         el('td', { text: file.date }),
         el('td', { text: file.name }),
         el('td', { class: 'num', text: formatBytes(file.size) }),
-        el('td', { text: file.modTime.replace('T', ' ').replace(/\.\d+$/, '') }),
+        el('td', { text: file.modTimeUtc }),
         el('td', {}, el('div', { class: 'actions' },
           el('button', { type: 'button', onclick: () => view(file), 'aria-label': 'View ' + id, text: 'View' }),
           el('a', { class: 'button', href: downloadUrl([id]), download: id, 'aria-label': 'Download ' + id,
