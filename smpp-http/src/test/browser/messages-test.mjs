@@ -92,6 +92,33 @@ try {
   await page.click('#find');
   await page.locator('#notice', { hasText: 'No message has this msg_id' }).waitFor();
 
+  // PDU logs: search the viewed file's entries, then follow it while another SMS goes out
+  await page.click('nav >> text=PDU logs');
+  await page.waitForURL(/logs\.html/);
+  const logRow = page.locator('#log-files tbody tr').filter({ hasText: smscId + '.log' }).first();
+  await logRow.waitFor();
+  check(ISO.test((await logRow.locator('td').nth(4).textContent()).trim()), 'last written in ISO 8601 UTC');
+  await logRow.getByRole('button', { name: /^View / }).click();
+  await page.locator('#log-text', { hasText: 'DELIVER_SM:' }).waitFor();
+  await page.fill('#log-search', 'submit_sm_resp');
+  await page.locator('#viewer-note', { hasText: 'entries contain "submit_sm_resp"' }).waitFor();
+  const filtered = await page.textContent('#log-text');
+  check(filtered.includes('SUBMIT_SM_RESP:') && !filtered.includes('DELIVER_SM:'), 'only the matching entries');
+  await page.fill('#log-search', '');
+  await page.check('#log-follow');
+  await page.locator('#viewer-note', { hasText: 'Following' }).waitFor();
+  const sentAgain = await page.evaluate(async smscId => {
+    const session = await (await fetch('/auth/session')).json();
+    const answer = await fetch('/api/messages', { method: 'POST', headers: { 'Content-Type': 'application/json',
+      'X-CSRF-Token': session.csrf_token }, body: JSON.stringify({ smsc_id: smscId, sender: 'MySender',
+      receiver: '380991234567', message: 'Second message, followed' }) });
+    return answer.status;
+  }, smscId);
+  check(sentAgain === 202, 'the second message was published: ' + sentAgain);
+  await page.locator('#log-text', { hasText: 'Second message, followed' }).waitFor();
+  await shot(page, 'logs-follow.png', false);
+  await page.uncheck('#log-follow');
+
   // Dates: one ISO form on the other pages too
   await page.click('nav >> text=Gateways (SMSC)');
   await page.locator('#gateways tbody tr').first().waitFor();

@@ -109,6 +109,7 @@ public final class AdminHttpServer implements AutoCloseable {
         router.api("PUT", "/api/gateways", gateways::update);
         router.api("GET", "/api/gateways/logs", gatewayLogs::list);
         router.api("GET", "/api/gateways/logs/download", gatewayLogs::download);
+        router.api("GET", "/api/gateways/logs/tail", gatewayLogs::tail);
         router.api("GET", "/api/gateways/{id}", gateways::get);
         router.api("PUT", "/api/gateways/{id}", gateways::update);
         router.api("DELETE", "/api/gateways/{id}", gateways::delete);
@@ -117,6 +118,7 @@ public final class AdminHttpServer implements AutoCloseable {
         router.api("PUT", "/api/clients", clients::update);
         router.api("GET", "/api/clients/logs", clientLogs::list);
         router.api("GET", "/api/clients/logs/download", clientLogs::download);
+        router.api("GET", "/api/clients/logs/tail", clientLogs::tail);
         router.api("GET", "/api/clients/{id}", clients::get);
         router.api("PUT", "/api/clients/{id}", clients::update);
         router.api("DELETE", "/api/clients/{id}", clients::delete);

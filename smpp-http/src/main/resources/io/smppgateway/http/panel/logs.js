@@ -33,7 +33,77 @@
     }
   }
 
+  // What the viewer holds: the file's text (at most VIEW_LIMIT), and when following, where to read on.
+  const viewed = { id: null, side: null, text: '', note: '', next: null, timer: null, round: 0 };
+  const FOLLOW_EVERY_MS = 2000;
+  // an entry starts at its header line: LEVEL[yyyy-MM-dd hh:mm:ss][session]: ...
+  const ENTRY_START = /^(?=[A-Z]+\[\d{4}-\d\d-\d\d )/m;
+
+  /** Shows the held text, only the entries that contain the search term when there is one. */
+  function render() {
+    const term = document.getElementById('log-search').value.trim().toLowerCase();
+    const pre = document.getElementById('log-text');
+    let shown = viewed.text;
+    let note = viewed.note;
+    if (term !== '') {
+      const entries = viewed.text.split(ENTRY_START);
+      const matching = entries.filter(entry => entry.toLowerCase().includes(term));
+      shown = matching.join('');
+      note = matching.length + ' of ' + entries.length + ' entries contain "' + term + '".' + (note ? ' ' + note : '');
+    }
+    document.getElementById('viewer-note').textContent = note;
+    pre.textContent = shown;
+  }
+
+  /** Keeps the text within VIEW_LIMIT by dropping its oldest lines. */
+  function hold(text) {
+    if (text.length <= VIEW_LIMIT) return text;
+    const cut = text.indexOf('\n', text.length - VIEW_LIMIT);
+    return cut < 0 ? text.slice(text.length - VIEW_LIMIT) : text.slice(cut + 1);
+  }
+
+  function stopFollowing() {
+    if (viewed.timer) clearTimeout(viewed.timer);
+    viewed.timer = null;
+    // a read still on its way belongs to the stopped round and is dropped
+    viewed.round++;
+  }
+
+  async function readOn(round) {
+    const query = new URLSearchParams({ file: viewed.id });
+    if (viewed.next !== null) query.set('from', String(viewed.next));
+    const answer = await api('GET', '/api/' + viewed.side + '/logs/tail?' + query.toString());
+    if (round !== viewed.round || !document.getElementById('log-follow').checked) return;
+    if (answer.status === 200) {
+      const tail = answer.data;
+      const pre = document.getElementById('log-text');
+      // the view stays at the newest lines unless the reader scrolled up
+      const atEnd = viewed.next === null || pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 4;
+      viewed.text = hold(viewed.next === null || tail.restarted ? tail.text : viewed.text + tail.text);
+      viewed.next = tail.next;
+      viewed.note = 'Following: the newest lines at the end, read every 2 seconds (' + formatBytes(tail.size) + ' in all).';
+      render();
+      if (atEnd) pre.scrollTop = pre.scrollHeight;
+    } else {
+      viewed.note = 'Cannot read on (' + answer.status + '); following stopped.';
+      document.getElementById('log-follow').checked = false;
+      render();
+      return;
+    }
+    viewed.timer = setTimeout(() => readOn(round), FOLLOW_EVERY_MS);
+  }
+
+  async function follow() {
+    stopFollowing();
+    if (!document.getElementById('log-follow').checked || !viewed.id) return;
+    // from the last lines on: a large file is never read whole for this
+    viewed.next = null;
+    await readOn(viewed.round);
+  }
+
   async function view(file) {
+    stopFollowing();
+    document.getElementById('log-follow').checked = false;
     const id = file.date + file.name;
     const answer = await fetch(downloadUrl([id]), { credentials: 'same-origin', cache: 'no-store' });
     const viewer = document.getElementById('viewer');
@@ -42,10 +112,13 @@
       return;
     }
     const text = await answer.text();
+    viewed.id = id;
+    viewed.side = side;
+    viewed.text = text.length > VIEW_LIMIT ? text.slice(0, VIEW_LIMIT) : text;
+    viewed.note = text.length > VIEW_LIMIT
+      ? 'Showing the first ' + formatBytes(VIEW_LIMIT) + '; download the file for all of it, or follow its newest lines.' : '';
     document.getElementById('viewer-title').textContent = id;
-    document.getElementById('viewer-note').textContent = text.length > VIEW_LIMIT
-      ? 'Showing the first ' + formatBytes(VIEW_LIMIT) + '; download the file for all of it.' : '';
-    document.getElementById('log-text').textContent = text.length > VIEW_LIMIT ? text.slice(0, VIEW_LIMIT) : text;
+    render();
     viewer.hidden = false;
     document.getElementById('log-text').focus();
   }
@@ -106,6 +179,8 @@
       });
     }
     form.addEventListener('submit', search);
+    document.getElementById('log-search').addEventListener('input', render);
+    document.getElementById('log-follow').addEventListener('change', follow);
     downloadSelected.addEventListener('click', () => {
       const ids = [...document.querySelectorAll('#log-files input[type="checkbox"]:checked')].map(box => box.value);
       if (ids.length === 0) return;

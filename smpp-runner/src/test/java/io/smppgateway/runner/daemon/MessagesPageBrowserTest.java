@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * smpp-http's {@code src/test/browser/messages-test.mjs} (playwright-core), on the real daemon:
  * a test SMS sent from the page goes through SMS_OUT to an SMSC simulator, the page shows its
  * {@code sent} and {@code delivered} events as they arrive, the search finds it by the SMSC's id,
- * and Swagger UI renders our OpenAPI document. Screenshots go to {@code target/panel-screenshots},
+ * the PDU log viewer searches its entries and follows the file while a second one goes out, and
+ * Swagger UI renders our OpenAPI document. Screenshots go to {@code target/panel-screenshots},
  * or to the folder named by {@code -Dsmpp.panel.screenshots} ({@code ../docs/images} refreshes the
  * documentation's).
  *
@@ -77,9 +78,9 @@ class MessagesPageBrowserTest {
                 fail("the browser script failed (exit " + (ended ? node.exitValue() : "timeout") + "):\n" + log);
             }
             assertTrue(log.contains("MESSAGES_OK"), log);
-            assertTrue(smsc.counters().submitsReceived() == 1, "the SMSC got the one valid message");
+            assertTrue(smsc.counters().submitsReceived() == 2, "the SMSC got the two valid messages");
         }
-        for (String name : List.of("messages.png", "messages-search.png", "api-docs.png")) {
+        for (String name : List.of("messages.png", "messages-search.png", "logs-follow.png", "api-docs.png")) {
             assertTrue(Files.size(screenshots.resolve(name)) > 1000, name);
         }
     }
