@@ -118,6 +118,12 @@ try {
   await page.locator('#log-text', { hasText: 'Second message, followed' }).waitFor();
   await shot(page, 'logs-follow.png', false);
   await page.uncheck('#log-follow');
+  // the gateway's own recent log, in the same viewer
+  await page.click('#daemon-log');
+  await page.locator('#viewer-title', { hasText: 'own log' }).waitFor();
+  await page.locator('#log-text', { hasText: 'HTTP API and admin panel listening' }).waitFor();
+  check(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /.test(await page.textContent('#log-text')),
+    'its events start with their ISO 8601 UTC time');
 
   // Dates: one ISO form on the other pages too
   await page.click('nav >> text=Gateways (SMSC)');

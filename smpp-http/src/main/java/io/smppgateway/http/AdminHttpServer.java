@@ -1,6 +1,7 @@
 package io.smppgateway.http;
 
 import io.smppgateway.http.api.ClientsResource;
+import io.smppgateway.http.api.DaemonLogResource;
 import io.smppgateway.http.api.GatewaysResource;
 import io.smppgateway.http.api.HealthResource;
 import io.smppgateway.http.api.InstancesResource;
@@ -122,6 +123,7 @@ public final class AdminHttpServer implements AutoCloseable {
         router.api("GET", "/api/clients/{id}", clients::get);
         router.api("PUT", "/api/clients/{id}", clients::update);
         router.api("DELETE", "/api/clients/{id}", clients::delete);
+        router.api("GET", "/api/logs/daemon", new DaemonLogResource(backend.daemonLog())::recent);
         router.api("POST", "/api/messages", messages::send);
         router.api("GET", "/api/messages", messages::search);
         router.api("GET", "/api/messages/{msg_id}", messages::get);

@@ -1,5 +1,6 @@
 package io.smppgateway.http;
 
+import io.smppgateway.http.live.DaemonLog;
 import io.smppgateway.http.live.HealthProbes;
 import io.smppgateway.http.live.LiveConnections;
 import io.smppgateway.http.live.LiveControl;
@@ -11,11 +12,12 @@ import java.util.Objects;
 
 /**
  * What the REST API and the admin panel work on: the two stores, the running gateway's views and
- * controls that the runner wires in, and the message tracking with the way to send an SMS.
+ * controls that the runner wires in, the message tracking with the way to send an SMS, and the
+ * gateway's own recent log.
  */
 public record HttpBackend(GatewayStore gateways, ClientStore clients, LiveConnections connections,
                           LiveControl control, LogFolders logs, HealthProbes health, MetricsSource metrics,
-                          MessageTraffic messages) {
+                          MessageTraffic messages, DaemonLog daemonLog) {
 
     public HttpBackend {
         Objects.requireNonNull(gateways, "gateways");
@@ -26,5 +28,6 @@ public record HttpBackend(GatewayStore gateways, ClientStore clients, LiveConnec
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(messages, "messages");
+        Objects.requireNonNull(daemonLog, "daemonLog");
     }
 }

@@ -138,6 +138,24 @@ class LogsApiTest {
     }
 
     @Test
+    void theGatewaysOwnLogIsItsLastEventsBounded() {
+        gateway.live.daemonLines.clear();
+        gateway.live.daemonLines.addAll(List.of("2024-08-25T10:00:00.000Z [main] INFO A - one",
+                "2024-08-25T10:00:01.000Z [main] WARN B - two", "2024-08-25T10:00:02.000Z [main] INFO C - three"));
+
+        JsonObject two = object(Http.get(gateway.base + "/api/logs/daemon?lines=2"));
+        assertEquals(List.of("2024-08-25T10:00:01.000Z [main] WARN B - two", "2024-08-25T10:00:02.000Z [main] INFO C - three"),
+                two.getAsJsonArray("lines").asList().stream().map(e -> e.getAsString()).toList());
+        assertEquals(3, object(Http.get(gateway.base + "/api/logs/daemon")).getAsJsonArray("lines").size());
+        for (String lines : List.of("0", "1001", "x")) {
+            HttpResponse<String> refused = Http.get(gateway.base + "/api/logs/daemon?lines=" + lines);
+            assertEquals(400, refused.statusCode(), lines);
+            assertTrue(fields(refused).has("lines"));
+        }
+        assertEquals(401, Http.send(Http.request(gateway.base + "/api/logs/daemon").GET().build()).statusCode());
+    }
+
+    @Test
     void filtersBySmscIdInEveryListForm() {
         for (String filter : List.of("smscIds[]=mysmsc-id-2", "smscIds%5B%5D=mysmsc-id-2", "smscIds%5B0%5D=mysmsc-id-2",
                 "smscIds[0]=mysmsc-id-2", "smscIds=mysmsc-id-2")) {

@@ -12,6 +12,7 @@ import io.smppgateway.http.live.MetricsSnapshot;
 import io.smppgateway.http.live.MetricsSource;
 import io.smppgateway.http.live.OutgoingSms;
 import io.smppgateway.http.live.ApiSubmission;
+import io.smppgateway.http.live.DaemonLog;
 import io.smppgateway.http.live.InvalidSmsOutException;
 import io.smppgateway.http.live.ProbeResult;
 import io.smppgateway.store.client.Client;
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
  * settable metrics, and an SMS_OUT publisher that keeps what it was given (or refuses it as the test
  * says).
  */
-final class TestLive implements LiveConnections, LiveControl, HealthProbes, MetricsSource, OutgoingSms {
+final class TestLive implements LiveConnections, LiveControl, HealthProbes, MetricsSource, OutgoingSms,
+        DaemonLog {
 
     final List<LiveConnection> gatewayConnections = new CopyOnWriteArrayList<>();
     final List<LiveConnection> clientConnections = new CopyOnWriteArrayList<>();
@@ -51,6 +53,7 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     final List<String> published = new CopyOnWriteArrayList<>();
     final Map<String, ApiSubmission> submissions = new ConcurrentHashMap<>();
     volatile Map<String, String> smsOutRefusal;
+    final List<String> daemonLines = new CopyOnWriteArrayList<>();
 
     @Override
     public LiveInstance instance() {
@@ -151,5 +154,11 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     @Override
     public java.util.Optional<ApiSubmission> submission(String msgId) {
         return java.util.Optional.ofNullable(submissions.get(msgId));
+    }
+
+    @Override
+    public List<String> recentLines(int max) {
+        List<String> all = List.copyOf(daemonLines);
+        return all.subList(Math.max(0, all.size() - max), all.size());
     }
 }

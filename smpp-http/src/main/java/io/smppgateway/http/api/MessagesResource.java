@@ -7,6 +7,7 @@ import io.smppgateway.http.HttpBackend;
 import io.smppgateway.http.MessageTraffic;
 import io.smppgateway.http.live.ApiSubmission;
 import io.smppgateway.http.live.InvalidSmsOutException;
+import io.smppgateway.http.logs.PduLogEntry;
 import io.smppgateway.http.logs.PduLogMatches;
 import io.smppgateway.http.logs.PduLogSearch;
 import io.smppgateway.http.web.ApiException;
@@ -24,6 +25,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,7 @@ public final class MessagesResource {
     /** {@code POST /api/messages}: 202 with the msg_id once the bus took the SMS_OUT body. */
     public void send(HttpServerExchange exchange) {
         JsonObject body = RequestBodies.jsonObject(exchange, maxBodyBytes);
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         for (String field : body.keySet()) {
             if (!SMS_OUT_FIELDS.contains(field)) {
                 errors.put(field, "not an SMS_OUT field");
@@ -93,7 +95,7 @@ public final class MessagesResource {
             }
             await(messages.outgoing().publish(body.toString()));
         } catch (InvalidSmsOutException invalid) {
-            Map<String, String> all = new java.util.LinkedHashMap<>(errors);
+            Map<String, String> all = new LinkedHashMap<>(errors);
             all.putAll(invalid.fieldErrors());
             throw ApiException.badRequest("invalid message: " + GatewayJson.describe(all), all);
         }
@@ -170,7 +172,7 @@ public final class MessagesResource {
                 gatewayIds.add(segment.gatewayMsgId());
             }
         }
-        List<io.smppgateway.http.logs.PduLogEntry> entries = new ArrayList<>();
+        List<PduLogEntry> entries = new ArrayList<>();
         boolean complete = true;
         if (!smscs.isEmpty() && !gatewayIds.isEmpty()) {
             PduLogMatches outbound = gatewayLogs.find(smscs, gatewayIds);

@@ -38,6 +38,9 @@
   const FOLLOW_EVERY_MS = 2000;
   // an entry starts at its header line: LEVEL[yyyy-MM-dd hh:mm:ss][session]: ...
   const ENTRY_START = /^(?=[A-Z]+\[\d{4}-\d\d-\d\d )/m;
+  // the gateway's own log: an event starts with its ISO time
+  const EVENT_START = /^(?=\d{4}-\d\d-\d\dT)/m;
+  const DAEMON_LINES = 1000;
 
   /** Shows the held text, only the entries that contain the search term when there is one. */
   function render() {
@@ -46,7 +49,7 @@
     let shown = viewed.text;
     let note = viewed.note;
     if (term !== '') {
-      const entries = viewed.text.split(ENTRY_START);
+      const entries = viewed.text.split(viewed.side === 'daemon' ? EVENT_START : ENTRY_START);
       const matching = entries.filter(entry => entry.toLowerCase().includes(term));
       shown = matching.join('');
       note = matching.length + ' of ' + entries.length + ' entries contain "' + term + '".' + (note ? ' ' + note : '');
@@ -70,6 +73,15 @@
   }
 
   async function readOn(round) {
+    if (viewed.side === 'daemon') {
+      const answer = await api('GET', '/api/logs/daemon?lines=' + DAEMON_LINES);
+      if (round !== viewed.round || !document.getElementById('log-follow').checked) return;
+      if (answer.status === 200) {
+        showDaemonLog(answer.data.lines, 'Following: the newest events at the end, read every 2 seconds.');
+        viewed.timer = setTimeout(() => readOn(round), FOLLOW_EVERY_MS);
+      }
+      return;
+    }
     const query = new URLSearchParams({ file: viewed.id });
     if (viewed.next !== null) query.set('from', String(viewed.next));
     const answer = await api('GET', '/api/' + viewed.side + '/logs/tail?' + query.toString());
@@ -99,6 +111,34 @@
     // from the last lines on: a large file is never read whole for this
     viewed.next = null;
     await readOn(viewed.round);
+  }
+
+  function showDaemonLog(lines, note) {
+    const pre = document.getElementById('log-text');
+    const atEnd = pre.scrollTop + pre.clientHeight >= pre.scrollHeight - 4;
+    viewed.text = lines.length ? lines.join('\n') + '\n' : '';
+    viewed.note = note;
+    render();
+    if (atEnd) pre.scrollTop = pre.scrollHeight;
+  }
+
+  /** The gateway's own recent log (this instance's), in the viewer: searchable and followed as a file is. */
+  async function viewDaemonLog() {
+    stopFollowing();
+    document.getElementById('log-follow').checked = false;
+    const answer = await api('GET', '/api/logs/daemon?lines=' + DAEMON_LINES);
+    if (answer.status !== 200) {
+      notice('Cannot read the gateway\'s log (' + answer.status + ')', false);
+      return;
+    }
+    viewed.id = 'daemon';
+    viewed.side = 'daemon';
+    document.getElementById('viewer-title').textContent = 'The gateway\'s own log (this instance, last events)';
+    document.getElementById('viewer').hidden = false;
+    showDaemonLog(answer.data.lines, 'The last ' + answer.data.lines.length + ' events this instance logged, oldest first.');
+    const pre = document.getElementById('log-text');
+    pre.scrollTop = pre.scrollHeight;
+    pre.focus();
   }
 
   async function view(file) {
@@ -181,6 +221,7 @@
     form.addEventListener('submit', search);
     document.getElementById('log-search').addEventListener('input', render);
     document.getElementById('log-follow').addEventListener('change', follow);
+    document.getElementById('daemon-log').addEventListener('click', viewDaemonLog);
     downloadSelected.addEventListener('click', () => {
       const ids = [...document.querySelectorAll('#log-files input[type="checkbox"]:checked')].map(box => box.value);
       if (ids.length === 0) return;

@@ -21,6 +21,7 @@ import io.smppgateway.runner.config.BusChoice;
 import io.smppgateway.runner.config.DatabaseChoice;
 import io.smppgateway.runner.config.FileAccess;
 import io.smppgateway.runner.config.GatewaySettings;
+import io.smppgateway.runner.logging.RecentLogLines;
 import io.smppgateway.runner.pdulog.PduLogWriter;
 import io.smppgateway.runner.pdulog.PeerResolver;
 import io.smppgateway.smpp.client.GatewayPool;
@@ -67,6 +68,7 @@ public final class GatewayDaemon implements AutoCloseable {
     private final TrafficCounters<EsmeName> esmeTraffic = new TrafficCounters<>();
     private final DlrInTally dlrInStatuses = new DlrInTally();
     private ApiMessages apiMessages;
+    private RecentLogLines recentLog;
     private final ResponseTimes esmeSubmits = ResponseTimes.submits("esme_submit", PduDirection.RECEIVED);
     private final ResponseTimes smscSubmits = ResponseTimes.submits("smsc_submit", PduDirection.SENT);
     private final ResponseTimes smscReceipts = new ResponseTimes("smsc_receipt", PduDirection.RECEIVED,
@@ -100,6 +102,7 @@ public final class GatewayDaemon implements AutoCloseable {
     }
 
     private void open() {
+        recentLog = lifecycle.add("recent log", RecentLogLines.attach());
         createFolders();
         database = lifecycle.add("database", openDatabase(settings.database()));
         bus = lifecycle.add("message bus", openBus(settings.bus()));
@@ -119,7 +122,7 @@ public final class GatewayDaemon implements AutoCloseable {
                 new HealthChecks(database, bus, pool, engine.smscGateways(), engine.storeCalls()),
                 new GatewayMetrics(new GatewayMetrics.Counters(smscTraffic, esmeTraffic, dlrInStatuses, esmeSubmits,
                         smscSubmits, smscReceipts), pool, engine.smscGateways(), pduLogs, database),
-                new MessageTraffic(database.outbound(), database.inbound(), apiMessages));
+                new MessageTraffic(database.outbound(), database.inbound(), apiMessages), recentLog);
         HttpConfig httpConfig = HttpConfig.of(settings.http().apiToken(), settings.http().adminUsername(),
                 settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port())
                 .withTrustedProxies(settings.http().trustedProxies())

@@ -231,6 +231,20 @@ class GatewayDaemonTest {
         assertEquals(404, api("GET", "/api/messages/no-such-message", null).statusCode());
     }
 
+    @Test
+    void theRestApiServesTheDaemonsOwnRecentLogWithIsoTimes() throws Exception {
+        HttpResponse<String> answer = api("GET", "/api/logs/daemon?lines=1000", null);
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        List<String> lines = new ArrayList<>();
+        JsonParser.parseString(answer.body()).getAsJsonObject().getAsJsonArray("lines")
+                .forEach(line -> lines.add(line.getAsString()));
+        assertTrue(lines.stream().anyMatch(line -> line.contains("HTTP API and admin panel listening")), lines.toString());
+        for (String line : lines) {
+            assertTrue(line.matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z \\[.*"), line);
+        }
+    }
+
     private JsonObject timelineOf(String msgId) {
         try {
             HttpResponse<String> answer = api("GET", "/api/messages/" + msgId, null);
