@@ -112,6 +112,18 @@ class MessagesApiTest {
     }
 
     @Test
+    void aBusThatDoesNotTakeTheMessageIs503ToTryAgain() {
+        gateway.live.busFailure = new IllegalStateException("nsqd refused: E_PUB_FAILED");
+
+        HttpResponse<String> refused = Http.post(gateway.base + "/api/messages", """
+                {"smsc_id": "sim", "sender": "MySender", "receiver": "380991234567", "message": "Hello"}""");
+
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
+        assertTrue(object(refused).get("error").getAsString().contains("E_PUB_FAILED"), refused.body());
+    }
+
+    @Test
     void aBodyThatIsNoJsonObjectIs400() {
         assertEquals(400, Http.post(gateway.base + "/api/messages", "[1, 2]").statusCode());
         assertEquals(400, Http.post(gateway.base + "/api/messages", "{").statusCode());

@@ -61,6 +61,7 @@ final class TestGateway implements AutoCloseable {
         live.published.clear();
         live.submissions.clear();
         live.smsOutRefusal = null;
+        live.busFailure = null;
         live.daemonLines.clear();
         live.probes = TestLive.DEFAULT_PROBES;
         live.metrics = io.smppgateway.http.live.MetricsSnapshot.empty();

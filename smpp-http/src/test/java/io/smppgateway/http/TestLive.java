@@ -53,6 +53,7 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     final List<String> published = new CopyOnWriteArrayList<>();
     final Map<String, ApiSubmission> submissions = new ConcurrentHashMap<>();
     volatile Map<String, String> smsOutRefusal;
+    volatile RuntimeException busFailure;
     final List<String> daemonLines = new CopyOnWriteArrayList<>();
 
     @Override
@@ -144,6 +145,10 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
         Map<String, String> refusal = smsOutRefusal;
         if (refusal != null) {
             return CompletableFuture.failedFuture(new InvalidSmsOutException("refused", refusal));
+        }
+        RuntimeException failure = busFailure;
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
         }
         published.add(smsOutBody);
         String msgId = com.google.gson.JsonParser.parseString(smsOutBody).getAsJsonObject().get("msg_id").getAsString();

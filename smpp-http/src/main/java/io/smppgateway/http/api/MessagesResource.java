@@ -98,6 +98,13 @@ public final class MessagesResource {
             Map<String, String> all = new LinkedHashMap<>(errors);
             all.putAll(invalid.fieldErrors());
             throw ApiException.badRequest("invalid message: " + GatewayJson.describe(all), all);
+        } catch (ApiException refused) {
+            throw refused;
+        } catch (RuntimeException busFailure) {
+            // nothing was published: the caller may send it again
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
+            throw new ApiException(503, "the message bus did not take the message: " + busFailure.getMessage(),
+                    Map.of());
         }
         String id = body.get("msg_id").getAsString();
         JsonObject answer = new JsonObject();
