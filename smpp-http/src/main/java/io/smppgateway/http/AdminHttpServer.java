@@ -1,10 +1,12 @@
 package io.smppgateway.http;
 
 import io.smppgateway.http.api.ClientsResource;
+import io.smppgateway.http.api.DaemonLogResource;
 import io.smppgateway.http.api.GatewaysResource;
 import io.smppgateway.http.api.HealthResource;
 import io.smppgateway.http.api.InstancesResource;
 import io.smppgateway.http.api.LogsResource;
+import io.smppgateway.http.api.MessagesResource;
 import io.smppgateway.http.api.OpenApiResource;
 import io.smppgateway.http.api.StatsResource;
 import io.smppgateway.http.auth.AdminSessions;
@@ -13,6 +15,7 @@ import io.smppgateway.http.auth.LoginEndpoints;
 import io.smppgateway.http.auth.LoginThrottle;
 import io.smppgateway.http.auth.Secret;
 import io.smppgateway.http.logs.LogCatalog;
+import io.smppgateway.http.logs.PduLogSearch;
 import io.smppgateway.http.metrics.GatewayRegistry;
 import io.smppgateway.http.metrics.MetricsListener;
 import io.smppgateway.http.metrics.MetricsResource;
@@ -61,6 +64,8 @@ public final class AdminHttpServer implements AutoCloseable {
     /** Login only compares two secrets: a couple of threads serve many logins a second. */
     private static final int LOGIN_THREADS = 2;
     private static final int LOGIN_QUEUE = 64;
+    /** How long {@code /api/messages} waits for the bus or the stores. */
+    private static final Duration MESSAGE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Undertow undertow;
     private final MetricsListener metricsListener;
@@ -86,10 +91,12 @@ public final class AdminHttpServer implements AutoCloseable {
 
         GatewaysResource gateways = new GatewaysResource(backend, config.liveChangeTimeout(), config.maxBodyBytes());
         ClientsResource clients = new ClientsResource(backend, config.liveChangeTimeout(), config.maxBodyBytes());
-        LogsResource gatewayLogs = new LogsResource(new LogCatalog(backend.logs().gateways(), config.zone()),
-                "smscIds", false, "smsc-logs");
-        LogsResource clientLogs = new LogsResource(new LogCatalog(backend.logs().clients(), config.zone()),
-                "clientIds", true, "esme-logs");
+        LogCatalog gatewayLogFiles = new LogCatalog(backend.logs().gateways(), config.zone());
+        LogCatalog clientLogFiles = new LogCatalog(backend.logs().clients(), config.zone());
+        LogsResource gatewayLogs = new LogsResource(gatewayLogFiles, "smscIds", false, "smsc-logs");
+        LogsResource clientLogs = new LogsResource(clientLogFiles, "clientIds", true, "esme-logs");
+        MessagesResource messages = new MessagesResource(backend, new PduLogSearch(gatewayLogFiles, config.zone()),
+                new PduLogSearch(clientLogFiles, config.zone()), MESSAGE_TIMEOUT, config.maxBodyBytes());
         HealthResource health = new HealthResource(backend.health(), Duration.ofSeconds(5));
         StatsResource stats = new StatsResource(backend);
         InstancesResource instances = new InstancesResource(backend.connections());
@@ -103,6 +110,7 @@ public final class AdminHttpServer implements AutoCloseable {
         router.api("PUT", "/api/gateways", gateways::update);
         router.api("GET", "/api/gateways/logs", gatewayLogs::list);
         router.api("GET", "/api/gateways/logs/download", gatewayLogs::download);
+        router.api("GET", "/api/gateways/logs/tail", gatewayLogs::tail);
         router.api("GET", "/api/gateways/{id}", gateways::get);
         router.api("PUT", "/api/gateways/{id}", gateways::update);
         router.api("DELETE", "/api/gateways/{id}", gateways::delete);
@@ -111,9 +119,14 @@ public final class AdminHttpServer implements AutoCloseable {
         router.api("PUT", "/api/clients", clients::update);
         router.api("GET", "/api/clients/logs", clientLogs::list);
         router.api("GET", "/api/clients/logs/download", clientLogs::download);
+        router.api("GET", "/api/clients/logs/tail", clientLogs::tail);
         router.api("GET", "/api/clients/{id}", clients::get);
         router.api("PUT", "/api/clients/{id}", clients::update);
         router.api("DELETE", "/api/clients/{id}", clients::delete);
+        router.api("GET", "/api/logs/daemon", new DaemonLogResource(backend.daemonLog())::recent);
+        router.api("POST", "/api/messages", messages::send);
+        router.api("GET", "/api/messages", messages::search);
+        router.api("GET", "/api/messages/{msg_id}", messages::get);
         router.api("GET", "/api/health", health::check);
         for (String method : List.of("GET", "HEAD")) {
             router.onIoThread(method, "/livez", HealthResource::live);

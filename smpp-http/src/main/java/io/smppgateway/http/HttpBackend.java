@@ -1,5 +1,6 @@
 package io.smppgateway.http;
 
+import io.smppgateway.http.live.DaemonLog;
 import io.smppgateway.http.live.HealthProbes;
 import io.smppgateway.http.live.LiveConnections;
 import io.smppgateway.http.live.LiveControl;
@@ -10,11 +11,13 @@ import io.smppgateway.store.gateway.GatewayStore;
 import java.util.Objects;
 
 /**
- * What the REST API and the admin panel work on: the two stores, and the running gateway's views and
- * controls that the runner wires in.
+ * What the REST API and the admin panel work on: the two stores, the running gateway's views and
+ * controls that the runner wires in, the message tracking with the way to send an SMS, and the
+ * gateway's own recent log.
  */
 public record HttpBackend(GatewayStore gateways, ClientStore clients, LiveConnections connections,
-                          LiveControl control, LogFolders logs, HealthProbes health, MetricsSource metrics) {
+                          LiveControl control, LogFolders logs, HealthProbes health, MetricsSource metrics,
+                          MessageTraffic messages, DaemonLog daemonLog) {
 
     public HttpBackend {
         Objects.requireNonNull(gateways, "gateways");
@@ -24,5 +27,7 @@ public record HttpBackend(GatewayStore gateways, ClientStore clients, LiveConnec
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(messages, "messages");
+        Objects.requireNonNull(daemonLog, "daemonLog");
     }
 }

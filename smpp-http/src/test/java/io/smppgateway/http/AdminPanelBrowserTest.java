@@ -76,8 +76,12 @@ class AdminPanelBrowserTest {
                 return null;
             }, PduListener.NONE)) {
                 live.server = smpp;
+                // the panel's pages other than Messages and the gateway's own log: stand-ins for these
+                TestLive messagesAndLog = new TestLive();
                 HttpBackend backend = new HttpBackend(database.gateways(), database.clients(), live, live,
-                        new LogFolders(gatewayLogs, clientLogs), live, live);
+                        new LogFolders(gatewayLogs, clientLogs), live, live,
+                        new MessageTraffic(database.outbound(), database.inbound(), messagesAndLog),
+                        messagesAndLog);
                 HttpConfig config = HttpConfig.of(TestGateway.TOKEN, TestGateway.ADMIN, TestGateway.PASSWORD)
                         .withAddress("127.0.0.1", 0);
                 try (AdminHttpServer http = AdminHttpServer.start(config, backend)) {

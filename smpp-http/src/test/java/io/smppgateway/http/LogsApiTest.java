@@ -34,6 +34,8 @@ class LogsApiTest {
 
     static final LocalDate DAY1 = LocalDate.of(2024, 8, 25);
     static final LocalDate DAY2 = LocalDate.of(2024, 8, 26);
+    /** The bound of one tail answer. */
+    static final int TAIL = io.smppgateway.http.api.LogsResource.MAX_TAIL_BYTES;
 
     @TempDir
     static Path folder;
@@ -78,10 +80,79 @@ class LogsApiTest {
         assertEquals(List.of("2024-08-25mysmsc-id-example.log", "2024-08-26mysmsc-id-2.log",
                 "2024-08-26mysmsc-id-example.log", "2024-08-26odd%2Fid%20%C3%A9.log"), ids(files));
         JsonObject first = files.get(0).getAsJsonObject();
-        assertEquals(List.of("date", "name", "size", "modTime"), List.copyOf(first.keySet()));
+        assertEquals(List.of("date", "name", "size", "modTime", "modTimeUtc"), List.copyOf(first.keySet()),
+                "the manual's four, then ours");
         assertEquals(SampleLogs.MANUAL_ENTRIES.getBytes(StandardCharsets.UTF_8).length, first.get("size").getAsLong());
         assertTrue(first.get("modTime").getAsString().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?"),
                 first.get("modTime").getAsString());
+        assertEquals(java.time.LocalDateTime.parse(first.get("modTime").getAsString()).atZone(java.time.ZoneId.systemDefault())
+                .toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString().replaceAll("Z$", ""),
+                java.time.Instant.parse(first.get("modTimeUtc").getAsString()).toString().replaceAll("Z$", ""));
+        assertTrue(first.get("modTimeUtc").getAsString().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
+                first.get("modTimeUtc").getAsString());
+    }
+
+    @Test
+    void aTailIsTheLastWholeLinesAndFollowingItGivesWhatWasWrittenSince() throws IOException {
+        LocalDate day = LocalDate.of(2024, 9, 2);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; lines.length() < TAIL + 10_000; i++) {
+            lines.append("line ").append(i).append('\n');
+        }
+        Path file = SampleLogs.write(gateway.gatewayLogs, day, "tailed", lines.toString());
+        String url = gateway.base + "/api/gateways/logs/tail?file=2024-09-02tailed.log";
+
+        JsonObject last = object(Http.get(url));
+        String text = last.get("text").getAsString();
+        assertTrue(text.length() <= TAIL && text.length() > TAIL - 20, "bounded");
+        assertTrue(text.startsWith("line ") && text.endsWith("\n"), "whole lines: " + text.substring(0, 20));
+        assertTrue(lines.toString().endsWith(text));
+        assertEquals(Files.size(file), last.get("next").getAsLong());
+        assertEquals(Files.size(file), last.get("size").getAsLong());
+
+        Files.writeString(file, "new one\nhalf", java.nio.file.StandardOpenOption.APPEND);
+        JsonObject more = object(Http.get(url + "&from=" + last.get("next").getAsLong()));
+        assertEquals("new one\n", more.get("text").getAsString(), "a half-written line waits");
+        Files.writeString(file, " done\n", java.nio.file.StandardOpenOption.APPEND);
+        JsonObject rest = object(Http.get(url + "&from=" + more.get("next").getAsLong()));
+        assertEquals("half done\n", rest.get("text").getAsString());
+        assertFalse(rest.get("restarted").getAsBoolean());
+
+        Files.writeString(file, "replaced\n");
+        JsonObject again = object(Http.get(url + "&from=" + rest.get("next").getAsLong()));
+        assertTrue(again.get("restarted").getAsBoolean());
+        assertEquals("replaced\n", again.get("text").getAsString());
+    }
+
+    @Test
+    void aTailNeedsAFileOfTheFolderAndAnOffset() {
+        assertTrue(fields(Http.get(gateway.base + "/api/gateways/logs/tail")).has("file"));
+        assertEquals(400, Http.get(gateway.base + "/api/gateways/logs/tail?file=..%2Fsecret.log").statusCode());
+        assertEquals(404, Http.get(gateway.base + "/api/gateways/logs/tail?file=2024-09-03none.log").statusCode());
+        HttpResponse<String> badOffset = Http.get(gateway.base
+                + "/api/gateways/logs/tail?file=2024-08-25mysmsc-id-example.log&from=-1");
+        assertEquals(400, badOffset.statusCode());
+        assertTrue(fields(badOffset).has("from"));
+        assertEquals("esme 1234\n", object(Http.get(gateway.base + "/api/clients/logs/tail?file=2024-08-251234.log"))
+                .get("text").getAsString());
+    }
+
+    @Test
+    void theGatewaysOwnLogIsItsLastEventsBounded() {
+        gateway.live.daemonLines.clear();
+        gateway.live.daemonLines.addAll(List.of("2024-08-25T10:00:00.000Z [main] INFO A - one",
+                "2024-08-25T10:00:01.000Z [main] WARN B - two", "2024-08-25T10:00:02.000Z [main] INFO C - three"));
+
+        JsonObject two = object(Http.get(gateway.base + "/api/logs/daemon?lines=2"));
+        assertEquals(List.of("2024-08-25T10:00:01.000Z [main] WARN B - two", "2024-08-25T10:00:02.000Z [main] INFO C - three"),
+                two.getAsJsonArray("lines").asList().stream().map(e -> e.getAsString()).toList());
+        assertEquals(3, object(Http.get(gateway.base + "/api/logs/daemon")).getAsJsonArray("lines").size());
+        for (String lines : List.of("0", "1001", "x")) {
+            HttpResponse<String> refused = Http.get(gateway.base + "/api/logs/daemon?lines=" + lines);
+            assertEquals(400, refused.statusCode(), lines);
+            assertTrue(fields(refused).has("lines"));
+        }
+        assertEquals(401, Http.send(Http.request(gateway.base + "/api/logs/daemon").GET().build()).statusCode());
     }
 
     @Test

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PanelFilesTest {
 
     static final List<String> FILES = List.of("index.html", "login.html", "gateways.html", "clients.html", "logs.html",
-            "panel.css", "api.js", "chart.js", "login.js", "dashboard.js", "records.js", "gateways.js", "clients.js",
-            "logs.js", "favicon.svg");
+            "messages.html", "api-docs.html", "panel.css", "api.js", "chart.js", "login.js", "dashboard.js",
+            "records.js", "gateways.js", "clients.js", "logs.js", "messages.js", "api-docs.js", "favicon.svg");
 
     @TempDir
     static Path folder;
@@ -53,8 +53,8 @@ class PanelFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"index.html", "login.html", "gateways.html", "clients.html", "logs.html", "panel.css",
-            "api.js", "dashboard.js", "favicon.svg"})
+    @ValueSource(strings = {"index.html", "login.html", "gateways.html", "clients.html", "logs.html", "messages.html",
+            "panel.css", "api.js", "dashboard.js", "messages.js", "favicon.svg"})
     void everyFileIsServedWithItsType(String name) {
         HttpResponse<String> file = Http.send(Http.request(gateway.base + "/" + name).GET().build());
         assertEquals(200, file.statusCode());
@@ -65,6 +65,36 @@ class PanelFilesTest {
         String etag = file.headers().firstValue("ETag").orElseThrow();
         assertEquals(304, Http.send(Http.request(gateway.base + "/" + name).header("If-None-Match", etag).GET()
                 .build()).statusCode());
+    }
+
+    @Test
+    void theApiReferenceIsSwaggerUiFromTheJarOnOurDocument() {
+        String panelPolicy = Http.send(Http.request(gateway.base + "/").GET().build()).headers()
+                .firstValue("Content-Security-Policy").orElseThrow();
+        for (String path : List.of("/api-docs/", "/api-docs", "/api-docs/index.html")) {
+            HttpResponse<String> page = Http.send(Http.request(gateway.base + path).GET().build());
+            assertEquals(200, page.statusCode(), path);
+            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+            assertTrue(page.body().contains("<script src=\"/api-docs/swagger-ui-bundle.js\"></script>"), page.body());
+            assertTrue(page.body().contains("<script src=\"/api-docs/api-docs.js\"></script>"), page.body());
+            assertTrue(page.body().contains("href=\"/api-docs/swagger-ui.css\""), page.body());
+            String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+            assertEquals(panelPolicy, policy, "the panel's policy holds on this page too");
+        }
+        HttpResponse<String> start = Http.send(Http.request(gateway.base + "/api-docs/api-docs.js").GET().build());
+        assertEquals(200, start.statusCode());
+        assertTrue(start.body().contains("url: '/api/openapi.json'"), start.body());
+        HttpResponse<String> bundle = Http.send(Http.request(gateway.base + "/api-docs/swagger-ui-bundle.js").GET()
+                .build());
+        assertEquals(200, bundle.statusCode());
+        assertTrue(bundle.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertTrue(bundle.body().contains("SwaggerUIBundle"), "Swagger UI's bundle");
+        HttpResponse<String> css = Http.send(Http.request(gateway.base + "/api-docs/swagger-ui.css").GET().build());
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertTrue(css.body().contains(".swagger-ui"));
+        assertEquals(404, Http.send(Http.request(gateway.base + "/api-docs/swagger-initializer.js").GET().build())
+                .statusCode(), "the webjar's own start (the petstore) is not served");
     }
 
     @Test

@@ -39,7 +39,8 @@ final class TestGateway implements AutoCloseable {
         }
         database = Database.embedded(folder.resolve("db").resolve("smpp"));
         HttpBackend backend = new HttpBackend(database.gateways(), database.clients(), live, live,
-                new LogFolders(gatewayLogs, clientLogs), live, live);
+                new LogFolders(gatewayLogs, clientLogs), live, live,
+                new MessageTraffic(database.outbound(), database.inbound(), live), live);
         server = AdminHttpServer.start(config, backend);
         base = "http://127.0.0.1:" + server.port();
     }
@@ -57,6 +58,11 @@ final class TestGateway implements AutoCloseable {
         live.gatewayQueues.clear();
         live.controlCalls.clear();
         live.controlAnswer = null;
+        live.published.clear();
+        live.submissions.clear();
+        live.smsOutRefusal = null;
+        live.busFailure = null;
+        live.daemonLines.clear();
         live.probes = TestLive.DEFAULT_PROBES;
         live.metrics = io.smppgateway.http.live.MetricsSnapshot.empty();
     }

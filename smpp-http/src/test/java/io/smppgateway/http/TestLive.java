@@ -10,6 +10,10 @@ import io.smppgateway.http.live.LiveControl;
 import io.smppgateway.http.live.LiveInstance;
 import io.smppgateway.http.live.MetricsSnapshot;
 import io.smppgateway.http.live.MetricsSource;
+import io.smppgateway.http.live.OutgoingSms;
+import io.smppgateway.http.live.ApiSubmission;
+import io.smppgateway.http.live.DaemonLog;
+import io.smppgateway.http.live.InvalidSmsOutException;
 import io.smppgateway.http.live.ProbeResult;
 import io.smppgateway.store.client.Client;
 import io.smppgateway.store.gateway.Gateway;
@@ -25,9 +29,11 @@ import java.util.function.Supplier;
  * In-memory stand-ins for what the runner wires into the HTTP server: connections the test sets
  * (this instance's, {@link #SELF}, and other instances'),
  * a control that records every call and answers as the runtime would, fixed health probes and
- * settable metrics.
+ * settable metrics, and an SMS_OUT publisher that keeps what it was given (or refuses it as the test
+ * says).
  */
-final class TestLive implements LiveConnections, LiveControl, HealthProbes, MetricsSource {
+final class TestLive implements LiveConnections, LiveControl, HealthProbes, MetricsSource, OutgoingSms,
+        DaemonLog {
 
     final List<LiveConnection> gatewayConnections = new CopyOnWriteArrayList<>();
     final List<LiveConnection> clientConnections = new CopyOnWriteArrayList<>();
@@ -44,6 +50,11 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     volatile List<ProbeResult> probes = DEFAULT_PROBES;
     volatile MetricsSnapshot metrics = MetricsSnapshot.empty();
     volatile Supplier<CompletableFuture<LiveChange>> controlAnswer;
+    final List<String> published = new CopyOnWriteArrayList<>();
+    final Map<String, ApiSubmission> submissions = new ConcurrentHashMap<>();
+    volatile Map<String, String> smsOutRefusal;
+    volatile RuntimeException busFailure;
+    final List<String> daemonLines = new CopyOnWriteArrayList<>();
 
     @Override
     public LiveInstance instance() {
@@ -127,5 +138,32 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     @Override
     public String buildVersion() {
         return "0.0.0-test";
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String smsOutBody) {
+        Map<String, String> refusal = smsOutRefusal;
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(new InvalidSmsOutException("refused", refusal));
+        }
+        RuntimeException failure = busFailure;
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        published.add(smsOutBody);
+        String msgId = com.google.gson.JsonParser.parseString(smsOutBody).getAsJsonObject().get("msg_id").getAsString();
+        submissions.put(msgId, new ApiSubmission(System.currentTimeMillis(), List.of()));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public java.util.Optional<ApiSubmission> submission(String msgId) {
+        return java.util.Optional.ofNullable(submissions.get(msgId));
+    }
+
+    @Override
+    public List<String> recentLines(int max) {
+        List<String> all = List.copyOf(daemonLines);
+        return all.subList(Math.max(0, all.size() - max), all.size());
     }
 }

@@ -52,6 +52,19 @@ public interface OutboundTracking {
     CompletableFuture<Optional<TrackedSegment>> find(String msgId, int partNumber);
 
     /**
+     * Every stored segment of a message, in part order, read at once outside the message path's
+     * lanes: what the REST API shows of a message. Empty when no segment has an outcome yet.
+     */
+    CompletableFuture<List<TrackedSegment>> segments(String msgId);
+
+    /**
+     * The segment stored under an SMSC's id now, matched as {@link #findByGatewayId} matches a
+     * receipt but without waiting for a row still being recorded: the REST API's search by the
+     * SMSC's id.
+     */
+    CompletableFuture<Optional<TrackedSegment>> findStoredByGatewayId(String smscId, String gatewayMsgId);
+
+    /**
      * Segments still {@code sent} (no final status) whose {@code sent_time} is before
      * {@code cutoffMillis}, in the order they were recorded, at most {@code limit}: the candidates
      * for {@code expired}. The scan reads the table in primary key order from where the last one

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.smppgateway.http.logs.LogCatalog;
 import io.smppgateway.http.logs.LogFile;
+import io.smppgateway.http.logs.LogTail;
 import io.smppgateway.http.web.ApiException;
 import io.smppgateway.http.web.JsonResponses;
 import io.smppgateway.http.web.QueryParams;
@@ -39,6 +40,8 @@ public final class LogsResource {
 
     /** Most files one download may name. */
     public static final int MAX_FILES = 100;
+    /** Most bytes one tail answer holds. */
+    public static final int MAX_TAIL_BYTES = 256 * 1024;
 
     private final LogCatalog catalog;
     private final String filterParameter;
@@ -82,6 +85,8 @@ public final class LogsResource {
             json.addProperty("name", file.name());
             json.addProperty("size", file.size());
             json.addProperty("modTime", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(file.modTime()));
+            // ours: the same moment in the API's one ISO form, UTC, for the panel
+            json.addProperty("modTimeUtc", IsoTimes.of(file.modTime().atZone(catalog.zone()).toInstant().toEpochMilli()));
             files.add(json);
         }
         JsonResponses.send(exchange, 200, files);
@@ -144,6 +149,39 @@ public final class LogsResource {
                 zip.closeEntry();
             }
         }
+    }
+
+    /**
+     * {@code GET .../logs/tail?file=<date><name>[&from=<offset>]} (ours): at most
+     * {@link #MAX_TAIL_BYTES} of one file in whole lines, the last ones or those written after
+     * {@code from}, as JSON with the offset to ask from next: the panel's viewer follows a file so.
+     */
+    public void tail(HttpServerExchange exchange) throws IOException {
+        String id = QueryParams.single(exchange, "file")
+                .orElseThrow(() -> ApiException.badField("file", "required: the file id, as the download takes it"));
+        Long from = null;
+        Optional<String> fromText = QueryParams.single(exchange, "from");
+        if (fromText.isPresent()) {
+            try {
+                from = Long.parseLong(fromText.get());
+            } catch (NumberFormatException e) {
+                from = -1L;
+            }
+            if (from < 0) {
+                throw ApiException.badField("from", "must be a byte offset, 0 or more");
+            }
+        }
+        catalog.check(id);
+        LogFile file = catalog.resolve(id);
+        LogTail tail = LogTail.read(catalog.pathOf(file), from, MAX_TAIL_BYTES);
+        JsonObject json = new JsonObject();
+        json.addProperty("file", file.id());
+        json.addProperty("size", tail.size());
+        json.addProperty("from", tail.from());
+        json.addProperty("next", tail.next());
+        json.addProperty("restarted", tail.restarted());
+        json.addProperty("text", tail.text());
+        JsonResponses.send(exchange, 200, json);
     }
 
     /** Whether an Accept-Encoding header admits gzip (present, and not with q=0). */

@@ -149,6 +149,11 @@ public final class LogCatalog {
         return file;
     }
 
+    /** The time zone of the files' {@link LogFile#modTime()}. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** The path of a file {@link #resolve} returned. */
     public Path pathOf(LogFile file) {
         return LogFileLayout.file(root, file.date(), file.peer());

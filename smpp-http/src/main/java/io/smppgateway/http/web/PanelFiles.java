@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The admin panel's static files (HTML, CSS, JavaScript; no build step, no CDN), read from the
+ * The admin panel's static files (HTML, CSS, JavaScript; no build step, no CDN), and the API
+ * reference page at {@code /api-docs/} with Swagger UI's files from its webjar, read from the
  * class path once at start and served from memory, so serving them never blocks an I/O thread.
  * The pages hold no data: they fetch it from the API with the session cookie.
  */
@@ -24,13 +25,19 @@ public final class PanelFiles implements HttpHandler {
 
     private static final String FOLDER = "io/smppgateway/http/panel/";
     private static final List<String> FILES = List.of("index.html", "login.html", "gateways.html", "clients.html",
-            "logs.html", "panel.css", "api.js", "chart.js", "login.js", "dashboard.js", "records.js", "gateways.js",
-            "clients.js", "logs.js", "favicon.svg");
+            "logs.html", "messages.html", "panel.css", "api.js", "chart.js", "login.js", "dashboard.js", "records.js",
+            "gateways.js", "clients.js", "logs.js", "messages.js", "favicon.svg");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
-            "svg", "image/svg+xml");
+            "svg", "image/svg+xml",
+            "png", "image/png");
+    /** The API reference page, at {@value #API_DOCS}: ours, and Swagger UI's files from its webjar. */
+    private static final String API_DOCS = "/api-docs";
+    private static final String SWAGGER_UI_VERSION = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
+    private static final List<String> SWAGGER_UI_FILES = List.of("swagger-ui.css", "swagger-ui-bundle.js",
+            "favicon-32x32.png");
 
     private final Map<String, StaticFile> files = new HashMap<>();
     private final HttpHandler notFound;
@@ -42,12 +49,38 @@ public final class PanelFiles implements HttpHandler {
             files.put("/" + name, load(name));
         }
         files.put("/", files.get("/index.html"));
+        // "/api-docs/" comes here as "/api-docs": the router drops a trailing slash
+        files.put(API_DOCS, load("api-docs.html"));
+        files.put(API_DOCS + "/index.html", files.get(API_DOCS));
+        files.put(API_DOCS + "/api-docs.js", load("api-docs.js"));
+        String webjar = "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
+        for (String name : SWAGGER_UI_FILES) {
+            files.put(API_DOCS + "/" + name, load(webjar, name));
+        }
+    }
+
+    /** The version of the Swagger UI webjar on the class path: its files are in a folder named by it. */
+    private static String swaggerUiVersion() {
+        try (InputStream in = PanelFiles.class.getClassLoader().getResourceAsStream(SWAGGER_UI_VERSION)) {
+            if (in == null) {
+                throw new IllegalStateException("Swagger UI (org.webjars:swagger-ui) is missing from the class path");
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SWAGGER_UI_VERSION, e);
+        }
     }
 
     private static StaticFile load(String name) {
-        try (InputStream in = PanelFiles.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
+        return load(FOLDER, name);
+    }
+
+    private static StaticFile load(String folder, String name) {
+        try (InputStream in = PanelFiles.class.getClassLoader().getResourceAsStream(folder + name)) {
             if (in == null) {
-                throw new IllegalStateException("the admin panel file " + FOLDER + name + " is missing from the build");
+                throw new IllegalStateException("the admin panel file " + folder + name + " is missing from the build");
             }
             byte[] content = in.readAllBytes();
             String extension = name.substring(name.lastIndexOf('.') + 1);

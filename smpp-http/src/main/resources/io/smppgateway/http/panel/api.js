@@ -61,9 +61,18 @@ const Panel = (() => {
     return node;
   }
 
+  /**
+   * The one form the panel shows a moment in, as the API's *_iso fields: ISO 8601 in UTC with
+   * milliseconds (2024-07-26T07:55:52.913Z); empty for none.
+   */
+  function formatMillis(unixMillis) {
+    if (!unixMillis) return '';
+    return new Date(unixMillis).toISOString();
+  }
+
+  /** Unix seconds (the lists' connected, updated, started...) in the panel's one form. */
   function formatTime(unixSeconds) {
-    if (!unixSeconds) return '';
-    return new Date(unixSeconds * 1000).toLocaleString();
+    return unixSeconds ? formatMillis(unixSeconds * 1000) : '';
   }
 
   function formatBytes(bytes) {
@@ -235,6 +244,6 @@ const Panel = (() => {
     });
   }
 
-  return { api, el, clear, formatTime, formatBytes, notice, clearFieldErrors, showFieldErrors, statusBadge,
+  return { api, el, clear, formatTime, formatMillis, formatBytes, notice, clearFieldErrors, showFieldErrors, statusBadge,
     enabledBadge, instanceName, perInstance, buildForm, fillForm, readForm, liveText, start };
 })();

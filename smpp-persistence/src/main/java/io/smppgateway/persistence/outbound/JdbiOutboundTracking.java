@@ -252,6 +252,41 @@ public final class JdbiOutboundTracking implements OutboundTracking {
     }
 
     @Override
+    public CompletableFuture<List<TrackedSegment>> segments(String msgId) {
+        FieldErrors errors = new FieldErrors().requiredText("msg_id", msgId, TrackedSegment.MAX_MSG_ID);
+        if (!errors.isEmpty()) {
+            return failed(errors, "message lookup");
+        }
+        return queries.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM outbound_segments"
+                        + " WHERE msg_id = :msgId ORDER BY part_number")
+                .bind("msgId", msgId).map((rs, ctx) -> map(rs)).list());
+    }
+
+    @Override
+    public CompletableFuture<Optional<TrackedSegment>> findStoredByGatewayId(String smscId, String gatewayMsgId) {
+        FieldErrors errors = new FieldErrors()
+                .requiredText("smsc_id", smscId, TrackedSegment.MAX_SMSC_ID)
+                .requiredText("gateway_msg_id", gatewayMsgId, TrackingLimits.MAX_GATEWAY_MSG_ID);
+        if (!errors.isEmpty()) {
+            return failed(errors, "gateway id lookup");
+        }
+        List<String> candidates = GatewayMessageId.candidates(gatewayMsgId);
+        return queries.withHandle(handle -> {
+            Map<String, List<StoredSegment>> byKey = new HashMap<>();
+            handle.createQuery("SELECT " + COLUMNS + " FROM outbound_segments"
+                            + " WHERE smsc_id = :smscId AND gateway_key IN (<keys>)")
+                    .bind("smscId", smscId).bindList("keys", candidates)
+                    .map((rs, ctx) -> {
+                        byKey.computeIfAbsent(rs.getString("gateway_key"), k -> new ArrayList<>(1))
+                                .add(new StoredSegment(rs.getLong("id"), map(rs)));
+                        return Boolean.TRUE;
+                    })
+                    .list();
+            return pick(candidates, byKey);
+        });
+    }
+
+    @Override
     public CompletableFuture<List<TrackedSegment>> findUnfinishedSentBefore(long cutoffMillis, int limit) {
         if (limit < 1 || limit > 100_000) {
             return failed(new FieldErrors().range("limit", limit, 1, 100_000), "expiry scan");

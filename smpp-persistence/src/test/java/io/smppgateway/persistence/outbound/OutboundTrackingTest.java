@@ -53,6 +53,33 @@ class OutboundTrackingTest extends DatabaseTest {
     }
 
     @Test
+    void segmentsOfAMessageAreEveryStoredPartInPartOrder() {
+        String msgId = msgId();
+        TrackedSegment second = new TrackedSegment(msgId, smsc, 2, 2, 7, 0, MessageStatus.SENT, 0, "b2", 1_000,
+                2_000, 3_000, 0);
+        TrackedSegment first = new TrackedSegment(msgId, smsc, 1, 2, 7, 0, MessageStatus.REJECTED, 11, null, 1_000,
+                2_500, 0, 2_600);
+        assertTrue(await(tracking.record(second)));
+        assertTrue(await(tracking.record(first)));
+        assertTrue(await(tracking.markFinal(msgId, 2, MessageStatus.DELIVERED, 0, 9_000)));
+
+        assertEquals(List.of(first, second.withFinal(MessageStatus.DELIVERED, 0, 9_000)),
+                await(tracking.segments(msgId)));
+        assertEquals(List.of(), await(tracking.segments(msgId())), "a message without rows has no segments");
+    }
+
+    @Test
+    void aStoredSegmentIsFoundByTheSmscsIdInAnyForm() {
+        TrackedSegment tracked = sent("3ADE68B1");
+
+        assertEquals(Optional.of(tracked), await(tracking.findStoredByGatewayId(smsc, "987654321")));
+        assertEquals(Optional.of(tracked), await(tracking.findStoredByGatewayId(smsc, "3ade68b1")));
+        assertEquals(Optional.empty(), await(tracking.findStoredByGatewayId("other-" + smsc, "3ADE68B1")),
+                "the id of another SMSC");
+        assertEquals(Optional.empty(), await(tracking.findStoredByGatewayId(smsc, "no-such-id")));
+    }
+
+    @Test
     void aSegmentWithoutARowIsNotFound() {
         assertEquals(Optional.empty(), await(tracking.find(msgId(), 1)));
     }

@@ -13,6 +13,7 @@ import io.smppgateway.bridge.flow.FlowConfig;
 import io.smppgateway.http.AdminHttpServer;
 import io.smppgateway.http.HttpBackend;
 import io.smppgateway.http.HttpConfig;
+import io.smppgateway.http.MessageTraffic;
 import io.smppgateway.http.logs.LogFolders;
 import io.smppgateway.persistence.Database;
 import io.smppgateway.store.gateway.Gateway;
@@ -20,6 +21,7 @@ import io.smppgateway.runner.config.BusChoice;
 import io.smppgateway.runner.config.DatabaseChoice;
 import io.smppgateway.runner.config.FileAccess;
 import io.smppgateway.runner.config.GatewaySettings;
+import io.smppgateway.runner.logging.RecentLogLines;
 import io.smppgateway.runner.pdulog.PduLogWriter;
 import io.smppgateway.runner.pdulog.PeerResolver;
 import io.smppgateway.smpp.client.GatewayPool;
@@ -65,6 +67,8 @@ public final class GatewayDaemon implements AutoCloseable {
     private final TrafficCounters<String> smscTraffic = new TrafficCounters<>();
     private final TrafficCounters<EsmeName> esmeTraffic = new TrafficCounters<>();
     private final DlrInTally dlrInStatuses = new DlrInTally();
+    private ApiMessages apiMessages;
+    private RecentLogLines recentLog;
     private final ResponseTimes esmeSubmits = ResponseTimes.submits("esme_submit", PduDirection.RECEIVED);
     private final ResponseTimes smscSubmits = ResponseTimes.submits("smsc_submit", PduDirection.SENT);
     private final ResponseTimes smscReceipts = new ResponseTimes("smsc_receipt", PduDirection.RECEIVED,
@@ -98,9 +102,11 @@ public final class GatewayDaemon implements AutoCloseable {
     }
 
     private void open() {
+        recentLog = lifecycle.add("recent log", RecentLogLines.attach());
         createFolders();
         database = lifecycle.add("database", openDatabase(settings.database()));
         bus = lifecycle.add("message bus", openBus(settings.bus()));
+        apiMessages = new ApiMessages(bus, java.time.Clock.systemUTC());
         pduLogs = lifecycle.add("PDU logs", PduLogWriter.withDefaults(LogFileLayout::file,
                 settings.pduLogMaxFileBytes()));
         InstanceIdFile lastRun = new InstanceIdFile(settings.dataFolder());
@@ -118,7 +124,8 @@ public final class GatewayDaemon implements AutoCloseable {
                 new LogFolders(settings.clientLogs(), settings.serverLogs()),
                 new HealthChecks(database, bus, pool, engine.smscGateways(), engine.storeCalls()),
                 new GatewayMetrics(new GatewayMetrics.Counters(smscTraffic, esmeTraffic, dlrInStatuses, esmeSubmits,
-                        smscSubmits, smscReceipts), pool, engine.smscGateways(), pduLogs, database));
+                        smscSubmits, smscReceipts), pool, engine.smscGateways(), pduLogs, database),
+                new MessageTraffic(database.outbound(), database.inbound(), apiMessages), recentLog);
         HttpConfig httpConfig = HttpConfig.of(settings.http().apiToken(), settings.http().adminUsername(),
                 settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port())
                 .withTrustedProxies(settings.http().trustedProxies())
@@ -143,7 +150,10 @@ public final class GatewayDaemon implements AutoCloseable {
                 .smscTrustedCa(settings.clientCa())
                 .esmePdus(serverPduListener())
                 .smscPdus(this::clientPduListener)
-                .dlrIn(dlrInStatuses)
+                .dlrIn(event -> {
+                    dlrInStatuses.published(event);
+                    apiMessages.published(event);
+                })
                 .stopBudget(STOP_BUDGET.minusSeconds(1))
                 .build();
     }

@@ -175,6 +175,86 @@ class GatewayDaemonTest {
         awaitTrue(() -> Files.exists(log) && read(log).contains("DELIVER_SM_RESP:"));
     }
 
+    @Test
+    void aTestSmsPostedToTheRestApiGoesOutThroughSmsOutAndItsTimelineShowsTheDlrInEvents() throws Exception {
+        SmscSimulator smsc = SmscSimulator.start(SimulatorConfig.defaults()
+                .withOutcomes(ReceiptOutcomes.always(FinalStatus.DELIVERED)).withReceiptDelay(Duration.ofMillis(50)));
+        toClose.add(smsc);
+        Gateway gateway = daemon.database().gateways().create(Gateway.builder().smscId("sim").host("127.0.0.1")
+                .port(smsc.port()).username("gw").password("pw").enqInterval(30).srcAutodetect(true)
+                .dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1).smppVersion("3.4").gsm7(true).secure(false)
+                .enabled(true).build());
+        daemon.engine().gatewaySaved(gateway);
+        BlockingQueue<JsonObject> dlrIn = consume(Topic.DLR_IN);
+        awaitTrue(() -> smsc.sessions().size() == 1 && smsc.sessions().get(0).state().isBound());
+
+        HttpResponse<String> sent = api("POST", "/api/messages", """
+                {"smsc_id": "sim", "sender": "MySender", "receiver": "380991234567", "message": "Hello"}""");
+
+        assertEquals(202, sent.statusCode(), sent.body());
+        String msgId = JsonParser.parseString(sent.body()).getAsJsonObject().get("msg_id").getAsString();
+        awaitTrue(() -> smsc.counters().submitsReceived() == 1);
+        // the application reading DLR_IN gets the usual events
+        Map<String, JsonObject> byStatus = new java.util.TreeMap<>();
+        for (int i = 0; i < 2; i++) {
+            JsonObject event = dlrIn.poll(30, TimeUnit.SECONDS);
+            assertTrue(event != null, "two DLR_IN events, got " + byStatus.values());
+            assertEquals(msgId, event.get("msg_id").getAsString());
+            byStatus.put(event.get("status").getAsString(), event);
+        }
+        assertEquals(List.of("delivered", "sent"), List.copyOf(byStatus.keySet()));
+        String gatewayMsgId = byStatus.get("sent").get("gateway_msg_id").getAsString();
+        // and the API's timeline shows them, the stored steps and the PDU log entries
+        awaitTrue(() -> timelineOf(msgId).getAsJsonArray("dlr_in").size() == 2
+                && timelineOf(msgId).getAsJsonArray("segments").get(0).getAsJsonObject().get("status")
+                .getAsString().equals("delivered"));
+        JsonObject timeline = timelineOf(msgId);
+        List<String> events = new ArrayList<>();
+        timeline.getAsJsonArray("timeline").forEach(e -> events.add(e.getAsJsonObject().get("event").getAsString()));
+        assertEquals("published", events.get(0), events.toString());
+        assertTrue(events.containsAll(List.of("accepted", "submitted", "sent", "delivered")), events.toString());
+        Path log = home.resolve("logs/client").resolve(LocalDate.now().toString()).resolve("sim.log");
+        awaitTrue(() -> Files.exists(log) && read(log).contains("DELIVER_SM_RESP:"));
+        awaitTrue(() -> timelineOf(msgId).getAsJsonObject("pdu_log").getAsJsonArray("entries").toString()
+                .contains("DELIVER_SM"));
+        JsonObject byGatewayId = JsonParser.parseString(api("GET", "/api/messages?smsc_id=sim&gateway_msg_id="
+                + java.net.URLEncoder.encode(gatewayMsgId, StandardCharsets.UTF_8), null).body()).getAsJsonArray()
+                .get(0).getAsJsonObject();
+        assertEquals(msgId, byGatewayId.get("msg_id").getAsString());
+
+        HttpResponse<String> invalid = api("POST", "/api/messages", """
+                {"smsc_id": "sim", "receiver": "not a number", "message": "Hello"}""");
+        assertEquals(400, invalid.statusCode(), invalid.body());
+        JsonObject fields = JsonParser.parseString(invalid.body()).getAsJsonObject().getAsJsonObject("fields");
+        assertTrue(fields.has("sender") && fields.has("receiver"), invalid.body());
+        assertEquals(1, smsc.counters().submitsReceived(), "nothing more was published");
+        assertEquals(404, api("GET", "/api/messages/no-such-message", null).statusCode());
+    }
+
+    @Test
+    void theRestApiServesTheDaemonsOwnRecentLogWithIsoTimes() throws Exception {
+        HttpResponse<String> answer = api("GET", "/api/logs/daemon?lines=1000", null);
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        List<String> lines = new ArrayList<>();
+        JsonParser.parseString(answer.body()).getAsJsonObject().getAsJsonArray("lines")
+                .forEach(line -> lines.add(line.getAsString()));
+        assertTrue(lines.stream().anyMatch(line -> line.contains("HTTP API and admin panel listening")), lines.toString());
+        for (String line : lines) {
+            assertTrue(line.matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z \\[.*"), line);
+        }
+    }
+
+    private JsonObject timelineOf(String msgId) {
+        try {
+            HttpResponse<String> answer = api("GET", "/api/messages/" + msgId, null);
+            assertEquals(200, answer.statusCode(), answer.body());
+            return JsonParser.parseString(answer.body()).getAsJsonObject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpResponse<String> api(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + daemon.httpServer().port() + path))
