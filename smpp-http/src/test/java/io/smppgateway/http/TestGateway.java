@@ -59,6 +59,7 @@ final class TestGateway implements AutoCloseable {
         live.controlAnswer = null;
         live.probes = TestLive.DEFAULT_PROBES;
         live.metrics = io.smppgateway.http.live.MetricsSnapshot.empty();
+        live.history = io.smppgateway.http.live.TrafficHistory.NONE;
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.smppgateway.http.live.LiveInstance;
 import io.smppgateway.http.live.MetricsSnapshot;
 import io.smppgateway.http.live.MetricsSource;
 import io.smppgateway.http.live.ProbeResult;
+import io.smppgateway.http.live.TrafficHistory;
 import io.smppgateway.store.client.Client;
 import io.smppgateway.store.gateway.Gateway;
 import java.util.List;
@@ -43,6 +44,7 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
 
     volatile List<ProbeResult> probes = DEFAULT_PROBES;
     volatile MetricsSnapshot metrics = MetricsSnapshot.empty();
+    volatile TrafficHistory history = TrafficHistory.NONE;
     volatile Supplier<CompletableFuture<LiveChange>> controlAnswer;
 
     @Override
@@ -122,6 +124,11 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     @Override
     public MetricsSnapshot snapshot() {
         return metrics;
+    }
+
+    @Override
+    public TrafficHistory history() {
+        return history;
     }
 
     @Override
