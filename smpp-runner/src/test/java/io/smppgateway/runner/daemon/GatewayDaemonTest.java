@@ -350,6 +350,43 @@ class GatewayDaemonTest {
     }
 
     @Test
+    void aGatewayBindThatIsRefusedSaysWhyInTheListAndTheHealth() throws Exception {
+        SmscSimulator smsc = SmscSimulator.start(SimulatorConfig.defaults().withCredentials(Map.of("gw", "right")));
+        toClose.add(smsc);
+        Gateway gateway = daemon.database().gateways().create(Gateway.builder().smscId("refusing").host("127.0.0.1")
+                .port(smsc.port()).username("gw").password("wrong").enqInterval(30).srcAutodetect(true)
+                .dstAutodetect(true).txBinds(1).rxBinds(0).trxBinds(0).smppVersion("3.4").gsm7(true).secure(false)
+                .enabled(true).build());
+        daemon.engine().gatewaySaved(gateway);
+        awaitTrue(() -> smsc.counters().bindsRefused() >= 1);
+
+        JsonObject[] bind = new JsonObject[1];
+        awaitTrue(() -> {
+            try {
+                bind[0] = JsonParser.parseString(api("GET", "/api/gateways/" + gateway.id(), null).body())
+                        .getAsJsonObject().getAsJsonObject("connections").getAsJsonArray("BIND_TX").get(0)
+                        .getAsJsonObject();
+                return bind[0].get("status").getAsString().equals("CLOSED") && bind[0].get("nextAttempt").getAsLong() > 0;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals("bind refused: ESME_RINVPASWD", bind[0].get("lastError").getAsString());
+        assertTrue(bind[0].get("nextAttempt").getAsLong() >= System.currentTimeMillis() / 1000 - 60, bind[0].toString());
+
+        JsonObject check = null;
+        for (var each : JsonParser.parseString(api("GET", "/api/health", null).body()).getAsJsonObject()
+                .getAsJsonArray("checks")) {
+            if (each.getAsJsonObject().get("name").getAsString().equals("gateway refusing")) {
+                check = each.getAsJsonObject();
+            }
+        }
+        assertTrue(check != null);
+        assertEquals("down", check.get("status").getAsString());
+        assertTrue(check.get("detail").getAsString().contains("bind refused: ESME_RINVPASWD"), check.toString());
+    }
+
+    @Test
     void metricsAddressServesMetricsWithoutTheToken() throws Exception {
         daemon.stop();
         int metricsPort = freePort();
