@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PanelFilesTest {
 
     static final List<String> FILES = List.of("index.html", "login.html", "gateways.html", "clients.html", "logs.html",
-            "panel.css", "api.js", "chart.js", "login.js", "dashboard.js", "gateways.js", "clients.js", "logs.js",
-            "favicon.svg");
+            "panel.css", "api.js", "chart.js", "login.js", "dashboard.js", "records.js", "gateways.js", "clients.js",
+            "logs.js", "favicon.svg");
 
     @TempDir
     static Path folder;

@@ -24,8 +24,8 @@ public final class PanelFiles implements HttpHandler {
 
     private static final String FOLDER = "io/smppgateway/http/panel/";
     private static final List<String> FILES = List.of("index.html", "login.html", "gateways.html", "clients.html",
-            "logs.html", "panel.css", "api.js", "chart.js", "login.js", "dashboard.js", "gateways.js", "clients.js",
-            "logs.js", "favicon.svg");
+            "logs.html", "panel.css", "api.js", "chart.js", "login.js", "dashboard.js", "records.js", "gateways.js",
+            "clients.js", "logs.js", "favicon.svg");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",

@@ -3,8 +3,7 @@
 'use strict';
 
 (() => {
-  const { api, el, clear, formatTime, enabledBadge, perInstance, notice, buildForm, fillForm, readForm, showFieldErrors,
-    clearFieldErrors, liveText } = Panel;
+  const { el, formatTime, enabledBadge, perInstance } = Panel;
 
   const FIELDS = [
     { name: 'smsc_id', label: 'SMSC id', type: 'text', maxlength: 100, required: true, hint: 'Unique, up to 100 characters, e.g. infobip-direct' },
@@ -30,97 +29,18 @@
     { name: 'enabled', label: 'Enabled', type: 'checkbox', default: true },
   ];
 
-  const editor = document.getElementById('editor');
-  const form = document.getElementById('gateway-form');
-  let editingId = null;
-
-  function openEditor(gateway) {
-    editingId = gateway ? gateway.id : null;
-    document.getElementById('editor-title').textContent = gateway ? 'Edit gateway ' + gateway.smsc_id : 'Add a gateway';
-    fillForm(form, FIELDS, gateway);
-    clearFieldErrors(form);
-    editor.hidden = false;
-    form.elements.namedItem('smsc_id').focus();
-  }
-
-  function closeEditor() {
-    editor.hidden = true;
-    editingId = null;
-    document.getElementById('add').focus();
-  }
-
-  async function save(event) {
-    event.preventDefault();
-    const body = readForm(form, FIELDS, editingId !== null);
-    const answer = editingId === null
-      ? await api('POST', '/api/gateways', body)
-      : await api('PUT', '/api/gateways/' + editingId, body);
-    if (answer.status === 200 || answer.status === 201) {
-      notice('Saved gateway ' + answer.data.smsc_id + '.' + liveText(answer.data.live), true);
-      closeEditor();
-      await load();
-      return;
-    }
-    const orphans = showFieldErrors(form, answer.data.fields);
-    notice((answer.data.error || 'Not saved (' + answer.status + ')') + (orphans.length ? ' ' + orphans.join('; ') : ''), false);
-  }
-
-  async function setEnabled(gateway, enabled) {
-    const answer = await api('PUT', '/api/gateways/' + gateway.id, { enabled });
-    if (answer.status === 200) {
-      notice((enabled ? 'Enabled ' : 'Disabled ') + gateway.smsc_id + '.' + liveText(answer.data.live), true);
-    } else {
-      notice(answer.data.error || 'Not changed', false);
-    }
-    await load();
-  }
-
-  async function remove(gateway) {
-    if (!confirm('Delete gateway ' + gateway.smsc_id + '? Its connections are unbound at once.')) return;
-    const answer = await api('DELETE', '/api/gateways/' + gateway.id);
-    if (answer.status === 200) notice('Deleted gateway ' + gateway.smsc_id + '.' + liveText(answer.data.live), true);
-    else notice(answer.data.error || 'Not deleted', false);
-    await load();
-  }
-
-  async function load() {
-    const answer = await api('GET', '/api/gateways');
-    const tbody = clear(document.querySelector('#gateways tbody'));
-    if (answer.status !== 200) {
-      notice(answer.data.error || 'Cannot load the gateways', false);
-      return;
-    }
-    const connections = [...answer.data.connections.BIND_TX, ...answer.data.connections.BIND_RX,
-      ...answer.data.connections.BIND_TRX];
-    if (answer.data.gateways.length === 0) {
-      tbody.append(el('tr', {}, el('td', { colspan: 9, class: 'empty', text: 'No gateways yet.' })));
-    }
-    for (const g of answer.data.gateways) {
-      const boundConnections = connections.filter(c => c.gateway_id === g.id && c.status.startsWith('BOUND'));
-      const bound = boundConnections.length;
-      tbody.append(el('tr', { 'data-smsc-id': g.smsc_id },
-        el('th', { scope: 'row', text: g.smsc_id }),
-        el('td', { text: g.host + ':' + g.port }),
-        el('td', { text: g.tx_binds + ' / ' + g.rx_binds + ' / ' + g.trx_binds }),
-        el('td', { text: g.smpp_version + (g.is_secure ? ' TLS' : '') }),
-        el('td', { class: 'num', title: perInstance(boundConnections), text: bound }),
-        el('td', { class: 'num', text: g.queue_count }),
-        el('td', {}, enabledBadge(g.enabled)),
-        el('td', { text: formatTime(g.updated) }),
-        el('td', {}, el('div', { class: 'actions' },
-          el('button', { type: 'button', onclick: () => openEditor(g), 'aria-label': 'Edit ' + g.smsc_id, text: 'Edit' }),
-          el('button', { type: 'button', onclick: () => setEnabled(g, !g.enabled),
-            'aria-label': (g.enabled ? 'Disable ' : 'Enable ') + g.smsc_id, text: g.enabled ? 'Disable' : 'Enable' }),
-          el('button', { type: 'button', class: 'danger', onclick: () => remove(g), 'aria-label': 'Delete ' + g.smsc_id,
-            text: 'Delete' })))));
-    }
-  }
-
-  Panel.start(async () => {
-    buildForm(form, FIELDS);
-    form.addEventListener('submit', save);
-    document.getElementById('add').addEventListener('click', () => openEditor(null));
-    document.getElementById('cancel').addEventListener('click', closeEditor);
-    await load();
+  Panel.recordsPage({
+    noun: 'gateway', path: '/api/gateways', list: 'gateways', nameOf: g => g.smsc_id, fields: FIELDS,
+    firstField: 'smsc_id', owner: 'gateway_id', columns: 9, deleteWarning: 'Its connections are unbound at once.',
+    row: (g, bound, buttons) => el('tr', { 'data-smsc-id': g.smsc_id },
+      el('th', { scope: 'row', text: g.smsc_id }),
+      el('td', { text: g.host + ':' + g.port }),
+      el('td', { text: g.tx_binds + ' / ' + g.rx_binds + ' / ' + g.trx_binds }),
+      el('td', { text: g.smpp_version + (g.is_secure ? ' TLS' : '') }),
+      el('td', { class: 'num', title: perInstance(bound), text: bound.length }),
+      el('td', { class: 'num', text: g.queue_count }),
+      el('td', {}, enabledBadge(g.enabled)),
+      el('td', { text: formatTime(g.updated) }),
+      el('td', {}, buttons)),
   });
 })();

@@ -3,7 +3,6 @@ package io.smppgateway.runner.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
 import io.smppgateway.bridge.bus.NsqMessageBus;
 import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.nsq.NsqAddress;
@@ -11,28 +10,22 @@ import io.smppgateway.nsq.NsqProducer;
 import io.smppgateway.nsq.NsqProducerConfig;
 import io.smppgateway.runner.e2e.Awaiting;
 import io.smppgateway.runner.e2e.CloudhopperSmsc;
-import io.smppgateway.runner.e2e.CloudhopperSmsc.Submission;
 import io.smppgateway.runner.e2e.DlrInRecorder;
 import io.smppgateway.runner.e2e.GatewayProcess;
 import io.smppgateway.runner.e2e.GatewayRestApi;
+import io.smppgateway.runner.e2e.KillAccount;
 import io.smppgateway.runner.e2e.PrivateGatewayConf;
 import io.smppgateway.runner.e2e.PrivateNsqd;
 import io.smppgateway.runner.e2e.TestServices;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,8 +84,7 @@ class GatewayCrashIT {
                      List.of(new NsqAddress("127.0.0.1", nsqd.tcpPort()))).withBatching(MESSAGES, 4 * 1024 * 1024,
                      Duration.ZERO))) {
             GatewayProcess first = GatewayProcess.run(home, home.resolve("console-1.log"));
-            Map<String, String> statusAtKill;
-            Set<Long> sessionsOfTheFirst;
+            KillAccount account;
             int submitsBeforeKill;
             try {
                 first.awaitLine("INFO smpp - ready");
@@ -117,12 +109,12 @@ class GatewayCrashIT {
 
                 first.kill();
                 phase("killed", began);
-                sessionsOfTheFirst = smsc.sessionsEverBound();
+                Set<Long> sessionsOfTheFirst = smsc.sessionsEverBound();
                 // What reached the SMSC from the first process is in once its sessions are gone.
                 Awaiting.until(() -> smsc.boundSessions().isEmpty(), () -> "the SMSC still holds the killed"
                         + " process's binds " + smsc.boundSessions());
                 submitsBeforeKill = smsc.submissions().size();
-                statusAtKill = statuses(conf.database());
+                account = KillAccount.atKill(conf.database(), sessionsOfTheFirst);
             } finally {
                 first.close();
             }
@@ -148,61 +140,24 @@ class GatewayCrashIT {
 
             assertTrue(submitsBeforeKill > 0 && submitsBeforeKill < MESSAGES, "the kill did not happen mid-flow: "
                     + submitsBeforeKill + " submits before it");
-            Map<String, List<Submission>> submitsByMsgId = smsc.submissions().stream()
-                    .collect(Collectors.groupingBy(Submission::text));
-            Set<String> receiptUnansweredByTheKilled = smsc.receiptAttempts().stream()
-                    .filter(attempt -> sessionsOfTheFirst.contains(attempt.sessionId()) && !attempt.acknowledged())
-                    .map(attempt -> attempt.submit().text()).collect(Collectors.toSet());
-            Map<String, List<String>> finalsNotAsDocumented = new TreeMap<>();
-            Map<String, String> submitsNotAsDocumented = new TreeMap<>();
-            List<String> withoutSent = new ArrayList<>();
-            int resubmitted = 0;
-            int finalTwice = 0;
+            List<String> msgIds = new ArrayList<>();
             for (int i = 0; i < MESSAGES; i++) {
-                String id = msgId(conf, i);
-                List<JsonObject> finals = dlrIn.finals(id);
-                boolean oneFinal = finals.size() == 1 && finals.get(0).get("status").getAsString().equals("delivered");
-                // Twice only as documented: the same status again (a later dlr_time) for a receipt the killed
-                // process was sent and did not answer.
-                boolean sameFinalTwice = finals.size() == 2 && withoutDlrTime(finals.get(0)).equals(
-                        withoutDlrTime(finals.get(1))) && finals.get(0).get("status").getAsString().equals("delivered")
-                        && receiptUnansweredByTheKilled.contains(id);
-                if (sameFinalTwice) {
-                    finalTwice++;
-                } else if (!oneFinal) {
-                    finalsNotAsDocumented.put(id, dlrIn.statuses().get(id));
-                }
-                if (dlrIn.withStatus(id, "sent").isEmpty()) {
-                    withoutSent.add(id);
-                }
-                List<Submission> submits = submitsByMsgId.getOrDefault(id, List.of());
-                String status = statusAtKill.getOrDefault(id, "untracked");
-                // Twice only as documented: submitted by the killed process, its submit_sm_resp not recorded, once more after.
-                boolean resentAsDocumented = submits.size() == 2 && status.equals("untracked")
-                        && sessionsOfTheFirst.contains(submits.get(0).sessionId())
-                        && !sessionsOfTheFirst.contains(submits.get(1).sessionId());
-                if (resentAsDocumented) {
-                    resubmitted++;
-                } else if (submits.size() != 1) {
-                    submitsNotAsDocumented.put(id, submits.size() + " submits, at the kill " + status
-                            + ", sessions " + submits.stream().map(Submission::sessionId).toList());
-                }
+                msgIds.add(msgId(conf, i));
             }
-            // submitted by the killed process, no row at the kill: its submit_sm_resp was not recorded
-            long unrecordedAtKill = submitsByMsgId.entrySet().stream()
-                    .filter(e -> sessionsOfTheFirst.contains(e.getValue().get(0).sessionId()))
-                    .filter(e -> !statusAtKill.containsKey(e.getKey())).count();
+            KillAccount.Settled settled = account.settle(msgIds, smsc, dlrIn);
             System.out.printf("crash: %d submits before the kill, %d in all; at the kill %d tracked, %d submitted"
                     + " without a recorded submit_sm_resp; %d submitted again; %d receipts resent by the SMSC,"
                     + " %d final events published twice%n", submitsBeforeKill, smsc.submissions().size(),
-                    statusAtKill.size(), unrecordedAtKill, resubmitted, smsc.receiptsResent(), finalTwice);
-            assertEquals(Map.of(), finalsNotAsDocumented, "msg_ids whose final DLR_IN is not exactly one 'delivered'"
-                    + " (or the same one twice after a receipt the killed process did not answer), all events;"
-                    + " the processes' output is kept in target/gateway-crash-it");
-            assertEquals(List.of(), withoutSent, "msg_ids never reported sent");
-            assertEquals(Map.of(), submitsNotAsDocumented, "msg_ids submitted other than once (or twice after a"
-                    + " submit_sm_resp the killed process had not recorded)");
-            assertTrue(unrecordedAtKill <= MAX_IN_FLIGHT, unrecordedAtKill + " segments unrecorded at the kill");
+                    account.statusAtKill().size(), settled.unrecordedAtKill(), settled.resubmitted(),
+                    smsc.receiptsResent(), settled.finalTwice());
+            assertEquals(Map.of(), settled.finalsNotAsDocumented(), "msg_ids whose final DLR_IN is not exactly one"
+                    + " 'delivered' (or the same one twice after a receipt the killed process did not answer), all"
+                    + " events; the processes' output is kept in target/gateway-crash-it");
+            assertEquals(List.of(), settled.withoutSent(), "msg_ids never reported sent");
+            assertEquals(Map.of(), settled.submitsNotAsDocumented(), "msg_ids submitted other than once (or twice"
+                    + " after a submit_sm_resp the killed process had not recorded)");
+            assertTrue(settled.unrecordedAtKill() <= MAX_IN_FLIGHT, settled.unrecordedAtKill()
+                    + " segments unrecorded at the kill");
         }
     }
 
@@ -215,12 +170,6 @@ class GatewayCrashIT {
                 Files.copy(home.resolve(name), kept.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
-    }
-
-    private static JsonObject withoutDlrTime(JsonObject event) {
-        JsonObject copy = event.deepCopy();
-        copy.remove("dlr_time");
-        return copy;
     }
 
     /** For the log only: where the time goes. */
@@ -240,17 +189,5 @@ class GatewayCrashIT {
     private static long finalsSoFar(DlrInRecorder dlrIn, PrivateGatewayConf conf) {
         return dlrIn.statuses().keySet().stream()
                 .filter(id -> id.startsWith(conf.prefix()) && !dlrIn.finals(id).isEmpty()).count();
-    }
-
-    /** Each tracked segment's status as the killed process left it in the database. */
-    private static Map<String, String> statuses(String database) throws Exception {
-        Map<String, String> result = new HashMap<>();
-        try (Connection connection = TestServices.connect(database); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT msg_id, status FROM outbound_segments")) {
-            while (rows.next()) {
-                result.put(rows.getString(1), rows.getString(2));
-            }
-        }
-        return result;
     }
 }

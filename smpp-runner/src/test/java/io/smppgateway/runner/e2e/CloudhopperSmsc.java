@@ -9,6 +9,7 @@ import com.cloudhopper.smpp.SmppServerHandler;
 import com.cloudhopper.smpp.SmppServerSession;
 import com.cloudhopper.smpp.SmppSessionConfiguration;
 import com.cloudhopper.smpp.impl.DefaultSmppServer;
+import com.cloudhopper.smpp.impl.DefaultSmppSession;
 import com.cloudhopper.smpp.impl.DefaultSmppSessionHandler;
 import com.cloudhopper.smpp.pdu.BaseBind;
 import com.cloudhopper.smpp.pdu.BaseBindResp;
@@ -37,6 +38,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.joda.time.DateTime;
 import org.joda.time.DateTimeZone;
 import org.slf4j.Logger;
@@ -109,6 +111,8 @@ public final class CloudhopperSmsc implements AutoCloseable {
     private final DefaultSmppServer server;
     private final Map<Long, SmppServerSession> bound = new ConcurrentHashMap<>();
     private final Set<Long> everBound = ConcurrentHashMap.newKeySet();
+    /** Each session's remote port: the ESME's end, the {@code localAddr} a gateway instance lists for its bind. */
+    private final Map<Long, Integer> remotePorts = new ConcurrentHashMap<>();
     private final List<Submission> submissions = new CopyOnWriteArrayList<>();
     private final List<ReceiptAttempt> receiptAttempts = new CopyOnWriteArrayList<>();
     private final AtomicLong numbers = new AtomicLong(FIRST_NUMBER - 1);
@@ -184,6 +188,12 @@ public final class CloudhopperSmsc implements AutoCloseable {
     /** Every session that was ever bound. */
     public Set<Long> sessionsEverBound() {
         return Set.copyOf(everBound);
+    }
+
+    /** The sessions, bound now or before, whose ESME end was on one of {@code ports}. */
+    public Set<Long> sessionsFromPorts(Set<Integer> ports) {
+        return remotePorts.entrySet().stream().filter(e -> ports.contains(e.getValue())).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean hasReceiverBound() {
@@ -331,6 +341,10 @@ public final class CloudhopperSmsc implements AutoCloseable {
         @Override
         public void sessionCreated(Long sessionId, SmppServerSession session, BaseBindResp preparedBindResponse) {
             session.serverReady(new Submits(sessionId));
+            if (session instanceof DefaultSmppSession channelSession
+                    && channelSession.getChannel().getRemoteAddress() instanceof InetSocketAddress remote) {
+                remotePorts.put(sessionId, remote.getPort());
+            }
             bound.put(sessionId, session);
             everBound.add(sessionId);
         }

@@ -19,9 +19,7 @@ import io.smppgateway.store.client.Client;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +55,7 @@ class ConnectionsOfEveryInstanceApiTest {
     @Test
     void eitherInstanceListsBothInstancesConnectionsUntilOneStops() throws Exception {
         PrivateGatewayConf confOfA = PrivateGatewayConf.onTestNsqd("ci");
-        PrivateGatewayConf confOfB = onOtherPorts(confOfA);
+        PrivateGatewayConf confOfB = confOfA.anotherInstance();
         database = confOfA.database();
         TestServices.createDatabase(database);
         SmscSimulator smsc = SmscSimulator.start(SimulatorConfig.defaults());
@@ -120,16 +118,6 @@ class ConnectionsOfEveryInstanceApiTest {
             ids.add(instance.getAsJsonObject().get("id").getAsString());
         }
         return ids;
-    }
-
-    /** The same database and topics as {@code conf}, with ports and a home of its own. */
-    private static PrivateGatewayConf onOtherPorts(PrivateGatewayConf conf) {
-        Map<String, String> keys = new HashMap<>(conf.keys());
-        int httpPort = TestServices.freePort();
-        keys.put("SMPP_PORT", String.valueOf(TestServices.freePort()));
-        keys.put("HTTP_PORT", String.valueOf(httpPort));
-        return new PrivateGatewayConf(conf.prefix(), conf.database(), keys, conf.topics(), httpPort,
-                conf.apiToken());
     }
 
     private static List<JsonObject> connections(JsonObject answer, String bindType) {

@@ -52,8 +52,14 @@ final class JsmppEsme implements AutoCloseable {
     /** Connects and binds; fails with jsmpp's IOException when the gateway refuses. */
     static JsmppEsme bind(int port, BindType type, String systemId, String password, String systemType)
             throws IOException {
+        return bind(port, type, systemId, password, systemType, TIMEOUT_MILLIS);
+    }
+
+    /** As {@link #bind(int, BindType, String, String, String)}, each answer awaited {@code timeoutMillis} at most. */
+    static JsmppEsme bind(int port, BindType type, String systemId, String password, String systemType,
+                          long timeoutMillis) throws IOException {
         JsmppEsme esme = new JsmppEsme();
-        esme.session.setTransactionTimer(TIMEOUT_MILLIS);
+        esme.session.setTransactionTimer(timeoutMillis);
         esme.session.setMessageReceiverListener(new MessageReceiverListener() {
             @Override
             public void onAcceptDeliverSm(DeliverSm deliverSm) {
@@ -72,7 +78,7 @@ final class JsmppEsme implements AutoCloseable {
         try {
             esme.session.connectAndBind("127.0.0.1", port, new BindParameter(type, systemId, password, systemType,
                     TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null, InterfaceVersion.IF_34),
-                    TIMEOUT_MILLIS);
+                    timeoutMillis);
         } catch (IOException | RuntimeException e) {
             esme.session.close();
             throw e;

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The user's application on the other side of NSQ, as the manual's examples write it: a consumer
  * on the SMS_IN topic (channel {@code data}) that reads each body as JSON and finishes it, and
- * DLR_OUT events published with nsqd's plain HTTP {@code /pub}.
+ * DLR_OUT events (and SMS_OUT) published with nsqd's plain HTTP {@code /pub}.
  */
 final class NsqApplication implements AutoCloseable {
 
@@ -78,12 +78,8 @@ final class NsqApplication implements AutoCloseable {
         dlr.addProperty("msg_id", msgId);
         dlr.addProperty("status", status);
         dlr.addProperty("err_code", errCode);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + nsqdHttp + "/pub?topic="
-                        + URLEncoder.encode(dlrOutTopic, StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(dlr.toString())).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = pub(dlrOutTopic, dlr.toString());
             assertEquals(200, response.statusCode(), "nsqd /pub answered " + response.body());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish DLR_OUT to nsqd", e);
@@ -91,6 +87,30 @@ final class NsqApplication implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing DLR_OUT", e);
         }
+    }
+
+    /**
+     * Publishes {@code body} on {@code topic} (an SMS_OUT, say) with HTTP /pub.
+     *
+     * @return whether nsqd answered 200: it then holds the message; false when it refused or could not be reached
+     */
+    boolean publish(String topic, String body) {
+        try {
+            return pub(topic, body).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private HttpResponse<String> pub(String topic, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + nsqdHttp + "/pub?topic="
+                        + URLEncoder.encode(topic, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

@@ -69,6 +69,23 @@ public record PrivateGatewayConf(String prefix, String database, Map<String, Str
         return new PrivateGatewayConf(prefix, database, more, topics, httpPort, apiToken);
     }
 
+    /**
+     * A second instance of the same gateway (a cluster member): the same database, topics, API
+     * token and admin password, SMPP and HTTP ports of its own.
+     */
+    public PrivateGatewayConf anotherInstance() {
+        int otherHttpPort = TestServices.freePort();
+        Map<String, String> other = new LinkedHashMap<>(keys);
+        other.put("SMPP_PORT", String.valueOf(TestServices.freePort()));
+        other.put("HTTP_PORT", String.valueOf(otherHttpPort));
+        return new PrivateGatewayConf(prefix, database, other, topics, otherHttpPort, apiToken);
+    }
+
+    /** SMPP_PORT: where ESMEs bind. */
+    public int smppPort() {
+        return Integer.parseInt(keys.get("SMPP_PORT"));
+    }
+
     /** On the shared test nsqd. */
     public static PrivateGatewayConf onTestNsqd(String letters) {
         String[] nsqd = TestServices.nsqdTcp().split(":");

@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,6 +60,11 @@ public final class PrivateNsqd implements AutoCloseable {
 
     public int tcpPort() {
         return tcpPort;
+    }
+
+    /** host:port of the HTTP interface. */
+    public String http() {
+        return "127.0.0.1:" + httpPort;
     }
 
     private boolean answersPing() {
@@ -108,6 +116,50 @@ public final class PrivateNsqd implements AutoCloseable {
      * delay)...; -1 when the channel does not exist.
      */
     public long channelStat(String topic, String channel, String field) {
+        JsonObject channelStats = channelStats(topic, channel);
+        return channelStats == null ? -1 : channelStats.get(field).getAsLong();
+    }
+
+    /**
+     * What a channel holds in flight, from one reading of nsqd's stats.
+     *
+     * @param total    the channel's {@code in_flight_count}: every message handed out and not yet
+     *                 finished or requeued, including those of a consumer that went away (nsqd
+     *                 gives them out again only after their msg_timeout)
+     * @param byClient the same per consumer connected now, by its {@code remote_address}
+     */
+    public record InFlight(long total, Map<String, Long> byClient) {
+
+        public InFlight {
+            byClient = Map.copyOf(byClient);
+        }
+
+        /**
+         * Held by the connections from {@code addresses}, connected or gone: the total less what
+         * every other consumer connected now holds.
+         */
+        public long heldBy(Set<String> addresses) {
+            return total - byClient.entrySet().stream().filter(e -> !addresses.contains(e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
+        }
+    }
+
+    /** {@code channel} on {@code topic} in flight, in all and per consumer; empty when the channel does not exist. */
+    public InFlight inFlightByClient(String topic, String channel) {
+        JsonObject channelStats = channelStats(topic, channel);
+        if (channelStats == null) {
+            return new InFlight(0, Map.of());
+        }
+        Map<String, Long> byClient = new HashMap<>();
+        for (JsonElement client : channelStats.getAsJsonArray("clients")) {
+            JsonObject clientStats = client.getAsJsonObject();
+            byClient.put(clientStats.get("remote_address").getAsString(),
+                    clientStats.get("in_flight_count").getAsLong());
+        }
+        return new InFlight(channelStats.get("in_flight_count").getAsLong(), byClient);
+    }
+
+    private JsonObject channelStats(String topic, String channel) {
         JsonObject stats = JsonParser.parseString(get("/stats?format=json&topic=" + topic + "&channel=" + channel))
                 .getAsJsonObject();
         if (stats.has("data")) {
@@ -119,12 +171,12 @@ public final class PrivateNsqd implements AutoCloseable {
                 for (JsonElement c : topicStats.getAsJsonArray("channels")) {
                     JsonObject channelStats = c.getAsJsonObject();
                     if (channelStats.get("channel_name").getAsString().equals(channel)) {
-                        return channelStats.get(field).getAsLong();
+                        return channelStats;
                     }
                 }
             }
         }
-        return -1;
+        return null;
     }
 
     /** Creates the topic and its channel, so that what is published before anyone subscribes waits there. */
