@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * This instance's traffic history: {@link #sample} turns two successive snapshots of the counters
@@ -84,8 +85,11 @@ final class TrafficRecorder implements TrafficHistory {
         newest = Math.max(newest, step);
         messagesIn.add(step, delta(new Key(TrafficFamily.MESSAGES_IN, ""), snapshot.messagesIn()));
         messagesOut.add(step, delta(new Key(TrafficFamily.MESSAGES_OUT, ""), snapshot.messagesOut()));
-        smscs.record(step, pairs(snapshot.gateways(), TrafficFamily.SMSC_SUBMITTED, TrafficFamily.SMSC_RECEIVED));
-        esmes.record(step, pairs(snapshot.clients(), TrafficFamily.ESME_SUBMITTED, TrafficFamily.ESME_DELIVERED));
+        // an SMSC submits what we send it; an ESME what it sends us
+        smscs.record(step, pairs(snapshot.gateways(), PeerTraffic::messagesOut, PeerTraffic::messagesIn,
+                TrafficFamily.SMSC_SUBMITTED, TrafficFamily.SMSC_RECEIVED));
+        esmes.record(step, pairs(snapshot.clients(), PeerTraffic::messagesIn, PeerTraffic::messagesOut,
+                TrafficFamily.ESME_SUBMITTED, TrafficFamily.ESME_DELIVERED));
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (StatusCount count : snapshot.statuses()) {
             byStatus.merge(count.status(), count.count(), Long::sum);
@@ -105,14 +109,15 @@ final class TrafficRecorder implements TrafficHistory {
         }
     }
 
-    /** Submitted (our messages out to an SMSC, an ESME's in) and the other way, per peer name. */
-    private Map<String, long[]> pairs(List<PeerTraffic> peers, TrafficFamily first, TrafficFamily second) {
+    /** What each peer (by name) counted as {@code first} and {@code second} since the previous sample. */
+    private Map<String, long[]> pairs(List<PeerTraffic> peers, ToLongFunction<PeerTraffic> firstCount,
+                                      ToLongFunction<PeerTraffic> secondCount, TrafficFamily first,
+                                      TrafficFamily second) {
         Map<String, long[]> totals = new LinkedHashMap<>();
-        boolean smsc = first == TrafficFamily.SMSC_SUBMITTED;
         for (PeerTraffic peer : peers) {
             long[] sum = totals.computeIfAbsent(peer.name(), name -> new long[2]);
-            sum[0] += smsc ? peer.messagesOut() : peer.messagesIn();
-            sum[1] += smsc ? peer.messagesIn() : peer.messagesOut();
+            sum[0] += firstCount.applyAsLong(peer);
+            sum[1] += secondCount.applyAsLong(peer);
         }
         Map<String, long[]> deltas = new LinkedHashMap<>();
         totals.forEach((name, sum) -> deltas.put(name, new long[] {delta(new Key(first, name), sum[0]),
