@@ -229,7 +229,7 @@
     for (const [operation, chart] of Object.entries(latencyCharts)) {
       const found = traffic.latency.find(l => l.operation === operation) || {};
       chart.show(traffic.start, traffic.step * 1000,
-        QUANTILES.map(([name, dash]) => ({ values: found[name] || [], dash })));
+        QUANTILES.map(([name, dash]) => ({ values: found[name] || new Array(traffic.points).fill(null), dash })));
       const latest = QUANTILES.map(([name]) => {
         const values = (found[name] || []).filter(v => v !== null);
         return name + ' ' + (values.length ? values[values.length - 1].toFixed(1) + ' ms' : '\u2013');
