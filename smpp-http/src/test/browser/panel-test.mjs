@@ -8,6 +8,7 @@ import path from 'node:path';
 
 const [base, admin, password, shots, today] = process.argv.slice(2);
 const TIMEOUT = 30_000;
+const SENT_BEFORE_DASHBOARD = 25; // AdminPanelBrowserTest.SENT_BEFORE_DASHBOARD
 const problems = [];
 const stdin = createInterface({ input: process.stdin });
 const stdinLines = stdin[Symbol.asyncIterator]();
@@ -107,12 +108,42 @@ try {
   await page.locator('tr[data-username="esme-one"]').waitFor();
   await shot(page, 'clients.png');
 
-  // Dashboard: the ESME the test binds now shows up, bound
-  await page.click('nav >> text=Dashboard');
-  await page.waitForURL(base + '/index.html');
+  // The test binds an ESME and sends traffic before the dashboard opens
   console.log('READY_FOR_BIND');
   const answer = await stdinLines.next();
   check(answer.value === 'BOUND', 'the test bound its ESME');
+
+  // Dashboard: its charts start from the server's history, so the traffic sent before shows at once
+  await page.click('nav >> text=Dashboard');
+  await page.waitForURL(base + '/index.html');
+  const firstTotal = await page.waitForFunction(() => {
+    const canvas = document.getElementById('rate-chart');
+    return canvas.dataset.loads === '1' ? canvas.dataset.totalIn : false;
+  });
+  check(Number(await firstTotal.jsonValue()) >= SENT_BEFORE_DASHBOARD,
+    'the first history holds the ' + SENT_BEFORE_DASHBOARD + ' submits sent before the page opened, got '
+    + await firstTotal.jsonValue());
+  const esmeRate = page.locator('#peer-rates tbody tr[data-peer="esme:esme-one"]');
+  await esmeRate.waitFor();
+  check(Number((await esmeRate.locator('td').allTextContents())[3]) >= SENT_BEFORE_DASHBOARD,
+    'the ESME\'s submits in range');
+  check(/^\d+ steps of 10 s from \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/.test(await page.textContent('#history-note')),
+    'the history says its steps, in ISO time');
+  // Health: the database and NSQ up, the gateway down with why; its bind down with the reason and next try
+  await page.locator('#health li[data-check="database"][data-status="up"]').waitFor();
+  await page.locator('#health li[data-check="message bus"][data-status="up"]').waitFor();
+  const gatewayHealth = page.locator('#health li[data-check="gateway mysmsc-id-example"][data-status="down"]');
+  await gatewayHealth.waitFor();
+  check((await gatewayHealth.textContent()).includes('ESME_RINVPASWD'), 'the gateway check says why');
+  const downBind = page.locator('#binds-down tbody tr[data-smsc-id="mysmsc-id-example"]').first();
+  await downBind.waitFor();
+  check((await downBind.locator('td.why').textContent()) === 'bind refused: ESME_RINVPASWD', 'why the bind is down');
+  check(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(await downBind.locator('td.next').textContent()),
+    'when the bind tries again, in ISO time');
+  await page.selectOption('#range', '24h');
+  await page.waitForFunction(() => document.getElementById('history-note').textContent.includes('steps of 60 s'));
+  await page.selectOption('#range', '1h');
+  await page.waitForFunction(() => document.getElementById('history-note').textContent.includes('steps of 10 s'));
   const esmeRow = page.locator('#client-connections tbody tr').filter({ hasText: 'esme-one' });
   await esmeRow.filter({ hasText: 'BOUND_TRX' }).waitFor();
   check((await esmeRow.textContent()).includes('panel'), 'system_type shown');

@@ -9,6 +9,7 @@ import io.smppgateway.http.api.LogsResource;
 import io.smppgateway.http.api.MessagesResource;
 import io.smppgateway.http.api.OpenApiResource;
 import io.smppgateway.http.api.StatsResource;
+import io.smppgateway.http.api.TrafficResource;
 import io.smppgateway.http.auth.AdminSessions;
 import io.smppgateway.http.auth.ApiAuth;
 import io.smppgateway.http.auth.LoginEndpoints;
@@ -99,6 +100,7 @@ public final class AdminHttpServer implements AutoCloseable {
                 new PduLogSearch(clientLogFiles, config.zone()), MESSAGE_TIMEOUT, config.maxBodyBytes());
         HealthResource health = new HealthResource(backend.health(), Duration.ofSeconds(5));
         StatsResource stats = new StatsResource(backend);
+        TrafficResource traffic = new TrafficResource(backend);
         InstancesResource instances = new InstancesResource(backend.connections());
         MetricsResource metrics = new MetricsResource(GatewayRegistry.of(backend));
         OpenApiResource openApi = new OpenApiResource();
@@ -133,6 +135,7 @@ public final class AdminHttpServer implements AutoCloseable {
             router.open(method, "/readyz", health::ready);
         }
         router.api("GET", "/api/stats", stats::stats);
+        router.api("GET", "/api/traffic", traffic::traffic);
         router.api("GET", "/api/instances", instances::list);
         router.api("GET", "/api/openapi.json", openApi::send);
         router.api("GET", "/metrics", metrics::send);

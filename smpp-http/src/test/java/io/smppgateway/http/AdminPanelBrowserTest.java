@@ -37,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The admin panel in Debian's headless Chromium, driven by {@code src/test/browser/panel-test.mjs}
  * (playwright-core): log in, add a gateway and a client (with a refused value first), see the ESME
- * this test binds appear on the dashboard, view and download logs, disable the client (its ESME is
- * unbound), log out. Screenshots go to {@code target/panel-screenshots}, or to the folder named by
+ * this test binds appear on the dashboard, its traffic sent before the page opened in the charts,
+ * the health and the gateway's refused bind with its reason, view and download logs, disable the
+ * client (its ESME is unbound), log out. Screenshots go to {@code target/panel-screenshots}, or to the folder named by
  * {@code -Dsmpp.panel.screenshots} ({@code ../docs/images} refreshes the documentation's).
  *
  * <p>Needs node, {@code /usr/bin/chromium} and playwright-core in {@code src/test/browser}, which
@@ -48,6 +49,8 @@ class AdminPanelBrowserTest {
 
     static final Path BROWSER_FOLDER = Path.of("src/test/browser").toAbsolutePath();
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** Submits sent before the browser opens the dashboard (panel-test.mjs expects as many). */
+    static final int SENT_BEFORE_DASHBOARD = 25;
 
     @TempDir
     Path folder;
@@ -66,11 +69,11 @@ class AdminPanelBrowserTest {
 
         try (Database database = Database.embedded(folder.resolve("db").resolve("smpp"));
              SmppConnector connector = new SmppConnector()) {
-            EsmeServerLive live = new EsmeServerLive(database.clients());
+            EsmeServerLive live = new EsmeServerLive(database.clients(), database.gateways());
             SmppServerConfig smppConfig = SmppServerConfig.defaults().withAddress("127.0.0.1", 0).withSystemId("gw");
             try (SmppServer smpp = SmppServer.start(smppConfig, live, (account, session, request) -> {
                 if (request instanceof SubmitSm submit) {
-                    live.countSubmit(account.id());
+                    live.countSubmit(account.id(), account.systemId());
                     return CompletableFuture.completedFuture(submit.response(java.util.UUID.randomUUID().toString()));
                 }
                 return null;
@@ -122,6 +125,10 @@ class AdminPanelBrowserTest {
                     esme = connector.connectAndBind("127.0.0.1", smpp.port(), null, Duration.ofSeconds(10),
                             SessionConfig.defaults(), bind, (session, request) -> null, PduListener.NONE)
                             .get(30, TimeUnit.SECONDS);
+                    // traffic before the dashboard opens: its charts must start with it
+                    for (int i = 0; i < SENT_BEFORE_DASHBOARD; i++) {
+                        assertEquals(0, esme.send(submit(i)).get(10, TimeUnit.SECONDS).commandStatus());
+                    }
                     traffic = submitSome(esme);
                     commands.write("BOUND\n");
                     commands.flush();
@@ -144,14 +151,17 @@ class AdminPanelBrowserTest {
         return esme;
     }
 
+    private static SubmitSm submit(int i) {
+        return SubmitSm.builder().source(5, 0, "Panel").destination(1, 1, "380991234567")
+                .shortMessage(("hello " + i).getBytes(StandardCharsets.ISO_8859_1)).build();
+    }
+
     /** A few submits spread over some seconds, so the dashboard's chart has something to show. */
     private static CompletableFuture<Void> submitSome(ChannelSession esme) {
         return CompletableFuture.runAsync(() -> {
             for (int i = 0; i < 400 && esme.state().isBound(); i++) {
-                SubmitSm submit = SubmitSm.builder().source(5, 0, "Panel").destination(1, 1, "380991234567")
-                        .shortMessage(("hello " + i).getBytes(StandardCharsets.ISO_8859_1)).build();
                 try {
-                    SubmitSmResp resp = esme.send(submit).get(10, TimeUnit.SECONDS);
+                    SubmitSmResp resp = esme.send(submit(i)).get(10, TimeUnit.SECONDS);
                     assertEquals(0, resp.commandStatus());
                     Thread.sleep(150 + (i % 7) * 40L);
                 } catch (Exception e) {

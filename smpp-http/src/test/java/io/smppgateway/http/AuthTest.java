@@ -49,7 +49,7 @@ class AuthTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/gateways", "/api/clients", "/api/gateways/logs?dateFrom=2024-01-01&dateTo=2024-01-02",
-            "/api/clients/logs/download?files[]=2024-01-011.log", "/api/gateways/1", "/api/health", "/api/stats",
+            "/api/clients/logs/download?files[]=2024-01-011.log", "/api/gateways/1", "/api/health", "/api/stats", "/api/traffic",
             "/api/openapi.json", "/metrics"})
     void everyEndpointNeedsTheToken(String path) {
         HttpResponse<String> missing = getWith(path, null, null);

@@ -12,6 +12,15 @@ import io.smppgateway.http.live.MetricsSnapshot;
 import io.smppgateway.http.live.MetricsSource;
 import io.smppgateway.http.live.PeerTraffic;
 import io.smppgateway.http.live.ProbeResult;
+import io.smppgateway.http.live.CountSeries;
+import io.smppgateway.http.live.TrafficFamily;
+import io.smppgateway.http.live.TrafficHistory;
+import io.smppgateway.http.live.TrafficWindow;
+import io.smppgateway.smpp.pdu.BindType;
+import io.smppgateway.smpp.session.SessionState;
+import io.smppgateway.store.gateway.GatewayStore;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentSkipListMap;
 import io.smppgateway.store.client.Client;
 import io.smppgateway.store.client.ClientStore;
 import io.smppgateway.store.gateway.Gateway;
@@ -31,22 +40,64 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The test's stand-in for the runner on the ESME side: a real {@link SmppServer} whose accounts are
  * the clients in the store, whose binds are the dashboard's ESME connections, and which unbinds a
- * client's ESMEs when the panel disables or deletes it.
+ * client's ESMEs when the panel disables or deletes it. Its submits are kept per 10 s step as the
+ * runner's traffic history keeps them. On the SMSC side, every enabled gateway's binds are down,
+ * refused as an SMSC refuses a wrong password.
  */
-final class EsmeServerLive implements LiveConnections, LiveControl, HealthProbes, MetricsSource, EsmeAccounts {
+final class EsmeServerLive implements LiveConnections, LiveControl, HealthProbes, MetricsSource, EsmeAccounts,
+        TrafficHistory {
 
     /** The one instance, as the panel shows it. */
     static final LiveInstance SELF = new LiveInstance("5e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b", "panel-host");
+    static final String REFUSED = "bind refused: ESME_RINVPASWD";
+    private static final int STEP_MILLIS = RESOLUTION_SECONDS * 1000;
     private final ClientStore clients;
+    private final GatewayStore gateways;
     private final Map<Long, AtomicLong> submitsByClient = new ConcurrentHashMap<>();
+    /** Submits per 10 s step and username. */
+    private final Map<Long, Map<String, AtomicLong>> submitsByStep = new ConcurrentSkipListMap<>();
     volatile SmppServer server;
 
-    EsmeServerLive(ClientStore clients) {
+    EsmeServerLive(ClientStore clients, GatewayStore gateways) {
         this.clients = clients;
+        this.gateways = gateways;
     }
 
-    void countSubmit(long clientId) {
+    void countSubmit(long clientId, String username) {
         submitsByClient.computeIfAbsent(clientId, id -> new AtomicLong()).incrementAndGet();
+        submitsByStep.computeIfAbsent(System.currentTimeMillis() / STEP_MILLIS, step -> new ConcurrentHashMap<>())
+                .computeIfAbsent(username, name -> new AtomicLong()).incrementAndGet();
+    }
+
+    @Override
+    public TrafficHistory history() {
+        return this;
+    }
+
+    @Override
+    public TrafficWindow since(long sinceMillis, int stepSeconds) {
+        int width = stepSeconds / RESOLUTION_SECONDS;
+        long newest = System.currentTimeMillis() / STEP_MILLIS;
+        long first = Math.max(sinceMillis / STEP_MILLIS, newest - KEPT_SECONDS / RESOLUTION_SECONDS + 1) / width * width;
+        int points = (int) ((newest - first) / width + 1);
+        long[] in = new long[points];
+        Map<String, long[]> byUsername = new java.util.TreeMap<>();
+        submitsByStep.forEach((step, counts) -> {
+            if (step >= first && step <= newest) {
+                int point = (int) ((step - first) / width);
+                counts.forEach((username, count) -> {
+                    in[point] += count.get();
+                    byUsername.computeIfAbsent(username, name -> new long[points])[point] += count.get();
+                });
+            }
+        });
+        List<CountSeries> series = new ArrayList<>(List.of(new CountSeries(TrafficFamily.MESSAGES_IN, "", false, in),
+                new CountSeries(TrafficFamily.MESSAGES_OUT, "", false, new long[points])));
+        byUsername.forEach((username, counts) -> {
+            series.add(new CountSeries(TrafficFamily.ESME_SUBMITTED, username, false, counts));
+            series.add(new CountSeries(TrafficFamily.ESME_DELIVERED, username, false, new long[points]));
+        });
+        return new TrafficWindow(first * STEP_MILLIS, stepSeconds, points, series, List.of());
     }
 
     @Override
@@ -56,9 +107,23 @@ final class EsmeServerLive implements LiveConnections, LiveControl, HealthProbes
                 client.binds(), client.throughput())));
     }
 
+    /** Each enabled gateway's binds, down: the SMSC refuses the password, the next try in 30 s. */
     @Override
     public List<LiveConnection> ofGateways() {
-        return List.of();
+        long now = System.currentTimeMillis() / 1000;
+        List<LiveConnection> connections = new ArrayList<>();
+        for (Gateway gateway : gateways.list()) {
+            if (!gateway.enabled()) {
+                continue;
+            }
+            for (int i = 0; i < gateway.txBinds() + gateway.rxBinds() + gateway.trxBinds(); i++) {
+                BindType type = i < gateway.txBinds() ? BindType.TRANSMITTER
+                        : i < gateway.txBinds() + gateway.rxBinds() ? BindType.RECEIVER : BindType.TRANSCEIVER;
+                connections.add(new LiveConnection(gateway.id(), type, SessionState.CLOSED,
+                        "attempt-" + gateway.id() + "-" + i, "", "", 0, 0, now - 5, "", REFUSED, now + 30));
+            }
+        }
+        return connections;
     }
 
     @Override
@@ -68,7 +133,7 @@ final class EsmeServerLive implements LiveConnections, LiveControl, HealthProbes
 
     @Override
     public List<HeldConnection> ofGatewaysOnEveryInstance() {
-        return List.of();
+        return ofGateways().stream().map(connection -> new HeldConnection(SELF, connection)).toList();
     }
 
     @Override
@@ -134,7 +199,16 @@ final class EsmeServerLive implements LiveConnections, LiveControl, HealthProbes
 
     @Override
     public CompletableFuture<List<ProbeResult>> probe() {
-        return CompletableFuture.completedFuture(List.of(new ProbeResult("database", true, true, "embedded")));
+        List<ProbeResult> probes = new ArrayList<>(List.of(new ProbeResult("database", true, true, "embedded"),
+                new ProbeResult("message bus", true, true, "nsqd 127.0.0.1:4150: every topic connected")));
+        for (Gateway gateway : gateways.list()) {
+            if (gateway.enabled()) {
+                int binds = gateway.txBinds() + gateway.rxBinds() + gateway.trxBinds();
+                probes.add(new ProbeResult("gateway " + gateway.smscId(), false, false,
+                        "0 of " + binds + " binds bound; " + REFUSED));
+            }
+        }
+        return CompletableFuture.completedFuture(probes);
     }
 
     @Override

@@ -117,10 +117,10 @@ class GatewaysApiTest {
                 {"gateway_id": %d, "bindType": "BIND_TRX", "status": "BOUND_TRX",
                  "connectionId": "d41d1f18-f22d-4a29-9403-f064871ad8c0", "localAddr": "192.168.1.2:54128",
                  "remoteAddr": "12.34.56.78:29900", "inflightCount": 2, "queueCount": 3, "connected": 1721935159,
-                 "instance": "%s", "instanceHost": "%s"}
+                 "instance": "%s", "instanceHost": "%s", "lastError": "", "nextAttempt": 0}
                 """.formatted(id, TestLive.SELF.id(), TestLive.SELF.host())), connection);
         assertEquals(List.of("gateway_id", "bindType", "status", "connectionId", "localAddr", "remoteAddr",
-                "inflightCount", "queueCount", "connected", "instance", "instanceHost"),
+                "inflightCount", "queueCount", "connected", "instance", "instanceHost", "lastError", "nextAttempt"),
                 List.copyOf(connection.keySet()), "the manual's members in its order, then ours");
     }
 
@@ -155,6 +155,20 @@ class GatewaysApiTest {
                 .getAsJsonArray("BIND_RX").get(0).getAsJsonObject().get("connectionId").getAsString());
         assertEquals(0, object(Http.get(url + "/" + id)).getAsJsonObject("connections").getAsJsonArray("BIND_RX")
                 .size(), "another gateway's connection is not among this one's");
+    }
+
+    @Test
+    void aBindThatIsDownSaysWhyAndWhenItTriesAgain() {
+        long id = createManualGateway().get("id").getAsLong();
+        gateway.live.gatewayConnections.add(new LiveConnection(id, BindType.TRANSMITTER, SessionState.CLOSED, "a",
+                "", "", 0, 0, 1_721_935_100L, "", "bind refused: ESME_RINVPASWD", 1_721_935_130L));
+
+        JsonObject connection = object(Http.get(url + "/" + id)).getAsJsonObject("connections")
+                .getAsJsonArray("BIND_TX").get(0).getAsJsonObject();
+
+        assertEquals("bind refused: ESME_RINVPASWD", connection.get("lastError").getAsString());
+        assertEquals(1_721_935_130L, connection.get("nextAttempt").getAsLong());
+        assertEquals("CLOSED", connection.get("status").getAsString());
     }
 
     @Test

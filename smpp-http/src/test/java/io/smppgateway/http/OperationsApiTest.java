@@ -17,6 +17,10 @@ import io.smppgateway.http.live.PeerTraffic;
 import io.smppgateway.http.live.ProbeResult;
 import io.smppgateway.http.live.QueueDepth;
 import io.smppgateway.http.live.StatusCount;
+import io.smppgateway.http.live.CountSeries;
+import io.smppgateway.http.live.LatencySeries;
+import io.smppgateway.http.live.TrafficFamily;
+import io.smppgateway.http.live.TrafficWindow;
 import io.smppgateway.http.metrics.PrometheusParser;
 import io.smppgateway.http.metrics.PrometheusParser.Family;
 import io.smppgateway.http.metrics.WellFormedExposition;
@@ -148,6 +152,61 @@ class OperationsApiTest {
         assertTrue(stats.get("time").getAsLong() > 0);
         assertEquals(TestLive.SELF.id(), stats.get("instance").getAsString(), "whose figures these are");
         assertEquals(TestLive.SELF.host(), stats.get("instance_host").getAsString());
+    }
+
+    @Test
+    void trafficGivesTheHistoryAsArraysPerSeries() {
+        List<long[]> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        gateway.live.history = (since, step) -> {
+            asked.add(new long[] {since, step});
+            return new TrafficWindow(1_765_000_000_000L, step, 3, List.of(
+                    new CountSeries(TrafficFamily.MESSAGES_IN, "", false, new long[] {1, 2, 3}),
+                    new CountSeries(TrafficFamily.MESSAGES_OUT, "", false, new long[] {0, 2, 1}),
+                    new CountSeries(TrafficFamily.SMSC_SUBMITTED, "sim", false, new long[] {0, 1, 1}),
+                    new CountSeries(TrafficFamily.SMSC_RECEIVED, "sim", false, new long[] {0, 0, 2}),
+                    new CountSeries(TrafficFamily.ESME_SUBMITTED, "esme1", false, new long[] {1, 2, 3}),
+                    new CountSeries(TrafficFamily.ESME_DELIVERED, "esme1", false, new long[] {0, 1, 0}),
+                    new CountSeries(TrafficFamily.ESME_SUBMITTED, "", true, new long[] {4, 0, 0}),
+                    new CountSeries(TrafficFamily.ESME_DELIVERED, "", true, new long[] {0, 0, 0}),
+                    new CountSeries(TrafficFamily.DLR_STATUS, "delivered", false, new long[] {0, 0, 1})),
+                    List.of(new LatencySeries("esme_submit", 0.5, new double[] {Double.NaN, 0.0075, 0.0123456}),
+                            new LatencySeries("esme_submit", 0.99, new double[] {Double.NaN, 0.02, 0.03})));
+        };
+
+        JsonObject answer = object(Http.get(gateway.base + "/api/traffic?since=1765000000000&step=1m"));
+
+        assertEquals(1_765_000_000_000L, asked.get(0)[0]);
+        assertEquals(60, asked.get(0)[1], "1m is 60 s");
+        answer.remove("time");
+        assertEquals(JsonParser.parseString("""
+                {"instance": "%s", "instance_host": "gw-host-a", "start": 1765000000000, "step": 60, "points": 3,
+                 "messages_in": [1, 2, 3], "messages_out": [0, 2, 1],
+                 "gateways": [{"smsc_id": "sim", "other": false, "submitted": [0, 1, 1], "received": [0, 0, 2]}],
+                 "clients": [{"username": "esme1", "other": false, "submitted": [1, 2, 3], "delivered": [0, 1, 0]},
+                             {"username": "", "other": true, "submitted": [4, 0, 0], "delivered": [0, 0, 0]}],
+                 "dlr_statuses": [{"status": "delivered", "other": false, "counts": [0, 0, 1]}],
+                 "latency": [{"operation": "esme_submit", "p50": [null, 7.5, 12.346], "p99": [null, 20.0, 30.0]}]}
+                """.formatted(TestLive.SELF.id())), answer);
+
+        long before = System.currentTimeMillis();
+        object(Http.get(gateway.base + "/api/traffic"));
+        assertTrue(asked.get(1)[0] >= before - 3_600_000 - 1000 && asked.get(1)[0] <= before - 3_600_000 + 60_000,
+                "an hour ago by default");
+        assertEquals(10, asked.get(1)[1], "10 s by default");
+        for (String refused : List.of("step=5s", "step=15s", "step=2h", "step=ten", "since=yesterday", "since=-1")) {
+            HttpResponse<String> answer400 = Http.get(gateway.base + "/api/traffic?" + refused);
+            assertEquals(400, answer400.statusCode(), refused);
+            assertTrue(object(answer400).getAsJsonObject("fields").has(refused.substring(0, refused.indexOf('='))),
+                    refused);
+        }
+    }
+
+    @Test
+    void trafficIsEmptyWhereNoHistoryIsKept() {
+        JsonObject answer = object(Http.get(gateway.base + "/api/traffic"));
+        assertEquals(0, answer.get("points").getAsInt());
+        assertEquals(0, answer.getAsJsonArray("messages_in").size());
+        assertEquals(0, answer.getAsJsonArray("gateways").size());
     }
 
     @Test

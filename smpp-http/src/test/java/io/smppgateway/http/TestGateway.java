@@ -65,6 +65,7 @@ final class TestGateway implements AutoCloseable {
         live.daemonLines.clear();
         live.probes = TestLive.DEFAULT_PROBES;
         live.metrics = io.smppgateway.http.live.MetricsSnapshot.empty();
+        live.history = io.smppgateway.http.live.TrafficHistory.NONE;
     }
 
     @Override

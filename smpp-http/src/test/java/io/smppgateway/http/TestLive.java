@@ -15,6 +15,7 @@ import io.smppgateway.http.live.ApiSubmission;
 import io.smppgateway.http.live.DaemonLog;
 import io.smppgateway.http.live.InvalidSmsOutException;
 import io.smppgateway.http.live.ProbeResult;
+import io.smppgateway.http.live.TrafficHistory;
 import io.smppgateway.store.client.Client;
 import io.smppgateway.store.gateway.Gateway;
 import java.util.List;
@@ -49,6 +50,7 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
 
     volatile List<ProbeResult> probes = DEFAULT_PROBES;
     volatile MetricsSnapshot metrics = MetricsSnapshot.empty();
+    volatile TrafficHistory history = TrafficHistory.NONE;
     volatile Supplier<CompletableFuture<LiveChange>> controlAnswer;
     final List<String> published = new CopyOnWriteArrayList<>();
     final Map<String, ApiSubmission> submissions = new ConcurrentHashMap<>();
@@ -133,6 +135,11 @@ final class TestLive implements LiveConnections, LiveControl, HealthProbes, Metr
     @Override
     public MetricsSnapshot snapshot() {
         return metrics;
+    }
+
+    @Override
+    public TrafficHistory history() {
+        return history;
     }
 
     @Override

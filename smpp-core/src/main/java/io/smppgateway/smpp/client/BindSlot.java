@@ -57,6 +57,8 @@ final class BindSlot {
     private SessionState idleStatus = SessionState.CLOSED;
     private long idleSince = nowSeconds();
     private long boundAtNanos;
+    private BindFailure lastFailure;
+    private long nextAttemptAt;
 
     BindSlot(GatewayConfig config, BindType type, int index, SmppConnector connector, SslContext ssl,
              RequestHandler inbound, PduListener pduListener, Runnable onBound) {
@@ -91,6 +93,7 @@ final class BindSlot {
             }
             connecting = true;
             retry = null;
+            nextAttemptAt = 0;
             attemptId = UUID.randomUUID().toString();
             idleStatus = SessionState.DIAL;
             idleSince = nowSeconds();
@@ -115,6 +118,7 @@ final class BindSlot {
                 failures++;
                 idleStatus = SessionState.CLOSED;
                 idleSince = nowSeconds();
+                lastFailure = BindFailure.ofAttempt(failure, System.currentTimeMillis());
                 stop = retiring;
                 if (!stop) {
                     scheduleRetry();
@@ -135,6 +139,7 @@ final class BindSlot {
             if (keep) {
                 session = bound;
                 boundAtNanos = System.nanoTime();
+                lastFailure = null;
             }
         }
         if (!keep) {
@@ -143,11 +148,11 @@ final class BindSlot {
         }
         log.info("[{}] {} #{} bound to {} as {} ({})", config.smscId(), type.label(), index, bound.remoteAddress(),
                 config.systemId(), bound.id());
-        bound.closeFuture().whenComplete((ignored, error) -> closed(bound));
+        bound.closeFuture().whenComplete((ignored, error) -> closed(bound, error));
         onBound.run();
     }
 
-    private void closed(ChannelSession lost) {
+    private void closed(ChannelSession lost, Throwable error) {
         boolean stop;
         synchronized (this) {
             if (session != lost) {
@@ -156,6 +161,7 @@ final class BindSlot {
             session = null;
             idleStatus = SessionState.CLOSED;
             idleSince = nowSeconds();
+            lastFailure = BindFailure.sessionLost(error == null ? "" : describe(error), System.currentTimeMillis());
             if (System.nanoTime() - boundAtNanos >= config.reconnect().max().toNanos()) {
                 // It was up long enough: this is a fresh problem, not one more in a series.
                 failures = 0;
@@ -178,6 +184,7 @@ final class BindSlot {
         Duration delay = config.reconnect().delay(failures, ThreadLocalRandom.current());
         try {
             retry = connector.group().schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+            nextAttemptAt = System.currentTimeMillis() + delay.toMillis();
         } catch (RejectedExecutionException e) {
             log.debug("[{}] not reconnecting: the event loops are shutting down", config.smscId());
         }
@@ -288,11 +295,11 @@ final class BindSlot {
         if (current != null) {
             return new GatewayConnection(config.smscId(), type.label(), current.state().name(), current.id(),
                     config.systemType(), address(current.localAddress()), address(current.remoteAddress()),
-                    current.inflightCount(), current.queueCount(), current.stateChangedAt());
+                    current.inflightCount(), current.queueCount(), current.stateChangedAt(), null, 0);
         }
         synchronized (this) {
             return new GatewayConnection(config.smscId(), type.label(), idleStatus.name(), attemptId,
-                    config.systemType(), "", "", 0, 0, idleSince);
+                    config.systemType(), "", "", 0, 0, idleSince, lastFailure, retiring ? 0 : nextAttemptAt);
         }
     }
 

@@ -14,8 +14,17 @@ package io.smppgateway.smpp.client;
  * @param inflightCount submits sent on this bind that await their response
  * @param queueCount    submits handed to this bind that wait for room (throttled ones included)
  * @param connected     unix seconds of the last status change
+ * @param lastFailure   while the bind is not up, why its last attempt failed or its session was
+ *                      lost; {@code null} when it is up or has not failed yet
+ * @param nextAttemptAt while the bind waits to reconnect, the unix milliseconds of its next
+ *                      attempt; 0 otherwise (bound, or an attempt under way)
  */
 public record GatewayConnection(String smscId, String bindType, String status, String connectionId,
                                 String systemType, String localAddr, String remoteAddr, int inflightCount,
-                                int queueCount, long connected) {
+                                int queueCount, long connected, BindFailure lastFailure, long nextAttemptAt) {
+
+    /** The last failure, when the bind is down and has failed. */
+    public java.util.Optional<BindFailure> failure() {
+        return java.util.Optional.ofNullable(lastFailure);
+    }
 }

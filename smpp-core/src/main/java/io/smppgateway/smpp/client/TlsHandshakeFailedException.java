@@ -54,7 +54,8 @@ public final class TlsHandshakeFailedException extends RuntimeException {
             if (cause instanceof CertificateExpiredException || cause instanceof CertificateNotYetValidException) {
                 return Reason.OUT_OF_VALIDITY;
             }
-            if (cause instanceof CertPathBuilderException || message.contains("unable to find valid certification path")) {
+            if (cause instanceof CertPathBuilderException || message.contains("unable to find valid certification path")
+                    || message.contains("does not chain with any of the trust anchors")) {
                 return Reason.UNTRUSTED_AUTHORITY;
             }
             if (message.contains("no subject alternative") || message.contains("no name matching")) {

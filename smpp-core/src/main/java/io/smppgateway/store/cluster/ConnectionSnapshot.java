@@ -22,10 +22,15 @@ import java.util.Objects;
  *                      client and are added by whoever lists it)
  * @param connected     unix seconds of the last status change
  * @param systemType    the system_type it bound with (empty when none)
+ * @param lastError     for a bind to an SMSC that is down, why (e.g. "bind refused: ESME_RINVPASWD");
+ *                      empty otherwise. Kept by the instance that holds it, not published
+ * @param nextAttempt   for a bind to an SMSC waiting to reconnect, unix seconds of its next attempt;
+ *                      0 otherwise. Kept like {@code lastError}
  */
 public record ConnectionSnapshot(ConnectionSide side, long ownerId, BindType bindType, SessionState status,
                                  String connectionId, String localAddr, String remoteAddr, int inflightCount,
-                                 int queueCount, long connected, String systemType) {
+                                 int queueCount, long connected, String systemType, String lastError,
+                                 long nextAttempt) {
 
     public ConnectionSnapshot {
         Objects.requireNonNull(side, "side");
@@ -35,13 +40,14 @@ public record ConnectionSnapshot(ConnectionSide side, long ownerId, BindType bin
         localAddr = localAddr == null ? "" : localAddr;
         remoteAddr = remoteAddr == null ? "" : remoteAddr;
         systemType = systemType == null ? "" : systemType;
+        lastError = lastError == null ? "" : lastError;
     }
 
     public static Builder builder(ConnectionSide side, long ownerId) {
         return new Builder(side, ownerId);
     }
 
-    /** The eleven fields by name: a positional call would mix up the two addresses and the two counts. */
+    /** The fields by name: a positional call would mix up the two addresses and the two counts. */
     public static final class Builder {
 
         private final ConnectionSide side;
@@ -55,6 +61,8 @@ public record ConnectionSnapshot(ConnectionSide side, long ownerId, BindType bin
         private int queueCount;
         private long connected;
         private String systemType;
+        private String lastError;
+        private long nextAttempt;
 
         private Builder(ConnectionSide side, long ownerId) {
             this.side = side;
@@ -106,9 +114,19 @@ public record ConnectionSnapshot(ConnectionSide side, long ownerId, BindType bin
             return this;
         }
 
+        public Builder lastError(String lastError) {
+            this.lastError = lastError;
+            return this;
+        }
+
+        public Builder nextAttempt(long nextAttempt) {
+            this.nextAttempt = nextAttempt;
+            return this;
+        }
+
         public ConnectionSnapshot build() {
             return new ConnectionSnapshot(side, ownerId, bindType, status, connectionId, localAddr, remoteAddr,
-                    inflightCount, queueCount, connected, systemType);
+                    inflightCount, queueCount, connected, systemType, lastError, nextAttempt);
         }
     }
 }

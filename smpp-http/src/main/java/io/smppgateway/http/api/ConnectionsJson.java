@@ -12,7 +12,9 @@ import java.util.List;
  * The {@code "connections"} member of the GET lists, exactly as the manual prints it: one array per
  * bind type ({@code BIND_TX}, {@code BIND_RX}, {@code BIND_TRX}, each always present), members in
  * camelCase, the owner as {@code gateway_id} or {@code client_id}. Ours, after the manual's members:
- * {@code instance} and {@code instanceHost}, the instance that holds the connection.
+ * {@code instance} and {@code instanceHost}, the instance that holds the connection, and for a bind
+ * to an SMSC {@code lastError} (why it is down, empty when it is up) and {@code nextAttempt} (unix
+ * seconds of its next connection attempt, 0 when none is planned).
  */
 final class ConnectionsJson {
 
@@ -58,6 +60,10 @@ final class ConnectionsJson {
         json.addProperty("connected", connection.connected());
         json.addProperty("instance", held.instance().id());
         json.addProperty("instanceHost", held.instance().host());
+        if (!clientSide) {
+            json.addProperty("lastError", connection.lastError());
+            json.addProperty("nextAttempt", connection.nextAttempt());
+        }
         return json;
     }
 }

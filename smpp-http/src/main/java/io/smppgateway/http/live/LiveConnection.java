@@ -19,10 +19,14 @@ import java.util.Objects;
  * @param queueCount    requests waiting for room in the window
  * @param connected     Unix seconds of the last status change
  * @param systemType    the system_type the ESME bound with (empty for SMSC connections)
+ * @param lastError     ours, for a bind to an SMSC that is down: why, e.g. "bind refused: ESME_RINVPASWD"
+ *                      (empty otherwise, and for the other instances' binds)
+ * @param nextAttempt   ours, for a bind to an SMSC waiting to reconnect: unix seconds of its next
+ *                      attempt (0 otherwise)
  */
 public record LiveConnection(long ownerId, BindType bindType, SessionState status, String connectionId,
                              String localAddr, String remoteAddr, int inflightCount, int queueCount, long connected,
-                             String systemType) {
+                             String systemType, String lastError, long nextAttempt) {
 
     public LiveConnection {
         Objects.requireNonNull(bindType, "bindType");
@@ -31,5 +35,14 @@ public record LiveConnection(long ownerId, BindType bindType, SessionState statu
         localAddr = localAddr == null ? "" : localAddr;
         remoteAddr = remoteAddr == null ? "" : remoteAddr;
         systemType = systemType == null ? "" : systemType;
+        lastError = lastError == null ? "" : lastError;
+    }
+
+    /** A connection that is up, or has not failed. */
+    public LiveConnection(long ownerId, BindType bindType, SessionState status, String connectionId,
+                          String localAddr, String remoteAddr, int inflightCount, int queueCount, long connected,
+                          String systemType) {
+        this(ownerId, bindType, status, connectionId, localAddr, remoteAddr, inflightCount, queueCount, connected,
+                systemType, "", 0);
     }
 }

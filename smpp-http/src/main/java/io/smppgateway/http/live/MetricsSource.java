@@ -11,4 +11,9 @@ public interface MetricsSource {
 
     /** The version of the running gateway, e.g. {@code 0.1.0}: the {@code version} label of {@code smpp_build_info}. */
     String buildVersion();
+
+    /** The history sampled from these counters, for the dashboard's charts; none unless the runner keeps one. */
+    default TrafficHistory history() {
+        return TrafficHistory.NONE;
+    }
 }

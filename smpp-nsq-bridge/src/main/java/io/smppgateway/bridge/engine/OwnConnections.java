@@ -1,6 +1,7 @@
 package io.smppgateway.bridge.engine;
 
 import io.smppgateway.bridge.flow.PoolSmscGateways;
+import io.smppgateway.smpp.client.BindFailure;
 import io.smppgateway.smpp.client.GatewayClient;
 import io.smppgateway.smpp.client.GatewayConnection;
 import io.smppgateway.smpp.client.GatewayPool;
@@ -50,7 +51,9 @@ final class OwnConnections {
                         .connectionId(connection.connectionId()).localAddr(connection.localAddr())
                         .remoteAddr(connection.remoteAddr()).inflightCount(connection.inflightCount())
                         .queueCount(connection.queueCount()).connected(connection.connected())
-                        .systemType(connection.systemType()).build());
+                        .systemType(connection.systemType())
+                        .lastError(connection.failure().map(BindFailure::describe).orElse(""))
+                        .nextAttempt(connection.nextAttemptAt() / 1000).build());
             }
         }
         return connections;

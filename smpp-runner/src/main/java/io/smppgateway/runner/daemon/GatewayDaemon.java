@@ -118,13 +118,14 @@ public final class GatewayDaemon implements AutoCloseable {
         }
         lastRun.record(engine.instanceId());
         GatewayPool pool = engine.smscPool();
+        GatewayMetrics metrics = new GatewayMetrics(new GatewayMetrics.Counters(smscTraffic, esmeTraffic,
+                dlrInStatuses, esmeSubmits, smscSubmits, smscReceipts), pool, engine.smscGateways(), pduLogs, database);
+        lifecycle.add("traffic history", new HistorySampler(metrics, metrics.history()));
         HttpBackend backend = new HttpBackend(database.gateways(), database.clients(),
                 new LiveSessions(engine, database.pendingReceipts()),
                 new LiveChanges(engine),
                 new LogFolders(settings.clientLogs(), settings.serverLogs()),
-                new HealthChecks(database, bus, pool, engine.smscGateways(), engine.storeCalls()),
-                new GatewayMetrics(new GatewayMetrics.Counters(smscTraffic, esmeTraffic, dlrInStatuses, esmeSubmits,
-                        smscSubmits, smscReceipts), pool, engine.smscGateways(), pduLogs, database),
+                new HealthChecks(database, bus, pool, engine.smscGateways(), engine.storeCalls()), metrics,
                 new MessageTraffic(database.outbound(), database.inbound(), apiMessages), recentLog);
         HttpConfig httpConfig = HttpConfig.of(settings.http().apiToken(), settings.http().adminUsername(),
                 settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port())

@@ -21,7 +21,7 @@ import java.util.List;
  * by SMSC and status, submit response times on both sides, and the depth of every bounded queue
  * the daemon owns (each gateway's submit queue, the PDU log queue, the database's pending writes),
  * so that a queue filling up shows before it refuses work, and the PDU log entries dropped (queue
- * full, disk refusing), and the version that runs.
+ * full, disk refusing), and the version that runs; and the traffic history sampled from them.
  */
 final class GatewayMetrics implements MetricsSource {
 
@@ -37,6 +37,7 @@ final class GatewayMetrics implements MetricsSource {
     private final PduLogWriter pduLogs;
     private final Database database;
     private final String version = ProjectVersion.version();
+    private final TrafficRecorder history = new TrafficRecorder();
 
     GatewayMetrics(Counters counters, GatewayPool pool, PoolSmscGateways gateways, PduLogWriter pduLogs,
                    Database database) {
@@ -75,5 +76,11 @@ final class GatewayMetrics implements MetricsSource {
     @Override
     public String buildVersion() {
         return version;
+    }
+
+    /** The history {@link HistorySampler} fills from {@link #snapshot()}. */
+    @Override
+    public TrafficRecorder history() {
+        return history;
     }
 }

@@ -7,7 +7,9 @@ import io.smppgateway.http.live.HealthProbes;
 import io.smppgateway.http.live.ProbeResult;
 import io.smppgateway.persistence.Database;
 import io.smppgateway.store.gateway.Gateway;
+import io.smppgateway.smpp.client.BindFailure;
 import io.smppgateway.smpp.client.GatewayClient;
+import io.smppgateway.smpp.client.GatewayConnection;
 import io.smppgateway.smpp.client.GatewayPool;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.concurrent.Executor;
 /**
  * {@code GET /api/health}: the database answers a query (required), the message bus is connected
  * (required: every consumed topic subscribed, every producer connected), and each enabled gateway has at least one bound session (not required: an SMSC
- * being down is reported, it does not make the gateway unhealthy).
+ * being down is reported, it does not make the gateway unhealthy); a gateway's detail names why its
+ * binds that are down are ("1 of 2 binds bound; bind refused: ESME_RINVPASWD").
  */
 final class HealthChecks implements HealthProbes {
 
@@ -53,9 +56,12 @@ final class HealthChecks implements HealthProbes {
                 if (!enabled) {
                     continue;
                 }
-                long bound = client.connections().stream().filter(c -> c.status().startsWith("BOUND")).count();
-                results.add(new ProbeResult("gateway " + client.smscId(), bound > 0, false,
-                        bound + " of " + client.connections().size() + " binds bound"));
+                List<GatewayConnection> binds = client.connections();
+                long bound = binds.stream().filter(c -> c.status().startsWith("BOUND")).count();
+                StringBuilder detail = new StringBuilder(bound + " of " + binds.size() + " binds bound");
+                binds.stream().map(GatewayConnection::failure).flatMap(java.util.Optional::stream)
+                        .map(BindFailure::describe).distinct().forEach(reason -> detail.append("; ").append(reason));
+                results.add(new ProbeResult("gateway " + client.smscId(), bound > 0, false, detail.toString()));
             }
             return results;
         }, storeCalls);

@@ -102,7 +102,8 @@ final class LiveSessions implements LiveConnections {
                 ? waiting.getOrDefault(connection.ownerId(), 0) : 0);
         return new LiveConnection(connection.ownerId(), connection.bindType(), connection.status(),
                 connection.connectionId(), connection.localAddr(), connection.remoteAddr(),
-                connection.inflightCount(), queue, connection.connected(), connection.systemType());
+                connection.inflightCount(), queue, connection.connected(), connection.systemType(),
+                connection.lastError(), connection.nextAttempt());
     }
 
     /** What the other instances published; none, and a warning, when the database does not answer. */

@@ -347,6 +347,126 @@ class GatewayDaemonTest {
     }
 
     @Test
+    void trafficHistoryHoldsWhatPassedBeforeItWasAskedFor() throws Exception {
+        SmscSimulator smsc = SmscSimulator.start(SimulatorConfig.defaults()
+                .withOutcomes(ReceiptOutcomes.always(FinalStatus.DELIVERED)).withReceiptDelay(Duration.ofMillis(20)));
+        toClose.add(smsc);
+        Gateway gateway = daemon.database().gateways().create(Gateway.builder().smscId("sim").host("127.0.0.1")
+                .port(smsc.port()).username("gw").password("pw").enqInterval(30).srcAutodetect(true)
+                .dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1).smppVersion("3.4").gsm7(true).secure(false)
+                .enabled(true).build());
+        daemon.engine().gatewaySaved(gateway);
+        daemon.database().clients().create(Client.builder().username("esme1").password("pw").binds(1).enabled(true)
+                .build());
+        BlockingQueue<JsonObject> dlrIn = consume(Topic.DLR_IN);
+        awaitTrue(() -> smsc.sessions().size() == 1 && smsc.sessions().get(0).state().isBound());
+        long started = System.currentTimeMillis();
+        ChannelSession esme = bind("esme1", "pw");
+        for (int i = 0; i < 4; i++) {
+            assertEquals(0, esme.send(SubmitSm.builder().source(5, 0, "MySender").destination(1, 1, "380991234567")
+                    .shortMessage("Hi".getBytes(StandardCharsets.ISO_8859_1)).build()).get(20, TimeUnit.SECONDS)
+                    .commandStatus());
+        }
+        for (int i = 1; i <= 3; i++) {
+            daemon.bus().publish(Topic.SMS_OUT, """
+                    {"smsc_id": "sim", "msg_id": "m-%d", "sender": "MySender", "receiver": "380991234567",
+                     "message": "Hello"}""".formatted(i)).get(10, TimeUnit.SECONDS);
+        }
+        for (int i = 0; i < 6; i++) {
+            assertTrue(dlrIn.poll(30, TimeUnit.SECONDS) != null, "sent and delivered for each of the three");
+        }
+
+        // sampled every 10 s: wait for the sample that holds it all
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonObject traffic;
+        do {
+            Thread.sleep(500);
+            traffic = JsonParser.parseString(api("GET", "/api/traffic?since=" + (started - 60_000), null).body())
+                    .getAsJsonObject();
+        } while (System.nanoTime() < deadline && !(sum(traffic, "dlr_statuses", "status", "delivered", "counts") == 3
+                && sum(traffic, "clients", "username", "esme1", "submitted") == 4
+                && sum(traffic, "gateways", "smsc_id", "sim", "received") == 3));
+        assertEquals(4, sum(traffic, "clients", "username", "esme1", "submitted"), traffic.toString());
+        assertEquals(3, sum(traffic, "gateways", "smsc_id", "sim", "submitted"), traffic.toString());
+        assertEquals(3, sum(traffic, "gateways", "smsc_id", "sim", "received"), "the receipts: " + traffic);
+        assertEquals(3, sum(traffic, "dlr_statuses", "status", "sent", "counts"), traffic.toString());
+        assertEquals(3, sum(traffic, "dlr_statuses", "status", "delivered", "counts"), traffic.toString());
+        long in = 0;
+        for (var count : traffic.getAsJsonArray("messages_in")) {
+            in += count.getAsLong();
+        }
+        assertEquals(4 + 3, in, "the ESME's submits and the SMSC's receipts");
+        assertEquals(daemon.engine().instanceId(), traffic.get("instance").getAsString());
+        assertEquals(10, traffic.get("step").getAsInt());
+        int points = traffic.get("points").getAsInt();
+        assertTrue(points >= 1 && points <= 20, traffic.toString());
+        JsonObject esmeLatency = null;
+        for (var latency : traffic.getAsJsonArray("latency")) {
+            if (latency.getAsJsonObject().get("operation").getAsString().equals("esme_submit")) {
+                esmeLatency = latency.getAsJsonObject();
+            }
+        }
+        assertTrue(esmeLatency != null, traffic.toString());
+        boolean timed = false;
+        for (var p99 : esmeLatency.getAsJsonArray("p99")) {
+            timed |= !p99.isJsonNull() && p99.getAsDouble() > 0;
+        }
+        assertTrue(timed, "the ESME's submits are timed: " + esmeLatency);
+        assertEquals(points, esmeLatency.getAsJsonArray("p50").size());
+    }
+
+    /** The sum of the series {@code field} of the member of {@code list} whose {@code nameField} is {@code name}. */
+    private static long sum(JsonObject traffic, String list, String nameField, String name, String field) {
+        long sum = 0;
+        for (var member : traffic.getAsJsonArray(list)) {
+            JsonObject peer = member.getAsJsonObject();
+            if (peer.get(nameField).getAsString().equals(name)) {
+                for (var count : peer.getAsJsonArray(field)) {
+                    sum += count.getAsLong();
+                }
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void aGatewayBindThatIsRefusedSaysWhyInTheListAndTheHealth() throws Exception {
+        SmscSimulator smsc = SmscSimulator.start(SimulatorConfig.defaults().withCredentials(Map.of("gw", "right")));
+        toClose.add(smsc);
+        Gateway gateway = daemon.database().gateways().create(Gateway.builder().smscId("refusing").host("127.0.0.1")
+                .port(smsc.port()).username("gw").password("wrong").enqInterval(30).srcAutodetect(true)
+                .dstAutodetect(true).txBinds(1).rxBinds(0).trxBinds(0).smppVersion("3.4").gsm7(true).secure(false)
+                .enabled(true).build());
+        daemon.engine().gatewaySaved(gateway);
+        awaitTrue(() -> smsc.counters().bindsRefused() >= 1);
+
+        JsonObject[] bind = new JsonObject[1];
+        awaitTrue(() -> {
+            try {
+                bind[0] = JsonParser.parseString(api("GET", "/api/gateways/" + gateway.id(), null).body())
+                        .getAsJsonObject().getAsJsonObject("connections").getAsJsonArray("BIND_TX").get(0)
+                        .getAsJsonObject();
+                return bind[0].get("status").getAsString().equals("CLOSED") && bind[0].get("nextAttempt").getAsLong() > 0;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals("bind refused: ESME_RINVPASWD", bind[0].get("lastError").getAsString());
+        assertTrue(bind[0].get("nextAttempt").getAsLong() >= System.currentTimeMillis() / 1000 - 60, bind[0].toString());
+
+        JsonObject check = null;
+        for (var each : JsonParser.parseString(api("GET", "/api/health", null).body()).getAsJsonObject()
+                .getAsJsonArray("checks")) {
+            if (each.getAsJsonObject().get("name").getAsString().equals("gateway refusing")) {
+                check = each.getAsJsonObject();
+            }
+        }
+        assertTrue(check != null);
+        assertEquals("down", check.get("status").getAsString());
+        assertTrue(check.get("detail").getAsString().contains("bind refused: ESME_RINVPASWD"), check.toString());
+    }
+
+    @Test
     void metricsAddressServesMetricsWithoutTheToken() throws Exception {
         daemon.stop();
         int metricsPort = freePort();
