@@ -21,7 +21,7 @@ import io.smppgateway.runner.config.BusChoice;
 import io.smppgateway.runner.config.DatabaseChoice;
 import io.smppgateway.runner.config.FileAccess;
 import io.smppgateway.runner.config.GatewaySettings;
-import io.smppgateway.runner.logging.RecentLogLines;
+import io.smppgateway.runner.logging.KeptLog;
 import io.smppgateway.runner.pdulog.PduLogWriter;
 import io.smppgateway.runner.pdulog.PeerResolver;
 import io.smppgateway.smpp.client.GatewayPool;
@@ -68,7 +68,7 @@ public final class GatewayDaemon implements AutoCloseable {
     private final TrafficCounters<EsmeName> esmeTraffic = new TrafficCounters<>();
     private final DlrInTally dlrInStatuses = new DlrInTally();
     private ApiMessages apiMessages;
-    private RecentLogLines recentLog;
+    private KeptLog recentLog;
     private final ResponseTimes esmeSubmits = ResponseTimes.submits("esme_submit", PduDirection.RECEIVED);
     private final ResponseTimes smscSubmits = ResponseTimes.submits("smsc_submit", PduDirection.SENT);
     private final ResponseTimes smscReceipts = new ResponseTimes("smsc_receipt", PduDirection.RECEIVED,
@@ -102,7 +102,7 @@ public final class GatewayDaemon implements AutoCloseable {
     }
 
     private void open() {
-        recentLog = lifecycle.add("recent log", RecentLogLines.attach());
+        recentLog = lifecycle.add("recent log", KeptLog.attach());
         createFolders();
         database = lifecycle.add("database", openDatabase(settings.database()));
         bus = lifecycle.add("message bus", openBus(settings.bus()));

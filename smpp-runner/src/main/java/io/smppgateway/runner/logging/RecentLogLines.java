@@ -5,7 +5,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import io.smppgateway.http.live.DaemonLog;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * ISO 8601 UTC (the panel's one time form) and cut at {@link #MAX_EVENT_CHARS}. Closing it takes it
  * off the root logger again.
  */
-public final class RecentLogLines extends AppenderBase<ILoggingEvent> implements DaemonLog, AutoCloseable {
+public final class RecentLogLines extends AppenderBase<ILoggingEvent> implements KeptLog {
 
     public static final int CAPACITY = 1_000;
     static final int MAX_EVENT_CHARS = 8 * 1024;
@@ -31,8 +30,8 @@ public final class RecentLogLines extends AppenderBase<ILoggingEvent> implements
     private RecentLogLines() {
     }
 
-    /** Starts keeping the events logged from now on; a backend other than logback keeps none. */
-    public static RecentLogLines attach() {
+    /** Starts keeping the events logged from now on (through {@link KeptLog#attach()}, which checks the backend). */
+    static RecentLogLines attach() {
         RecentLogLines recent = new RecentLogLines();
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             recent.setContext(context);
