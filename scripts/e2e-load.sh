@@ -210,7 +210,9 @@ if [ "$IDLE_SECONDS" -gt 0 ]; then
   db_status > "$work/db.idle.before"
   idle_ticks=$(daemons_ticks)
   idle_db_ticks=$( [ -n "$mariadb_pid" ] && cpu_ticks "$mariadb_pid" || echo 0)
+  thread_ticks "$daemon" > "$work/threads.idle.before"
   sleep "$IDLE_SECONDS"
+  thread_ticks "$daemon" > "$work/threads.idle.after"
   idle_ticks=$(( $(daemons_ticks) - idle_ticks ))
   idle_db_ticks=$(( $( [ -n "$mariadb_pid" ] && cpu_ticks "$mariadb_pid" || echo 0) - idle_db_ticks ))
   db_status > "$work/db.idle.after"
@@ -343,5 +345,9 @@ if [ "$IDLE_SECONDS" -gt 0 ]; then
     "$(echo "$idle_ticks * 1000 / $hz / $IDLE_SECONDS" | bc -l | cut -c1-5) ms of CPU per second, MariaDB" \
     "$(echo "$idle_db_ticks * 1000 / $hz / $IDLE_SECONDS" | bc -l | cut -c1-5) ms; its MariaDB counters: delta, per second"
   db_delta "$work/db.idle.before" "$work/db.idle.after" "$IDLE_SECONDS"
+  echo "   CPU by thread group of the idle daemon$([ "$INSTANCES" -eq 1 ] || echo ' (instance 1)') (ms per second):"
+  join -t'|' -a2 -e0 -o 0,1.2,2.2 "$work/threads.idle.before" "$work/threads.idle.after" \
+    | awk -F'|' -v hz="$hz" -v s="$IDLE_SECONDS" '{ d = ($3 - $2) * 1000 / hz / s; if (d > 0) printf "%8.1f  %s\n", d, $1 }' \
+    | sort -rn | head -8
 fi
 exit $status
