@@ -23,9 +23,9 @@ import java.util.Objects;
  * @param connected     unix seconds of the last status change
  * @param systemType    the system_type it bound with (empty when none)
  * @param lastError     for a bind to an SMSC that is down, why (e.g. "bind refused: ESME_RINVPASWD");
- *                      empty otherwise. Kept by the instance that holds it, not published
+ *                      empty otherwise. Published with the rest (cut to 255 characters)
  * @param nextAttempt   for a bind to an SMSC waiting to reconnect, unix seconds of its next attempt;
- *                      0 otherwise. Kept like {@code lastError}
+ *                      0 otherwise
  */
 public record ConnectionSnapshot(ConnectionSide side, long ownerId, BindType bindType, SessionState status,
                                  String connectionId, String localAddr, String remoteAddr, int inflightCount,

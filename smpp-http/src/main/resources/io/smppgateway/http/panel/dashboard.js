@@ -69,8 +69,7 @@
       return;
     }
     for (const c of down) {
-      const why = c.lastError || (c.instance === self ? (c.status === 'DIAL' ? 'connecting' : '')
-        : 'known to the instance that holds it');
+      const why = c.lastError || (c.status === 'DIAL' ? 'connecting' : '');
       const next = c.nextAttempt ? isoTime(c.nextAttempt) : (c.status === 'DIAL' ? 'now' : '');
       tbody.append(el('tr', { 'data-smsc-id': names.get(c.gateway_id) || '', 'data-connection-id': c.connectionId },
         el('td', { text: names.get(c.gateway_id) || '#' + c.gateway_id }),

@@ -98,6 +98,28 @@ class ConnectionsOfEveryInstanceTest {
         assertTrue(bound(b.connections(), ConnectionSide.SMSC, gateway.id()).isPresent(), "B's own bind stays");
     }
 
+    @Test
+    void whyAnotherInstancesBindIsDownIsListedWithIt() {
+        TestDatabase database = closing(new TestDatabase(TestDatabase.Kind.MARIADB));
+        Database storesOfB = closing(database.anotherInstance());
+        SmscSimulator smsc = closing(SmscSimulator.start(SimulatorConfig.defaults()
+                .withCredentials(java.util.Map.of("gw", "right"))));
+        GatewayEngine a = engine(database.database());
+        GatewayEngine b = engine(storesOfB);
+        Gateway gateway = database.database().gateways().create(Gateway.builder().smscId("refused")
+                .host("127.0.0.1").port(smsc.port()).username("gw").password("wrong").enqInterval(30)
+                .srcAutodetect(true).dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1).smppVersion("3.4")
+                .gsm7(true).secure(false).enabled(true).build());
+        a.gatewaySaved(gateway).join();
+
+        InstanceConnection refusedOnA = Await.until("A's refused bind, with why, listed by B", () ->
+                b.connectionsOfOtherInstances().stream().filter(c -> c.instanceId().equals(a.instanceId())
+                        && c.connection().ownerId() == gateway.id()
+                        && !c.connection().lastError().isEmpty()).findFirst().orElse(null));
+        assertTrue(refusedOnA.connection().lastError().startsWith("bind refused: ESME_RINVPASWD"),
+                refusedOnA.connection().lastError());
+    }
+
     private static Optional<ConnectionSnapshot> bound(List<ConnectionSnapshot> connections, ConnectionSide side,
                                                       long ownerId) {
         return connections.stream().filter(c -> c.side() == side && c.ownerId() == ownerId

@@ -123,8 +123,9 @@ public final class JdbiClusterStore implements ClusterStore {
             }
             PreparedBatch insert = handle.prepareBatch("INSERT INTO live_connections (instance_id, connection_id,"
                     + " side, owner_id, bind_type, status, local_addr, remote_addr, inflight_count, queue_count,"
-                    + " connected, system_type) VALUES (:instance, :connection, :side, :owner, :bindType, :status,"
-                    + " :localAddr, :remoteAddr, :inflight, :queue, :connected, :systemType)");
+                    + " connected, system_type, last_error, next_attempt) VALUES (:instance, :connection, :side, :owner,"
+                    + " :bindType, :status, :localAddr, :remoteAddr, :inflight, :queue, :connected, :systemType,"
+                    + " :lastError, :nextAttempt)");
             for (ConnectionSnapshot connection : connections) {
                 insert.bind("instance", instanceId).bind("connection", connection.connectionId())
                         .bind("side", connection.side().column()).bind("owner", connection.ownerId())
@@ -132,10 +133,20 @@ public final class JdbiClusterStore implements ClusterStore {
                         .bind("localAddr", connection.localAddr()).bind("remoteAddr", connection.remoteAddr())
                         .bind("inflight", connection.inflightCount()).bind("queue", connection.queueCount())
                         .bind("connected", connection.connected()).bind("systemType", connection.systemType())
+                        .bind("lastError", column(connection.lastError(), LAST_ERROR_LENGTH))
+                        .bind("nextAttempt", connection.nextAttempt())
                         .add();
             }
             insert.execute();
         });
+    }
+
+    /** The width of {@code live_connections.last_error}. */
+    static final int LAST_ERROR_LENGTH = 255;
+
+    /** A text cut to its column's width (a TLS failure's reason can be long). */
+    private static String column(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 3) + "...";
     }
 
     @Override
@@ -159,6 +170,8 @@ public final class JdbiClusterStore implements ClusterStore {
                 .queueCount(rows.getInt("queue_count"))
                 .connected(rows.getLong("connected"))
                 .systemType(rows.getString("system_type"))
+                .lastError(rows.getString("last_error"))
+                .nextAttempt(rows.getLong("next_attempt"))
                 .build();
         return new InstanceConnection(rows.getString("instance_id"), rows.getString("host"), connection);
     }

@@ -128,7 +128,7 @@ class ClusterStoreTest extends DatabaseTest {
     private static ConnectionSnapshot smscBind(long gatewayId, String connectionId) {
         return ConnectionSnapshot.builder(ConnectionSide.SMSC, gatewayId).bindType(BindType.RECEIVER)
                 .status(SessionState.DIAL).connectionId(connectionId).localAddr("").remoteAddr("10.0.0.7:2775")
-                .connected(1_721_935_170).build();
+                .connected(1_721_935_170).lastError("bind refused: ESME_RINVPASWD").nextAttempt(1_721_935_200).build();
     }
 
     // Times from 1_000_000 on: the instances these tests leave behind are never before the dead line of
@@ -155,6 +155,22 @@ class ClusterStoreTest extends DatabaseTest {
                 "every field as published");
         assertTrue(cluster.connectionsOfOthers(a, 1_001_000).stream().noneMatch(c -> c.instanceId().equals(a)),
                 "an instance's own connections are not among the others'");
+    }
+
+    @Test
+    void aLongBindFailureIsCutToItsColumn() {
+        String a = instance("a");
+        cluster.heartbeat(a, "host-a", 1_001_000);
+        String reason = "TLS handshake failed: " + "x".repeat(400);
+        ConnectionSnapshot failing = ConnectionSnapshot.builder(ConnectionSide.SMSC, 9).bindType(BindType.TRANSCEIVER)
+                .status(SessionState.CLOSED).connectionId(session()).localAddr("").remoteAddr("10.0.0.7:3550")
+                .connected(1_721_935_171).lastError(reason).nextAttempt(1_721_935_201).build();
+
+        cluster.publishConnections(a, List.of(failing));
+
+        String stored = publishedBy(a, 1_001_000).get(0).connection().lastError();
+        assertEquals(255, stored.length());
+        assertTrue(stored.startsWith("TLS handshake failed: xxx") && stored.endsWith("..."), stored);
     }
 
     @Test
