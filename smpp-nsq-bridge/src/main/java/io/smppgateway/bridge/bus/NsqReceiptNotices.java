@@ -6,6 +6,7 @@ import io.smppgateway.nsq.NsqConsumerConfig;
 import io.smppgateway.nsq.NsqDelivery;
 import io.smppgateway.nsq.NsqProducer;
 import io.smppgateway.nsq.NsqProducerConfig;
+import io.smppgateway.smpp.log.RepeatedLines;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class NsqReceiptNotices implements ReceiptNotices {
 
     private static final Logger log = LoggerFactory.getLogger(NsqReceiptNotices.class);
+    /** Anyone who can publish to nsqd can publish there: a few lines a minute, the rest counted. */
+    private static final RepeatedLines BAD_NOTICE_LINES = RepeatedLines.perMinute();
     static final String EPHEMERAL = "#ephemeral";
     static final String SUFFIX = "_notices" + EPHEMERAL;
     /** Used when the DLR_OUT topic's name is too long to take the suffix within NSQ's 64 characters. */
@@ -101,7 +104,11 @@ final class NsqReceiptNotices implements ReceiptNotices {
         try {
             clientId = Long.parseLong(body.trim());
         } catch (NumberFormatException e) {
-            log.warn("a receipt notice that is not a client id was skipped ({} characters)", body.length());
+            long skipped = BAD_NOTICE_LINES.take("not a client id");
+            if (skipped >= 0) {
+                log.warn("a receipt notice that is not a client id was skipped ({} characters){}", body.length(),
+                        RepeatedLines.suffix(skipped));
+            }
             return;
         }
         listener.accept(clientId);

@@ -85,7 +85,11 @@ final class ConsumerGate implements MessageBus {
             }
         }));
         subscriptions.add(subscription);
-        return subscription;
+        // a subscription its owner closes (a hand-off consumer whose SMSC moved) leaves the list
+        return () -> {
+            subscriptions.remove(subscription);
+            subscription.close();
+        };
     }
 
     /**

@@ -13,6 +13,8 @@ import io.smppgateway.smpp.session.CommandStatusException;
 import io.smppgateway.smpp.session.RequestHandler;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,6 +79,11 @@ public final class PoolSmscGateways implements SmscGateways {
      * settings changed), or stop it when disabled. An edit that renamed its smsc_id stops the old name.
      */
     public CompletableFuture<Void> saved(Gateway gateway) {
+        return save(gateway, null);
+    }
+
+    /** @param share the gateway's share of binds when the caller dealt it already, else {@code null} */
+    private CompletableFuture<Void> save(Gateway gateway, BindShare share) {
         Optional<String> previousName = smscIdOf(gateway.id()).filter(id -> !id.equals(gateway.smscId()));
         // an edit may rename the smsc_id: forget the old name
         stored.values().removeIf(previous -> previous.id() == gateway.id() && !previous.smscId().equals(gateway.smscId()));
@@ -94,11 +101,11 @@ public final class PoolSmscGateways implements SmscGateways {
             tellTransmitting();
             return renamed.thenCompose(done -> current.remove(gateway.smscId()));
         }
-        BindShare share = shares.of(gateway);
-        applied.put(gateway.smscId(), share);
+        BindShare dealt = share != null ? share : shares.of(gateway);
+        applied.put(gateway.smscId(), dealt);
         tellTransmitting();
         GatewayConfig config = GatewayConfigs.of(gateway, clientCa).toBuilder()
-                .binds(share.tx(), share.rx(), share.trx())
+                .binds(dealt.tx(), dealt.rx(), dealt.trx())
                 .drainTimeout(drainTimeout).unbindTimeout(unbindTimeout).build();
         return renamed.thenCompose(done -> current.put(config));
     }
@@ -117,9 +124,17 @@ public final class PoolSmscGateways implements SmscGateways {
      * gained open, binds it lost close, the others keep their sessions.
      */
     public CompletableFuture<Void> reshare() {
-        return CompletableFuture.allOf(stored.values().stream().filter(Gateway::enabled)
-                .filter(gateway -> !shares.of(gateway).equals(applied.get(gateway.smscId())))
-                .map(this::saved).toArray(CompletableFuture[]::new));
+        List<CompletableFuture<Void>> changed = new ArrayList<>();
+        for (Gateway gateway : stored.values()) {
+            if (!gateway.enabled()) {
+                continue;
+            }
+            BindShare share = shares.of(gateway); // one deal, one membership read, per gateway
+            if (!share.equals(applied.get(gateway.smscId()))) {
+                changed.add(save(gateway, share));
+            }
+        }
+        return CompletableFuture.allOf(changed.toArray(CompletableFuture[]::new));
     }
 
     @Override
