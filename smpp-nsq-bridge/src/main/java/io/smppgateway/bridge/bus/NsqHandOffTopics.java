@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * The NSQ topic of the SMS_OUT handed off to an SMSC's transmitting instances:
@@ -16,13 +17,15 @@ import java.util.HexFormat;
 final class NsqHandOffTopics {
 
     private static final String MARK = "_smsc_";
+    /** What NSQ allows in a topic's name; compiled once, as every handed-off SMS_OUT is checked. */
+    private static final Pattern NSQ_NAME = Pattern.compile("[.a-zA-Z0-9_-]+");
 
     private NsqHandOffTopics() {
     }
 
     static String of(String smsOutTopic, String smscId) {
         String readable = smsOutTopic + MARK + smscId;
-        if (smscId.matches("[.a-zA-Z0-9_-]+") && readable.length() <= NsqTopicConfig.MAX_TOPIC_LENGTH) {
+        if (NSQ_NAME.matcher(smscId).matches() && readable.length() <= NsqTopicConfig.MAX_TOPIC_LENGTH) {
             return readable;
         }
         String digest = digest(smsOutTopic + "\n" + smscId);
