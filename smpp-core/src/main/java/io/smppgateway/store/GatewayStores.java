@@ -27,4 +27,7 @@ public interface GatewayStores {
 
     /** The instances sharing these stores and the ESME binds each holds. */
     ClusterStore cluster();
+
+    /** Moves whenever a gateway or client is created, changed or deleted. */
+    ConfigVersion configVersion();
 }

@@ -1,6 +1,8 @@
 package io.smppgateway.persistence;
 
 import io.smppgateway.persistence.cluster.JdbiClusterStore;
+import io.smppgateway.persistence.config.JdbiConfigVersion;
+import io.smppgateway.store.ConfigVersion;
 import io.smppgateway.store.GatewayStores;
 import io.smppgateway.store.cluster.ClusterStore;
 import io.smppgateway.store.PersistenceException;
@@ -65,6 +67,7 @@ public final class Database implements GatewayStores, AutoCloseable {
     private final GatewayStore gateways;
     private final ClientStore clients;
     private final ClusterStore cluster;
+    private final ConfigVersion configVersion;
     private final OutboundTracking outbound;
     private final InboundTracking inbound;
     private final PendingReceipts pendingReceipts;
@@ -101,6 +104,7 @@ public final class Database implements GatewayStores, AutoCloseable {
         this.gateways = new JdbiGatewayStore(jdbi, options.clock());
         this.clients = new JdbiClientStore(jdbi, options.clock());
         this.cluster = new JdbiClusterStore(jdbi);
+        this.configVersion = new JdbiConfigVersion(jdbi);
         this.outbound = new JdbiOutboundTracking(writes, queries, scheduler, options.receiptLookupWindow(),
                 options.recentSegments(), dialect);
         this.inbound = new JdbiInboundTracking(writes, queries);
@@ -274,6 +278,11 @@ public final class Database implements GatewayStores, AutoCloseable {
     @Override
     public ClusterStore cluster() {
         return cluster;
+    }
+
+    @Override
+    public ConfigVersion configVersion() {
+        return configVersion;
     }
 
     public Retention retention() {

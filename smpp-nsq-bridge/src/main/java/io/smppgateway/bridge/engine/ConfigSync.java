@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps this instance's sessions in step with the stored configuration, which the REST API of any
- * instance sharing the database may change: at every tick it reads the gateways and clients tables
- * and applies what differs from what this instance last applied. A gateway added or edited is bound
+ * instance sharing the database may change: at every tick it reads the stored configuration's
+ * version, and when another instance changed the gateways or clients (or a while has passed, see
+ * {@link ConfigReadSchedule}) it reads both tables and applies what differs from what this instance
+ * last applied. A gateway added or edited is bound
  * or rebound, one disabled or deleted is unbound; an ESME client edited, disabled or deleted has its
  * binds on this instance closed (it binds again under the new settings when it may). A change made
  * through this instance's own API is applied at once and recorded here, so it is not applied twice.
@@ -43,6 +45,7 @@ final class ConfigSync implements AutoCloseable {
     /** Counts changes applied through this instance, so that a read older than one of them is not applied over it. */
     private long localChanges;
     private boolean failing;
+    private ConfigReadSchedule schedule;
 
     ConfigSync(GatewayStores stores, PoolSmscGateways gateways, SmppServer server) {
         this.stores = stores;
@@ -50,10 +53,15 @@ final class ConfigSync implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts every enabled stored gateway now, then looks for changes every {@code interval}. */
-    void start(Duration interval) {
+    /**
+     * Starts every enabled stored gateway now, then looks for changes every {@code interval}, and
+     * reads the tables in full at least every {@code fullReadInterval}.
+     */
+    void start(Duration interval, Duration fullReadInterval) {
         int enabled = 0;
         synchronized (this) {
+            schedule = new ConfigReadSchedule(fullReadInterval);
+            schedule.applied(stores.configVersion().current(), System.nanoTime());
             for (Gateway gateway : stores.gateways().list()) {
                 gatewaySaved(gateway);
                 enabled += gateway.enabled() ? 1 : 0;
@@ -93,11 +101,17 @@ final class ConfigSync implements AutoCloseable {
 
     private void tick() {
         try {
-            long changesBefore;
-            synchronized (this) {
-                changesBefore = localChanges;
+            long version = stores.configVersion().current();
+            long now = System.nanoTime();
+            if (schedule.readTables(version, now)) {
+                long changesBefore;
+                synchronized (this) {
+                    changesBefore = localChanges;
+                }
+                if (apply(changesBefore, stores.gateways().list(), stores.clients().list())) {
+                    schedule.applied(version, now);
+                }
             }
-            apply(changesBefore, stores.gateways().list(), stores.clients().list());
             if (failing) {
                 failing = false;
                 log.info("configuration sync: the database answers again; changes made elsewhere apply here again");
@@ -111,9 +125,10 @@ final class ConfigSync implements AutoCloseable {
         }
     }
 
-    private synchronized void apply(long changesBefore, List<Gateway> storedGateways, List<Client> storedClients) {
+    /** @return false when the read is older than a change made here, which the next read includes */
+    private synchronized boolean apply(long changesBefore, List<Gateway> storedGateways, List<Client> storedClients) {
         if (localChanges != changesBefore) {
-            return; // read before a change made here: the next tick reads it
+            return false;
         }
         Set<Long> present = new HashSet<>();
         for (Gateway gateway : storedGateways) {
@@ -150,6 +165,7 @@ final class ConfigSync implements AutoCloseable {
                 unbindHere(gone.id(), gone.username(), "deleted");
             }
         }
+        return true;
     }
 
     private void unbindHere(long clientId, String username, String what) {

@@ -29,15 +29,20 @@ import java.util.function.Function;
  * @param smscPdus     the listener of every PDU on one SMSC's sessions, by smsc_id
  * @param dlrIn        told of every DLR_IN event published
  * @param stopBudget   how long {@link GatewayEngine#stop()} may take
- * @param configPollInterval how often the stored gateways and clients are read for changes made
- *                     through other instances sharing the database
+ * @param configPollInterval how often the stored configuration's version is read for changes made
+ *                     through other instances sharing the database (the gateways and clients are
+ *                     read when it moved)
+ * @param configFullReadInterval how often the gateways and clients are read even though the version
+ *                     did not move: changes written to the tables by hand, or by an instance of a
+ *                     release before the version, apply within it
  * @param replacedInstance the instance id this engine's host ran under before, or {@code null}: a
  *                     process restarted after a crash takes its own earlier membership as gone at
  *                     once, instead of sharing the SMSC binds with it until its heartbeat is 10 s old
  */
 public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path smscTrustedCa, PduListener esmePdus,
                             Function<String, PduListener> smscPdus, DlrInListener dlrIn, Duration stopBudget,
-                            Duration configPollInterval, String replacedInstance) {
+                            Duration configPollInterval, Duration configFullReadInterval,
+                            String replacedInstance) {
 
     /** How long an unbind, ours or a peer's, waits for its unbind_resp. */
     public static final Duration SESSION_UNBIND_TIMEOUT = Duration.ofSeconds(2);
@@ -54,12 +59,15 @@ public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path 
         if (configPollInterval == null || configPollInterval.toMillis() < 1) {
             throw new IllegalArgumentException("configPollInterval must be at least a millisecond");
         }
+        if (configFullReadInterval == null || configFullReadInterval.compareTo(configPollInterval) < 0) {
+            throw new IllegalArgumentException("configFullReadInterval must be at least configPollInterval");
+        }
     }
 
     /**
      * ESMEs bind on every address at port 2775 without TLS, the flows consume on channel
      * {@code smpp}, the JVM's authorities, no listeners, 8 seconds to stop, the configuration read
-     * for other instances' changes every second.
+     * for other instances' changes every second and in full every 30 seconds.
      */
     public static Builder builder() {
         return new Builder();
@@ -77,6 +85,7 @@ public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path 
         private DlrInListener dlrIn = DlrInListener.NONE;
         private Duration stopBudget = Duration.ofSeconds(8);
         private Duration configPollInterval = Duration.ofSeconds(1);
+        private Duration configFullReadInterval = Duration.ofSeconds(30);
         private String replacedInstance;
 
         private Builder() {
@@ -122,6 +131,11 @@ public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path 
             return this;
         }
 
+        public Builder configFullReadInterval(Duration value) {
+            this.configFullReadInterval = value;
+            return this;
+        }
+
         /**
          * The instance id the host's previous run had (the host keeps it, e.g. in its data folder):
          * that run is over, so its membership and binds are removed at start.
@@ -133,7 +147,7 @@ public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path 
 
         public EngineOptions build() {
             return new EngineOptions(esmeServer, flows, smscTrustedCa, esmePdus, smscPdus, dlrIn, stopBudget,
-                    configPollInterval, replacedInstance);
+                    configPollInterval, configFullReadInterval, replacedInstance);
         }
     }
 }

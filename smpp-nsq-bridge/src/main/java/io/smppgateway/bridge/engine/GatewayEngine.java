@@ -159,7 +159,7 @@ public final class GatewayEngine implements AutoCloseable {
         }
         configSync = new ConfigSync(stores, smscGateways, server);
         lifecycle.add("configuration sync", configSync);
-        configSync.start(options.configPollInterval());
+        configSync.start(options.configPollInterval(), options.configFullReadInterval());
         correlation.start(smscGateways);
         receiptFlow.start();
         expiry.start();

@@ -3,6 +3,7 @@ package io.smppgateway.bridge.flow;
 import io.smppgateway.store.GatewayStores;
 import io.smppgateway.store.PersistenceException;
 import io.smppgateway.store.client.ClientStore;
+import io.smppgateway.store.ConfigVersion;
 import io.smppgateway.store.cluster.ClusterStore;
 import io.smppgateway.store.cluster.ConnectionSnapshot;
 import io.smppgateway.store.cluster.Instance;
@@ -61,6 +62,11 @@ final class CutOffStores implements GatewayStores {
     @Override
     public ClusterStore cluster() {
         return cluster;
+    }
+
+    @Override
+    public ConfigVersion configVersion() {
+        return stores.configVersion();
     }
 
     private final class CutOffCluster implements ClusterStore {

@@ -61,9 +61,21 @@ final class TestDatabase implements AutoCloseable {
                 TestEnv.get("SMPP_TEST_MYSQL_USER"), TestEnv.get("SMPP_TEST_MYSQL_PASSWORD")));
     }
 
+    /** Runs {@code sql} on this MariaDB database over a connection of its own, as an operator's client would. */
+    void executeByHand(String sql) {
+        if (kind != Kind.MARIADB) {
+            throw new IllegalStateException("only the MariaDB database is reached by hand");
+        }
+        execute(mysqlDatabase, sql);
+    }
+
     private static void execute(String sql) {
+        execute(TestEnv.get("SMPP_TEST_MYSQL_DATABASE"), sql);
+    }
+
+    private static void execute(String database, String sql) {
         String url = "jdbc:mysql://" + TestEnv.get("SMPP_TEST_MYSQL_HOST") + ":" + TestEnv.get("SMPP_TEST_MYSQL_PORT")
-                + "/" + TestEnv.get("SMPP_TEST_MYSQL_DATABASE");
+                + "/" + database;
         try (Connection connection = DriverManager.getConnection(url, TestEnv.get("SMPP_TEST_MYSQL_USER"),
                 TestEnv.get("SMPP_TEST_MYSQL_PASSWORD")); Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -6,6 +6,7 @@ import io.smppgateway.store.DuplicateException;
 import io.smppgateway.store.NotFoundException;
 import io.smppgateway.store.PersistenceException;
 import io.smppgateway.persistence.batch.SqlErrors;
+import io.smppgateway.persistence.config.JdbiConfigVersion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -33,11 +34,11 @@ public final class JdbiClientStore implements ClientStore {
     public Client create(Client client) {
         long now = clock.instant().getEpochSecond();
         try {
-            long id = jdbi.withHandle(handle -> bindAll(handle.createUpdate(
+            long id = jdbi.inTransaction(handle -> JdbiConfigVersion.raisedWith(handle, bindAll(handle.createUpdate(
                             "INSERT INTO clients (username, password, allow_ip, throughput, binds, enabled, created, updated)"
                                     + " VALUES (:username, :password, :allow_ip, :throughput, :binds, :enabled, :created, :updated)"),
                             client, now, now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
             return client.stored(id, now, now);
         } catch (JdbiException e) {
             throw duplicateOr(e, client);
@@ -59,6 +60,7 @@ public final class JdbiClientStore implements ClientStore {
                         + " updated = :updated WHERE id = :id"), client, created.get(), now)
                         .bind("id", client.id())
                         .execute();
+                JdbiConfigVersion.raise(handle);
                 return client.stored(client.id(), created.get(), now);
             });
         } catch (JdbiException e) {
@@ -68,8 +70,13 @@ public final class JdbiClientStore implements ClientStore {
 
     @Override
     public void delete(long id) {
-        int rows = jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM clients WHERE id = :id")
-                .bind("id", id).execute());
+        int rows = jdbi.inTransaction(handle -> {
+            int deleted = handle.createUpdate("DELETE FROM clients WHERE id = :id").bind("id", id).execute();
+            if (deleted > 0) {
+                JdbiConfigVersion.raise(handle);
+            }
+            return deleted;
+        });
         if (rows == 0) {
             throw new NotFoundException("client", id);
         }

@@ -6,6 +6,7 @@ import io.smppgateway.store.DuplicateException;
 import io.smppgateway.store.NotFoundException;
 import io.smppgateway.store.PersistenceException;
 import io.smppgateway.persistence.batch.SqlErrors;
+import io.smppgateway.persistence.config.JdbiConfigVersion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -38,10 +39,10 @@ public final class JdbiGatewayStore implements GatewayStore {
     public Gateway create(Gateway gateway) {
         long now = clock.instant().getEpochSecond();
         try {
-            long id = jdbi.withHandle(handle -> bindAll(handle.createUpdate(
+            long id = jdbi.inTransaction(handle -> JdbiConfigVersion.raisedWith(handle, bindAll(handle.createUpdate(
                             "INSERT INTO gateways (" + COLUMNS.substring("id, ".length()) + ") VALUES (" + VALUES + ")"),
                             gateway, now, now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
             return gateway.stored(id, now, now);
         } catch (JdbiException e) {
             throw duplicateOr(e, gateway);
@@ -68,6 +69,7 @@ public final class JdbiGatewayStore implements GatewayStore {
                         gateway, created.get(), now)
                         .bind("id", gateway.id())
                         .execute();
+                JdbiConfigVersion.raise(handle);
                 return gateway.stored(gateway.id(), created.get(), now);
             });
         } catch (JdbiException e) {
@@ -77,8 +79,13 @@ public final class JdbiGatewayStore implements GatewayStore {
 
     @Override
     public void delete(long id) {
-        int rows = jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM gateways WHERE id = :id")
-                .bind("id", id).execute());
+        int rows = jdbi.inTransaction(handle -> {
+            int deleted = handle.createUpdate("DELETE FROM gateways WHERE id = :id").bind("id", id).execute();
+            if (deleted > 0) {
+                JdbiConfigVersion.raise(handle);
+            }
+            return deleted;
+        });
         if (rows == 0) {
             throw new NotFoundException("gateway", id);
         }
