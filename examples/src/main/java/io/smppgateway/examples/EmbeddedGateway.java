@@ -7,6 +7,7 @@ import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.bridge.engine.EngineOptions;
 import io.smppgateway.bridge.engine.GatewayEngine;
+import io.smppgateway.bridge.engine.PduLogConfig;
 import io.smppgateway.persistence.Database;
 import io.smppgateway.store.client.Client;
 import io.smppgateway.smpp.server.SmppServerConfig;
@@ -16,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * The whole gateway inside a host program, with neither nsqd nor MySQL: the embedded database, the
- * in-process bus and the engine on them. The host reads SMS_IN and DLR_IN from the bus and gives it
- * SMS_OUT, the same JSON an NSQ application handles.
+ * in-process bus and the engine on them, writing the manual's PDU logs as the daemon does. The host
+ * reads SMS_IN and DLR_IN from the bus and gives it SMS_OUT, the same JSON an NSQ application handles.
  * Usage: {@code EmbeddedGateway [smpp port]}: the ESME {@code esme}/{@code secret} binds on that port
  * (2775 by default), and what it submits is printed.
  */
@@ -33,12 +34,17 @@ public final class EmbeddedGateway implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Starts the gateway on an embedded database in {@code dataFolder}; ESMEs bind on {@code smppPort}. */
+    /**
+     * Starts the gateway on an embedded database in {@code dataFolder}; ESMEs bind on {@code smppPort}.
+     * Every PDU is logged, a file a day per peer, under {@code dataFolder/logs}:
+     * {@code server/<day>/<client_id>.log} for the ESMEs, {@code client/<day>/<smsc_id>.log} for the SMSCs.
+     */
     public static EmbeddedGateway start(Path dataFolder, int smppPort) {
         Database database = Database.embedded(dataFolder.resolve("smpp"));
         MessageBus bus = new InProcessMessageBus();
         EngineOptions options = EngineOptions.builder()
                 .esmeServer(SmppServerConfig.defaults().withAddress("0.0.0.0", smppPort))
+                .pduLogs(PduLogConfig.of(dataFolder.resolve("logs/server"), dataFolder.resolve("logs/client")))
                 .build();
         return new EmbeddedGateway(database, bus, GatewayEngine.start(options, database, bus));
     }

@@ -12,21 +12,23 @@ import java.util.function.Function;
 
 /**
  * How a {@link GatewayEngine} runs: where ESMEs bind, how the flows consume, which authorities
- * {@code is_secure} gateways trust, and who is told of every PDU and DLR_IN. Every option has a
- * default, so a host names only what it changes.
+ * {@code is_secure} gateways trust, where the PDU logs are written, and who else is told of every
+ * PDU and DLR_IN. Every option has a default, so a host names only what it changes.
  *
  * <pre>{@code
  * EngineOptions options = EngineOptions.builder()
  *         .esmeServer(SmppServerConfig.defaults().withAddress("0.0.0.0", 2775))
- *         .esmePdus(pduLog)
+ *         .pduLogs(PduLogConfig.of(Path.of("logs/server"), Path.of("logs/client")))
+ *         .esmePdus(trafficCounters)
  *         .build();
  * }</pre>
  *
  * @param esmeServer   the SMPP server ESMEs bind to (port, TLS, connection limits, bind throttle)
  * @param flows        the flows' channel, workers, retry and expiry timings
  * @param smscTrustedCa the PEM authorities {@code is_secure} gateways trust, or {@code null} for the JVM's
- * @param esmePdus     told of every PDU on an ESME's session
- * @param smscPdus     the listener of every PDU on one SMSC's sessions, by smsc_id
+ * @param pduLogs      where the engine writes the PDU log files, or {@code null} for none
+ * @param esmePdus     told of every PDU on an ESME's session (beside the PDU log)
+ * @param smscPdus     the listener of every PDU on one SMSC's sessions, by smsc_id (beside the PDU log)
  * @param dlrIn        told of every DLR_IN event published
  * @param stopBudget   how long {@link GatewayEngine#stop()} may take
  * @param configPollInterval how often the stored configuration's version is read for changes made
@@ -39,9 +41,9 @@ import java.util.function.Function;
  *                     process restarted after a crash takes its own earlier membership as gone at
  *                     once, instead of sharing the SMSC binds with it until its heartbeat is 10 s old
  */
-public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path smscTrustedCa, PduListener esmePdus,
-                            Function<String, PduListener> smscPdus, DlrInListener dlrIn, Duration stopBudget,
-                            Duration configPollInterval, Duration configFullReadInterval,
+public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path smscTrustedCa, PduLogConfig pduLogs,
+                            PduListener esmePdus, Function<String, PduListener> smscPdus, DlrInListener dlrIn,
+                            Duration stopBudget, Duration configPollInterval, Duration configFullReadInterval,
                             String replacedInstance) {
 
     /** How long an unbind, ours or a peer's, waits for its unbind_resp. */
@@ -66,8 +68,8 @@ public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path 
 
     /**
      * ESMEs bind on every address at port 2775 without TLS, the flows consume on channel
-     * {@code smpp}, the JVM's authorities, no listeners, 8 seconds to stop, the configuration read
-     * for other instances' changes every second and in full every 30 seconds.
+     * {@code smpp}, the JVM's authorities, no PDU logs, no listeners, 8 seconds to stop, the
+     * configuration read for other instances' changes every second and in full every 30 seconds.
      */
     public static Builder builder() {
         return new Builder();
@@ -80,6 +82,7 @@ public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path 
                 .withSession(SessionConfig.defaults().withUnbindTimeout(SESSION_UNBIND_TIMEOUT));
         private FlowConfig flows = FlowConfig.defaults();
         private Path smscTrustedCa;
+        private PduLogConfig pduLogs;
         private PduListener esmePdus = PduListener.NONE;
         private Function<String, PduListener> smscPdus = smscId -> PduListener.NONE;
         private DlrInListener dlrIn = DlrInListener.NONE;
@@ -103,6 +106,15 @@ public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path 
 
         public Builder smscTrustedCa(Path value) {
             this.smscTrustedCa = value;
+            return this;
+        }
+
+        /**
+         * The engine writes the PDU logs into these folders: it creates them at start, logs every
+         * ESME's and SMSC's PDUs off the event loops, and writes what is queued when it stops.
+         */
+        public Builder pduLogs(PduLogConfig value) {
+            this.pduLogs = value;
             return this;
         }
 
@@ -146,7 +158,7 @@ public record EngineOptions(SmppServerConfig esmeServer, FlowConfig flows, Path 
         }
 
         public EngineOptions build() {
-            return new EngineOptions(esmeServer, flows, smscTrustedCa, esmePdus, smscPdus, dlrIn, stopBudget,
+            return new EngineOptions(esmeServer, flows, smscTrustedCa, pduLogs, esmePdus, smscPdus, dlrIn, stopBudget,
                     configPollInterval, configFullReadInterval, replacedInstance);
         }
     }

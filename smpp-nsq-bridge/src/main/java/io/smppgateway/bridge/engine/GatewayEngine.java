@@ -12,14 +12,24 @@ import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.smpp.client.GatewayClient;
 import io.smppgateway.smpp.client.GatewayPool;
 import io.smppgateway.smpp.client.SmppConnector;
+import io.smppgateway.smpp.log.FileModes;
+import io.smppgateway.smpp.log.LogFileLayout;
+import io.smppgateway.smpp.log.PduLogFormat;
+import io.smppgateway.smpp.log.PduLogWriter;
+import io.smppgateway.smpp.log.PeerResolver;
 import io.smppgateway.smpp.server.SmppServer;
+import io.smppgateway.smpp.session.PduListener;
 import io.smppgateway.store.GatewayStores;
 import io.smppgateway.store.client.Client;
 import io.smppgateway.store.cluster.ConnectionSnapshot;
 import io.smppgateway.store.cluster.Instance;
 import io.smppgateway.store.cluster.InstanceConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -28,14 +38,16 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole gateway on the stores (smpp-persistence's {@code Database}) and a message bus the host opened: the SMPP server ESMEs bind
  * to, the client pool bound to every enabled stored gateway, and the four message flows between
- * them and the application. The host keeps the database and the bus, and closes them after
- * {@link #stop()}; everything else is the engine's.
+ * them and the application; with {@link EngineOptions#pduLogs()}, the PDU log files of every ESME and
+ * SMSC too. The host keeps the database and the bus, and closes them after {@link #stop()};
+ * everything else is the engine's.
  *
  * <pre>{@code
  * try (Database database = Database.embedded(Path.of("data/smpp"));
@@ -58,7 +70,8 @@ import org.slf4j.LoggerFactory;
  *   <li>unbind every ESME and every SMSC session, all in parallel; queued submits fail;</li>
  *   <li>hand back what is held: every SMS_OUT taken and not sent is requeued at once (NSQ REQ 0),
  *       so that nsqd redelivers it to the next consumer without waiting for its msg_timeout;</li>
- *   <li>close the flows and the store calls.</li>
+ *   <li>close the flows and the store calls;</li>
+ *   <li>write the PDU log entries still queued (the unbinds among them), then close the log files.</li>
  * </ol>
  */
 public final class GatewayEngine implements AutoCloseable {
@@ -74,7 +87,9 @@ public final class GatewayEngine implements AutoCloseable {
     private final ThreadPoolExecutor storeCalls = storeExecutor();
     private final String instanceId = UUID.randomUUID().toString();
     private final String instanceHost = InstanceHeartbeat.hostName();
-    private SmppServer server;
+    /** Volatile: the PDU log asks it for the bound ESMEs on the event loops. */
+    private volatile SmppServer server;
+    private PduLogWriter pduLogs;
     private GatewayPool pool;
     private OutboundFlow outbound;
     private ConfigSync configSync;
@@ -106,6 +121,10 @@ public final class GatewayEngine implements AutoCloseable {
     }
 
     private void open(MessageBus bus) {
+        if (options.pduLogs() != null) {
+            // stops last: what the stages before it log (every unbind) is written
+            pduLogs = lifecycle.add("PDU logs (writing what is queued)", openPduLogs(options.pduLogs()));
+        }
         lifecycle.add("store calls", storeCalls::shutdownNow);
         if (options.replacedInstance() != null && !options.replacedInstance().equals(instanceId)) {
             // this host's previous run, over (a crash leaves its row for 10 s): gone now, not in 10 s
@@ -122,14 +141,14 @@ public final class GatewayEngine implements AutoCloseable {
 
         AtomicReference<ReceiptFlow> receipts = new AtomicReference<>();
         server = SmppServer.start(options.esmeServer(), new StoreEsmeAccounts(stores.clients(), stores.cluster(), instanceId, storeCalls), inbound,
-                options.esmePdus(), bound -> {
+                esmePduListener(), bound -> {
                     ReceiptFlow flow = receipts.get();
                     if (flow != null) {
                         flow.onBind(bound.account().id());
                     }
                 });
         SmppConnector connector = new SmppConnector();
-        pool = new GatewayPool(connector, smscGateways::inboundFor, options.smscPdus());
+        pool = new GatewayPool(connector, smscGateways::inboundFor, smscPduListeners());
         smscGateways.attach(pool);
         ownConnections = new OwnConnections(server, pool, smscGateways);
         heartbeat.publish(ownConnections);
@@ -166,6 +185,46 @@ public final class GatewayEngine implements AutoCloseable {
         outbound.start();
         // stops first: the others take over this instance's share of the SMSC binds while it unbinds
         lifecycle.add("leaving the cluster", heartbeat::leave);
+    }
+
+    /** Creates the PDU log folders ({@link FileModes#PDU_LOGS}), so that a path that cannot be one fails the start. */
+    private static PduLogWriter openPduLogs(PduLogConfig config) {
+        for (Path folder : List.of(config.esmeFolder(), config.smscFolder())) {
+            try {
+                FileModes.PDU_LOGS.createFolders(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the PDU log folder " + folder + ": " + e.getMessage(), e);
+            }
+        }
+        return PduLogWriter.withDefaults(LogFileLayout::file, config.maxFileBytes());
+    }
+
+    /** An ESME's PDUs go to the log of the client it bound as (its entries wait for the bind), then to the host's listener. */
+    private PduListener esmePduListener() {
+        if (pduLogs == null) {
+            return options.esmePdus();
+        }
+        PduListener log = pduLogs.listener(options.pduLogs().esmeFolder(),
+                PeerResolver.boundEsmes(() -> {
+                    SmppServer running = server;
+                    return running == null ? null : running.sessions();
+                }), new PduLogFormat(true));
+        return log.andThen(options.esmePdus());
+    }
+
+    /** An SMSC's PDUs go to its smsc_id's log, decoded with its gateway's alphabet, then to the host's listener. */
+    private Function<String, PduListener> smscPduListeners() {
+        if (pduLogs == null) {
+            return options.smscPdus();
+        }
+        Path folder = options.pduLogs().smscFolder();
+        return smscId -> pduLogs.listener(folder, PeerResolver.fixed(smscId), new PduLogFormat(gsm7(smscId)))
+                .andThen(options.smscPdus().apply(smscId));
+    }
+
+    /** Whether the SMSC's default alphabet is GSM 7-bit, as its stored gateway says; GSM 7-bit when not known. */
+    private boolean gsm7(String smscId) {
+        return smscGateways.stored(smscId).map(Gateway::gsm7).orElse(true);
     }
 
     /** Store calls off the event loops: a few threads, a bounded queue; a full queue refuses at once. */
@@ -273,6 +332,14 @@ public final class GatewayEngine implements AutoCloseable {
     /** Every stored gateway's settings as last saved, disabled ones too. */
     public PoolSmscGateways smscGateways() {
         return smscGateways;
+    }
+
+    /**
+     * The PDU log writer, when {@link EngineOptions#pduLogs()} names its folders: its counters
+     * (queued, dropped, failed, over the file limit, written) are the host's to show.
+     */
+    public Optional<PduLogWriter> pduLogs() {
+        return Optional.ofNullable(pduLogs);
     }
 
     /** The bounded executor the engine's synchronous store calls run on; its queue shows the load. */

@@ -9,6 +9,7 @@ import io.smppgateway.bridge.bus.Topic;
 import io.smppgateway.bridge.engine.EngineOptions;
 import io.smppgateway.bridge.engine.GatewayEngine;
 import io.smppgateway.bridge.engine.Lifecycle;
+import io.smppgateway.bridge.engine.PduLogConfig;
 import io.smppgateway.bridge.flow.FlowConfig;
 import io.smppgateway.http.AdminHttpServer;
 import io.smppgateway.http.HttpBackend;
@@ -16,17 +17,14 @@ import io.smppgateway.http.HttpConfig;
 import io.smppgateway.http.MessageTraffic;
 import io.smppgateway.http.logs.LogFolders;
 import io.smppgateway.persistence.Database;
-import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.runner.config.BusChoice;
 import io.smppgateway.runner.config.DatabaseChoice;
 import io.smppgateway.runner.config.FileAccess;
 import io.smppgateway.runner.config.GatewaySettings;
 import io.smppgateway.runner.logging.KeptLog;
-import io.smppgateway.runner.pdulog.PduLogWriter;
-import io.smppgateway.runner.pdulog.PeerResolver;
 import io.smppgateway.smpp.client.GatewayPool;
-import io.smppgateway.smpp.log.LogFileLayout;
-import io.smppgateway.smpp.log.PduLogFormat;
+import io.smppgateway.smpp.log.FileModes;
+import io.smppgateway.smpp.log.PduLogWriter;
 import io.smppgateway.smpp.pdu.CommandId;
 import io.smppgateway.smpp.server.BoundEsme;
 import io.smppgateway.smpp.server.SmppServer;
@@ -49,11 +47,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running daemon: the database and the message bus {@code smpp.conf} chose, the
- * {@link GatewayEngine} on them, the PDU logs, and the REST API and admin panel. {@link #start}
- * opens them in dependency order; {@link #stop} (the SIGTERM path) closes them in reverse within
- * {@link #STOP_BUDGET}: the REST API and admin panel first, then the engine (which hands back
- * what it holds, see {@link GatewayEngine}), then the PDU logs (what is queued is written), the
- * bus and the database (queued writes are committed).
+ * {@link GatewayEngine} on them writing the PDU logs into the folders {@code smpp.conf} names, and
+ * the REST API and admin panel. {@link #start} opens them in dependency order; {@link #stop} (the
+ * SIGTERM path) closes them in reverse within {@link #STOP_BUDGET}: the REST API and admin panel
+ * first, then the engine (which hands back what it holds and writes the PDU log entries still
+ * queued, see {@link GatewayEngine}), the bus and the database (queued writes are committed).
  */
 public final class GatewayDaemon implements AutoCloseable {
 
@@ -75,7 +73,6 @@ public final class GatewayDaemon implements AutoCloseable {
             EnumSet.of(CommandId.DELIVER_SM, CommandId.DATA_SM));
     private Database database;
     private MessageBus bus;
-    private PduLogWriter pduLogs;
     private volatile GatewayEngine engine;
     private AdminHttpServer http;
 
@@ -107,8 +104,6 @@ public final class GatewayDaemon implements AutoCloseable {
         database = lifecycle.add("database", openDatabase(settings.database()));
         bus = lifecycle.add("message bus", openBus(settings.bus()));
         apiMessages = new ApiMessages(bus, java.time.Clock.systemUTC());
-        pduLogs = lifecycle.add("PDU logs", PduLogWriter.withDefaults(LogFileLayout::file,
-                settings.pduLogMaxFileBytes()));
         InstanceIdFile lastRun = new InstanceIdFile(settings.dataFolder());
         try {
             engine = lifecycle.add("gateway engine", GatewayEngine.start(engineOptions(lastRun.previous()), database,
@@ -119,7 +114,8 @@ public final class GatewayDaemon implements AutoCloseable {
         lastRun.record(engine.instanceId());
         GatewayPool pool = engine.smscPool();
         GatewayMetrics metrics = new GatewayMetrics(new GatewayMetrics.Counters(smscTraffic, esmeTraffic,
-                dlrInStatuses, esmeSubmits, smscSubmits, smscReceipts), pool, engine.smscGateways(), pduLogs, database);
+                dlrInStatuses, esmeSubmits, smscSubmits, smscReceipts), pool, engine.smscGateways(), pduLogs(),
+                database);
         lifecycle.add("traffic history", new HistorySampler(metrics, metrics.history()));
         HttpBackend backend = new HttpBackend(database.gateways(), database.clients(),
                 new LiveSessions(engine, database.pendingReceipts()),
@@ -149,6 +145,8 @@ public final class GatewayDaemon implements AutoCloseable {
                 .esmeServer(serverConfig())
                 .flows(FlowConfig.defaults().withChannel(channel(settings.bus())))
                 .smscTrustedCa(settings.clientCa())
+                .pduLogs(PduLogConfig.of(settings.serverLogs(), settings.clientLogs())
+                        .withMaxFileBytes(settings.pduLogMaxFileBytes()))
                 .esmePdus(serverPduListener())
                 .smscPdus(this::clientPduListener)
                 .dlrIn(event -> {
@@ -161,14 +159,14 @@ public final class GatewayDaemon implements AutoCloseable {
 
     /** The PDU log folders for the log shipper's group ({@code 0750}), the data folder for this user only ({@code 0700}). */
     private void createFolders() {
-        createFolder(settings.serverLogs(), FileAccess.PDU_LOGS);
-        createFolder(settings.clientLogs(), FileAccess.PDU_LOGS);
+        createFolder(settings.serverLogs(), FileModes.PDU_LOGS);
+        createFolder(settings.clientLogs(), FileModes.PDU_LOGS);
         createFolder(settings.dataFolder(), FileAccess.DATA);
     }
 
-    private static void createFolder(Path folder, FileAccess access) {
+    private static void createFolder(Path folder, FileModes modes) {
         try {
-            access.createFolders(folder);
+            modes.createFolders(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder " + folder + ": " + e.getMessage(), e);
         }
@@ -261,12 +259,9 @@ public final class GatewayDaemon implements AutoCloseable {
         return ports;
     }
 
-    /** The ESMEs' PDU log and traffic counts. */
+    /** The ESMEs' traffic counts (the engine writes their PDU log). */
     private PduListener serverPduListener() {
-        PduListener logs = pduLogs.listener(settings.serverLogs(),
-                PeerResolver.boundEsmes(() -> engine == null ? null : engine.esmeServer().sessions()), new PduLogFormat(true));
         return (session, direction, pdu, octets) -> {
-            logs.onPdu(session, direction, pdu, octets);
             GatewayEngine running = engine;
             BoundEsme esme = running == null ? null : running.esmeServer().sessions().ofSession(session.id());
             if (esme != null) {
@@ -276,17 +271,9 @@ public final class GatewayDaemon implements AutoCloseable {
         };
     }
 
-    /** Whether the SMSC's default alphabet is GSM 7-bit, as its stored gateway says (the PDU log decodes with it). */
-    private boolean gsm7(String smscId) {
-        GatewayEngine running = engine;
-        return running == null || running.smscGateways().stored(smscId).map(Gateway::gsm7).orElse(true);
-    }
-
+    /** One SMSC's traffic counts and response times (the engine writes its PDU log). */
     private PduListener clientPduListener(String smscId) {
-        PduListener logs = pduLogs.listener(settings.clientLogs(), PeerResolver.fixed(smscId),
-                new PduLogFormat(gsm7(smscId)));
         return (session, direction, pdu, octets) -> {
-            logs.onPdu(session, direction, pdu, octets);
             smscTraffic.count(smscId, direction, pdu);
             smscSubmits.onPdu(smscId, session, direction, pdu);
             smscReceipts.onPdu(smscId, session, direction, pdu);
@@ -317,8 +304,9 @@ public final class GatewayDaemon implements AutoCloseable {
         return engine.smscPool();
     }
 
+    /** The engine's PDU log writer: the daemon always names the folders. */
     public PduLogWriter pduLogs() {
-        return pduLogs;
+        return engine.pduLogs().orElseThrow();
     }
 
     public AdminHttpServer httpServer() {

@@ -10,9 +10,9 @@ import io.smppgateway.http.live.QueueDepth;
 import io.smppgateway.persistence.Database;
 import io.smppgateway.persistence.WriteStats;
 import io.smppgateway.runner.ProjectVersion;
-import io.smppgateway.runner.pdulog.PduLogWriter;
 import io.smppgateway.smpp.client.GatewayClient;
 import io.smppgateway.smpp.client.GatewayPool;
+import io.smppgateway.smpp.log.PduLogWriter;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -16,7 +16,7 @@ import java.util.Map;
  * One JSON object per line, for log shippers (Vector, Fluent Bit, Promtail, Filebeat):
  *
  * <pre>{@code {"timestamp":"2024-09-17T08:15:02.123Z","level":"WARN",
- *  "logger":"io.smppgateway.runner.pdulog.PduLogWriter","thread":"pdu-log-writer","message":"PDU log: ...",
+ *  "logger":"io.smppgateway.smpp.log.PduLogWriter","thread":"pdu-log-writer","message":"PDU log: ...",
  *  "exception":"java.io.IOException: ...\n\tat ...","mdc":{...}}}</pre>
  *
  * {@code exception} (the stack trace as Java prints it) and {@code mdc} are there only when the event

@@ -1,6 +1,5 @@
-package io.smppgateway.runner.pdulog;
+package io.smppgateway.smpp.log;
 
-import io.smppgateway.runner.config.FileAccess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -9,7 +8,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Where the PDU log writer's bytes go: one stream per log file, opened for appending. The files
- * of {@link #files()} are created {@code 0640} in folders {@code 0750} ({@link FileAccess#PDU_LOGS});
+ * of {@link #files()} are created {@code 0640} in folders {@code 0750} ({@link FileModes#PDU_LOGS});
  * another output (a disk that fills up, in a test) only changes where the bytes go, not what the
  * writer does with a refusal.
  */
@@ -22,12 +21,12 @@ public interface PduLogOutput {
     /** The log files themselves. */
     static PduLogOutput files() {
         return file -> {
-            FileAccess.PDU_LOGS.createFolders(file.getParent());
+            FileModes.PDU_LOGS.createFolders(file.getParent());
             boolean existed = Files.exists(file);
             OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE);
             if (!existed) {
-                FileAccess.PDU_LOGS.restrictFile(file);
+                FileModes.PDU_LOGS.restrictFile(file);
             }
             return out;
         };

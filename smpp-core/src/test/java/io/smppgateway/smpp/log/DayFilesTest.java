@@ -1,9 +1,8 @@
-package io.smppgateway.runner.pdulog;
+package io.smppgateway.smpp.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.smppgateway.smpp.log.LogFileLayout;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;

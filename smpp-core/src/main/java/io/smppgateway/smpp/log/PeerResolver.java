@@ -1,4 +1,4 @@
-package io.smppgateway.runner.pdulog;
+package io.smppgateway.smpp.log;
 
 import io.smppgateway.smpp.server.BoundEsme;
 import io.smppgateway.smpp.server.EsmeSessions;

@@ -1,6 +1,5 @@
-package io.smppgateway.runner.pdulog;
+package io.smppgateway.smpp.log;
 
-import io.smppgateway.smpp.log.PduLogFormat;
 import io.smppgateway.smpp.pdu.Pdu;
 import io.smppgateway.smpp.session.PduDirection;
 import io.smppgateway.smpp.session.PduListener;
@@ -48,6 +47,12 @@ import org.slf4j.LoggerFactory;
  * <p>An ESME's bind arrives before it is known who it is: its entries wait (a few per session)
  * until the bind succeeds, then go to the ESME's file in order; a connection that never binds is
  * not logged.
+ *
+ * <p>A {@code GatewayEngine} started with PDU log folders creates one and attaches it to the ESME
+ * server and every SMSC session. Its warnings name the daemon's metric ({@code pdu_log_dropped})
+ * and setting ({@code SMPP_PDU_LOG_MAX_FILE_MB}), where the operators of the daemon look; a host
+ * that embeds the engine reads the same counters from {@link #dropped()}, {@link #failed()} and
+ * {@link #overLimit()}.
  */
 public final class PduLogWriter implements AutoCloseable {
 
@@ -303,8 +308,9 @@ public final class PduLogWriter implements AutoCloseable {
                 file = openFile(path);
             }
         } catch (IOException | RuntimeException e) {
-            failed.incrementAndGet();
+            // the refusal first: it takes the count before this entry as what was lost before it
             refused(path, e, 0);
+            failed.incrementAndGet();
             file = null;
         }
         if (file != null && file.size + text.length() > maxFileBytes) {

@@ -1,4 +1,4 @@
-package io.smppgateway.runner.pdulog;
+package io.smppgateway.smpp.log;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
