@@ -172,8 +172,10 @@ public final class GatewayEngine implements AutoCloseable {
         lifecycle.add("SMS_OUT and DLR_OUT consumers", consumers::stopTaking);
 
         if (bus.reachesOtherInstances()) {
-            // the instances on these topics share each SMSC account's binds (BindShare)
-            smscGateways.shareBinds(gateway -> BindShare.of(gateway, heartbeat.liveNow(), instanceId));
+            // the instances on these topics share each SMSC account's binds (BindShare); one that joins
+            // others opens its share once they closed theirs
+            smscGateways.shareBinds(gateway -> heartbeat.joining() ? BindShare.NONE
+                    : BindShare.of(gateway, heartbeat.liveNow(), instanceId));
             heartbeat.onMembershipChange(live -> smscGateways.reshare());
         }
         configSync = new ConfigSync(stores, smscGateways, server);

@@ -28,6 +28,13 @@ final class InstanceHeartbeat implements AutoCloseable {
 
     static final Duration EVERY = Duration.ofSeconds(2);
     static final Duration GONE_AFTER = Duration.ofSeconds(10);
+    /**
+     * How long an instance that joins live others holds none of the SMSC binds: they see it at
+     * their next beat (within {@link #EVERY}) and close the binds that became its share (an unbind
+     * waits up to 2 s for its answer), and only then does it open them, so that the SMSC never sees
+     * more binds than the gateway's counts (providers cap binds per account and refuse the extra).
+     */
+    static final Duration JOIN_GRACE = EVERY.multipliedBy(2);
 
     private static final Logger log = LoggerFactory.getLogger(InstanceHeartbeat.class);
 
@@ -47,6 +54,8 @@ final class InstanceHeartbeat implements AutoCloseable {
     private volatile List<String> live = List.of();
     private volatile Consumer<List<String>> onChange = instances -> { };
     private volatile boolean left;
+    /** Until when (epoch millis) this instance, having joined live others, holds no SMSC binds; 0 once over. */
+    private volatile long joinGraceUntil;
 
     InstanceHeartbeat(ClusterStore cluster, String instanceId, String host) {
         this.cluster = cluster;
@@ -80,7 +89,16 @@ final class InstanceHeartbeat implements AutoCloseable {
         }
     }
 
-    /** Who hears of each change of the live instances (on the heartbeat's thread). */
+    /**
+     * Whether this instance joined live others less than {@link #JOIN_GRACE} ago: it holds no SMSC
+     * binds yet, and its listener hears of the live instances again when the grace is over.
+     */
+    boolean joining() {
+        long until = joinGraceUntil;
+        return until != 0 && System.currentTimeMillis() < until;
+    }
+
+    /** Who hears of each change of the live instances, and of the end of {@link #joining()} (on the heartbeat's thread). */
     void onMembershipChange(Consumer<List<String>> listener) {
         this.onChange = listener;
     }
@@ -88,8 +106,14 @@ final class InstanceHeartbeat implements AutoCloseable {
     /** Joins now (a database that does not answer fails the start), then heart-beats on its own thread. */
     void start() {
         cluster.heartbeat(instanceId, host, System.currentTimeMillis());
-        live = List.copyOf(cluster.live(System.currentTimeMillis() - GONE_AFTER.toMillis()));
-        log.info("instance {} on {} joined; {} instance(s) live on this database", instanceId, host, live.size());
+        long now = System.currentTimeMillis();
+        live = List.copyOf(cluster.live(now - GONE_AFTER.toMillis()));
+        if (live.size() > 1) {
+            joinGraceUntil = now + JOIN_GRACE.toMillis();
+        }
+        log.info("instance {} on {} joined; {} instance(s) live on this database{}", instanceId, host, live.size(),
+                live.size() > 1 ? "; it opens its share of the SMSC binds in " + JOIN_GRACE.toSeconds()
+                        + " s, once the others closed theirs" : "");
         timer.scheduleWithFixedDelay(this::beat, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -109,8 +133,14 @@ final class InstanceHeartbeat implements AutoCloseable {
                         + " longer count", gone, GONE_AFTER.toSeconds());
             }
             List<String> nowLive = List.copyOf(cluster.live(now - GONE_AFTER.toMillis()));
-            if (!nowLive.equals(live) && !left) {
-                log.info("live instances: {} (were {})", nowLive.size(), live.size());
+            boolean graceOver = joinGraceUntil != 0 && now >= joinGraceUntil;
+            if (graceOver) {
+                joinGraceUntil = 0;
+            }
+            if ((graceOver || !nowLive.equals(live)) && !left) {
+                if (!nowLive.equals(live)) {
+                    log.info("live instances: {} (were {})", nowLive.size(), live.size());
+                }
                 live = nowLive;
                 onChange.accept(nowLive);
             }
