@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * each SMSC account's binds: the SMSC sees the gateway's bind counts in total, an SMS_OUT taken by
  * an instance that holds no transmitting bind is handed to the one that does and sent once,
  * receipts arriving on another instance's bind are correlated there, once, and an instance that
- * leaves, is cut off or crashed has its binds taken by the others. Points 4, 5, 8 and 9 of the
- * cluster's behaviours (the map is in {@link TestCluster}).
+ * leaves or crashed has its binds taken by the others (one cut off from the database: in
+ * {@link MembershipTest}). Points 4, 5, 8 and 9 of the cluster's behaviours (the map is in
+ * {@link TestCluster}).
  */
 class SharedSmscBindsTest {
 
@@ -148,28 +149,6 @@ class SharedSmscBindsTest {
         Await.until(instances + " binds at the SMSC, all of the instances left", () -> boundAtSmsc() == instances);
         List<String> msgIds = publishSmsOut("handover", 10);
         Await.until("SMS_OUT sent by the instances left", () -> sentIds().containsAll(msgIds));
-    }
-
-    @ParameterizedTest(name = "{0} instances")
-    @ValueSource(ints = {2, 3})
-    void anInstanceCutOffFromTheDatabaseLetsGoOfItsBindsWhichTheOthersTake(int instances) {
-        List<GatewayEngine> others = cluster.start(instances - 1);
-        CutOffStores storesOfCut = new CutOffStores(cluster.nextStores());
-        GatewayEngine cut = cluster.start(storesOfCut);
-        List<GatewayEngine> engines = cluster.instances();
-        addGateway(engines.get(0), "fenced", 0, 0, instances);
-        Await.until("one bind on each instance", () -> engines.stream().allMatch(e -> bound(e, "fenced") == 1));
-
-        storesOfCut.cut(true);
-
-        Await.until("the others hold every bind, the cut-off instance none", () ->
-                others.stream().mapToLong(e -> bound(e, "fenced")).sum() == instances && bound(cut, "fenced") == 0);
-        Await.until(instances + " binds at the SMSC", () -> boundAtSmsc() == instances);
-
-        storesOfCut.cut(false);
-
-        Await.until("one bind on each again", () -> engines.stream().allMatch(e -> bound(e, "fenced") == 1));
-        Await.until(instances + " binds at the SMSC", () -> boundAtSmsc() == instances);
     }
 
     @ParameterizedTest(name = "{0} instances")

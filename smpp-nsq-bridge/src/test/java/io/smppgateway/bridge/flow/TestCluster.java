@@ -29,29 +29,36 @@ import java.util.function.UnaryOperator;
  * <p>What makes many instances one gateway (issue #14's points), and the tests that prove it, each
  * with 2 and with 3 instances on the real MariaDB and nsqd unless it says otherwise:
  * <ol>
- *   <li>membership: {@link MembershipTest}; in the store, with explicit times, smpp-persistence's
- *       {@code ClusterStoreTest};</li>
- *   <li>configuration: {@link SharedConfigurationTest} (gateways added, edited, disabled, deleted; clients disabled and
- *       deleted);</li>
- *   <li>ESMEs: the cap across instances and binds at the same moment in
- *       {@link SharedConfigurationTest} (in the store:
- *       {@code ClusterStoreTest}); every instance's connections in {@link ConnectionsOfEveryInstanceTest},
- *       and through the REST API of two daemons in smpp-runner's {@code ConnectionsOfEveryInstanceApiTest};</li>
- *   <li>SMSC binds dealt over the instances, reopened by the others, SMS_OUT handed to the holder of
- *       the transmitter: {@link SharedSmscBindsTest} (the deal's arithmetic for up to ten instances in
- *       {@link BindShareTest});</li>
- *   <li>receipts from SMSCs on any instance's bind: {@link SharedSmscBindsTest};</li>
- *   <li>receipts to ESMEs wherever they are bound: {@link SharedReceiptsTest};</li>
- *   <li>timers and sweeps done once, by every instance: {@link SharedSweepsTest};</li>
- *   <li>failure: {@link SharedSmscBindsTest} (an instance cut off, a crashed run replaced); kill -9
- *       under load of one of two daemon processes in smpp-runner's {@code ClusterKillIT};</li>
+ *   <li>membership: {@link MembershipTest} (found with nothing configured; one that stops
+ *       heart-beating taken as gone by every other); the 10 s rule with explicit times in
+ *       smpp-persistence's {@code ClusterStoreTest};</li>
+ *   <li>configuration: {@link SharedConfigurationTest} (gateways added, edited, disabled and deleted,
+ *       clients disabled and deleted through one instance, applied on every other);</li>
+ *   <li>ESMEs: the cap across instances, and binds sent to every instance at once, in
+ *       {@link SharedConfigurationTest} (same-moment reservations in the store in
+ *       {@code ClusterStoreTest}); every instance's connections in
+ *       {@link ConnectionsOfEveryInstanceTest}, and through the REST API of two daemons in
+ *       smpp-runner's {@code ConnectionsOfEveryInstanceApiTest} (2 instances);</li>
+ *   <li>SMSC binds in total, spread, reopened by the others, SMS_OUT handed to the holder of the
+ *       transmitter and sent once: {@link SharedSmscBindsTest}, {@link MembershipTest} (the binds of
+ *       an instance taken as gone); the deal's arithmetic for up to ten instances in
+ *       {@link BindShareTest};</li>
+ *   <li>receipts from SMSCs arriving on any instance's bind, correlated there once:
+ *       {@link SharedSmscBindsTest};</li>
+ *   <li>receipts to ESMEs, wherever they are bound, once: {@link SharedReceiptsTest};</li>
+ *   <li>timers and sweeps done once and by every instance (expiry, retention purges; the waiting
+ *       receipts' drain in {@link SharedReceiptsTest}): {@link SharedSweepsTest};</li>
+ *   <li>failure: an instance cut off in {@link MembershipTest}, a crashed run replaced in
+ *       {@link SharedSmscBindsTest}; kill -9 under load of one of two daemon processes in smpp-runner's
+ *       {@code ClusterKillIT} (2 instances);</li>
  *   <li>rolling operations: instances starting at once on an empty database in smpp-persistence's
- *       {@code SimultaneousStartTest}; an instance that stops hands its binds over in
- *       {@link SharedSmscBindsTest}; rows a previous release leaves in {@code ClusterStoreTest};</li>
- *   <li>NSQ topologies: one daemon, two nsqd and nsqlookupd in smpp-runner's {@code LookupdTopologyTest}
- *       (one instance);</li>
- *   <li>the embedded default stays one instance: smpp-runner's {@code GatewayStartFailureIT} (a second
- *       daemon on the same embedded database refuses to start).</li>
+ *       {@code SimultaneousStartTest}; an instance that stops hands its SMSC binds over in
+ *       {@link SharedSmscBindsTest}; the rows a release before {@code live_connections} leaves, in
+ *       {@code ClusterStoreTest};</li>
+ *   <li>NSQ topologies: one daemon, two nsqd and nsqlookupd in smpp-runner's
+ *       {@code LookupdTopologyTest} (1 instance);</li>
+ *   <li>the embedded default stays one instance: smpp-runner's {@code GatewayStartFailureIT} (a
+ *       second daemon on the same embedded database refuses to start, with one line).</li>
  * </ol>
  */
 final class TestCluster implements AutoCloseable {
