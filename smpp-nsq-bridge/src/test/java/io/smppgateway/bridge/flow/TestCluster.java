@@ -55,8 +55,9 @@ import java.util.function.UnaryOperator;
  *       {@code SimultaneousStartTest}; an instance that stops hands its SMSC binds over in
  *       {@link SharedSmscBindsTest}; the rows a release before {@code live_connections} leaves, in
  *       {@code ClusterStoreTest};</li>
- *   <li>NSQ topologies: one daemon, two nsqd and nsqlookupd in smpp-runner's
- *       {@code LookupdTopologyTest} (1 instance);</li>
+ *   <li>NSQ topologies: an nsqd beside every instance and one nsqlookupd in
+ *       {@link NsqdBesideEveryInstanceTest}; the daemon's keys for it, with one daemon, two nsqd and
+ *       nsqlookupd, in smpp-runner's {@code LookupdTopologyTest};</li>
  *   <li>the embedded default stays one instance: smpp-runner's {@code GatewayStartFailureIT} (a
  *       second daemon on the same embedded database refuses to start, with one line).</li>
  * </ol>
@@ -111,6 +112,11 @@ final class TestCluster implements AutoCloseable {
     GatewayEngine start(GatewayStores stores, UnaryOperator<EngineOptions.Builder> options) {
         MessageBus bus = instances.isEmpty() && topics != null ? topics.bus()
                 : topics != null ? topics.anotherInstance() : opening(new InProcessMessageBus());
+        return start(stores, bus, options);
+    }
+
+    /** On a bus the test opened for this instance (and closes after this cluster). */
+    GatewayEngine start(GatewayStores stores, MessageBus bus, UnaryOperator<EngineOptions.Builder> options) {
         List<DlrIn> heard = new CopyOnWriteArrayList<>();
         EngineOptions built = options.apply(EngineOptions.builder()
                 .esmeServer(SmppServerConfig.defaults().withAddress("127.0.0.1", 0))
