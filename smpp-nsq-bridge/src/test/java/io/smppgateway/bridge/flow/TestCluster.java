@@ -58,8 +58,9 @@ import java.util.function.UnaryOperator;
  *   <li>NSQ topologies: an nsqd beside every instance and one nsqlookupd in
  *       {@link NsqdBesideEveryInstanceTest}; the daemon's keys for it, with one daemon, two nsqd and
  *       nsqlookupd, in smpp-runner's {@code LookupdTopologyTest};</li>
- *   <li>the embedded default stays one instance: smpp-runner's {@code GatewayStartFailureIT} (a
- *       second daemon on the same embedded database refuses to start, with one line).</li>
+ *   <li>the embedded default stays one instance: every instance after the first on one embedded
+ *       file refused, in smpp-persistence's {@code EmbeddedServesOneInstanceTest}; the daemon's one
+ *       line for it and its mode line in smpp-runner's {@code GatewayStartFailureIT} (2 instances).</li>
  * </ol>
  */
 final class TestCluster implements AutoCloseable {
