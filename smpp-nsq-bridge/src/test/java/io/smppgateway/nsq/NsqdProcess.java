@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * A private nsqd started from SMPP_TEST_NSQD_BIN on free loopback ports with a temp data dir,
  * which a test may kill and restart on the same ports and data.
  */
-final class NsqdProcess implements AutoCloseable {
+public final class NsqdProcess implements AutoCloseable {
 
     private final Path dataDir;
     private final int tcpPort;
@@ -29,7 +29,7 @@ final class NsqdProcess implements AutoCloseable {
     }
 
     /** Registered with the nsqlookupd at {@code lookupdTcp}, under 127.0.0.1 as its address. */
-    static NsqdProcess registeredWith(NsqAddress lookupdTcp) throws IOException {
+    public static NsqdProcess registeredWith(NsqAddress lookupdTcp) throws IOException {
         return new NsqdProcess(List.of("--lookupd-tcp-address=" + lookupdTcp, "--broadcast-address=127.0.0.1"));
     }
 
@@ -42,11 +42,11 @@ final class NsqdProcess implements AutoCloseable {
         start();
     }
 
-    NsqAddress tcp() {
+    public NsqAddress tcp() {
         return new NsqAddress("127.0.0.1", tcpPort);
     }
 
-    NsqAddress http() {
+    public NsqAddress http() {
         return new NsqAddress("127.0.0.1", httpPort);
     }
 

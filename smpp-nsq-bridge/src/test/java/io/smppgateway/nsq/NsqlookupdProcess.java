@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A private nsqlookupd started from SMPP_TEST_NSQLOOKUPD_BIN on free loopback ports. */
-final class NsqlookupdProcess implements AutoCloseable {
+public final class NsqlookupdProcess implements AutoCloseable {
 
     private final int tcpPort = NsqdProcess.freePort();
     private final int httpPort = NsqdProcess.freePort();
     private final Path log;
     private final Process process;
 
-    NsqlookupdProcess() throws IOException {
+    public NsqlookupdProcess() throws IOException {
         log = Files.createTempFile("nsqlookupd-test", ".log");
         process = new ProcessBuilder(List.of(TestNsqd.env("SMPP_TEST_NSQLOOKUPD_BIN"),
                 "--tcp-address=127.0.0.1:" + tcpPort, "--http-address=127.0.0.1:" + httpPort,
@@ -35,17 +35,17 @@ final class NsqlookupdProcess implements AutoCloseable {
     }
 
     /** Where nsqd registers (--lookupd-tcp-address). */
-    NsqAddress tcp() {
+    public NsqAddress tcp() {
         return new NsqAddress("127.0.0.1", tcpPort);
     }
 
     /** Where consumers ask (/lookup). */
-    NsqAddress http() {
+    public NsqAddress http() {
         return new NsqAddress("127.0.0.1", httpPort);
     }
 
     /** The nsqd it lists for a topic right now. */
-    List<NsqAddress> producers(String topic) {
+    public List<NsqAddress> producers(String topic) {
         try {
             return NsqLookupClient.parseProducers(TestNsqd.get(http(), "/lookup?topic=" + topic));
         } catch (IllegalStateException unknownTopic) {

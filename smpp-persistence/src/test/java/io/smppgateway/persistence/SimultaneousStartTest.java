@@ -9,21 +9,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Instances of a cluster started at the same moment on an empty MariaDB database all come up: the
  * schema migrations run under the database's lock, once, and every instance then sees the schema.
+ * Point 9 of the cluster's behaviours (the map is in smpp-nsq-bridge's {@code TestCluster}).
  */
 class SimultaneousStartTest {
 
-    @Test
-    void threeInstancesStartingAtOnceOnAnEmptyDatabaseAllComeUp() throws Exception {
+    @ParameterizedTest(name = "{0} instances")
+    @ValueSource(ints = {2, 3})
+    void instancesStartingAtOnceOnAnEmptyDatabaseAllComeUp(int instances) throws Exception {
         try (TestLocation location = TestLocation.create(Engine.MARIADB)) {
-            ExecutorService starts = Executors.newFixedThreadPool(3);
+            ExecutorService starts = Executors.newFixedThreadPool(instances);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Database>> opened = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < instances; i++) {
                 opened.add(starts.submit(() -> {
                     go.await();
                     return location.open(StoreOptions.defaults());

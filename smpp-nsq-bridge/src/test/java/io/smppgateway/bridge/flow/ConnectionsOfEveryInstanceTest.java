@@ -3,14 +3,10 @@ package io.smppgateway.bridge.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smppgateway.bridge.bus.InProcessMessageBus;
-import io.smppgateway.bridge.engine.EngineOptions;
 import io.smppgateway.bridge.engine.GatewayEngine;
-import io.smppgateway.persistence.Database;
 import io.smppgateway.smpp.client.SmppConnector;
 import io.smppgateway.smpp.pdu.BindType;
 import io.smppgateway.smpp.pdu.InterfaceVersion;
-import io.smppgateway.smpp.server.SmppServerConfig;
 import io.smppgateway.smpp.simulator.SimulatorConfig;
 import io.smppgateway.smpp.simulator.SmscSimulator;
 import io.smppgateway.store.client.Client;
@@ -18,21 +14,25 @@ import io.smppgateway.store.cluster.ConnectionSide;
 import io.smppgateway.store.cluster.ConnectionSnapshot;
 import io.smppgateway.store.cluster.InstanceConnection;
 import io.smppgateway.store.gateway.Gateway;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Two gateway instances on one MariaDB database: each lists, besides its own connections, those of
- * the other as the other published them with its heartbeat, and no longer once the other is gone.
+ * Gateway instances on one MariaDB database, two and three of them: each lists, besides its own
+ * connections, those of every other as the other published them with its heartbeat, and no longer
+ * once the other is gone. Point 3 of the cluster's behaviours (the map is in {@link TestCluster}).
  */
 class ConnectionsOfEveryInstanceTest {
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final SmppConnector esmeConnector = new SmppConnector();
+    private final TestDatabase database = closing(new TestDatabase(TestDatabase.Kind.MARIADB));
+    private final TestCluster cluster = closing(new TestCluster(database, null));
 
     @AfterEach
     void stop() throws Exception {
@@ -47,77 +47,98 @@ class ConnectionsOfEveryInstanceTest {
         return closeable;
     }
 
-    private GatewayEngine engine(Database stores) {
-        EngineOptions options = EngineOptions.builder()
-                .esmeServer(SmppServerConfig.defaults().withAddress("127.0.0.1", 0))
-                .configPollInterval(Duration.ofMillis(200))
-                .build();
-        return closing(GatewayEngine.start(options, stores, closing(new InProcessMessageBus())));
-    }
-
-    @Test
-    void eachInstanceListsTheOthersEsmeAndSmscBindsUntilTheOtherStops() {
-        TestDatabase database = closing(new TestDatabase(TestDatabase.Kind.MARIADB));
-        Database storesOfB = closing(database.anotherInstance());
+    @ParameterizedTest(name = "{0} instances")
+    @ValueSource(ints = {2, 3})
+    void eachInstanceListsEveryOthersEsmeAndSmscBindsUntilOneStops(int instances) {
         SmscSimulator smsc = closing(SmscSimulator.start(SimulatorConfig.defaults()));
-        GatewayEngine a = engine(database.database());
-        GatewayEngine b = engine(storesOfB);
-        Client client = database.database().clients().create(Client.builder().username("esme-on-a")
-                .password("secret").binds(1).enabled(true).build());
-        Gateway gateway = database.database().gateways().create(Gateway.builder().smscId("seen-by-both")
-                .host("127.0.0.1").port(smsc.port()).username("gw").password("pw").enqInterval(30)
-                .srcAutodetect(true).dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1).smppVersion("3.4")
-                .gsm7(true).secure(false).enabled(true).build());
-        b.gatewaySaved(gateway).join();
-        TestEsme.bind(esmeConnector, a.esmeServer().port(), BindType.TRANSCEIVER, InterfaceVersion.SMPP_3_4,
-                "esme-on-a");
+        List<GatewayEngine> engines = cluster.start(instances);
+        GatewayEngine newest = engines.get(instances - 1);
+        Client client = database.database().clients().create(Client.builder().username("esme-everywhere")
+                .password("secret").binds(instances).enabled(true).build());
+        Gateway gateway = database.database().gateways().create(gateway("seen-by-all", smsc.port(), "pw"));
+        // each instance has a bus of its own, so each binds the gateway in full: one bind each
+        newest.gatewaySaved(gateway).join();
+        for (GatewayEngine engine : engines) {
+            TestEsme.bind(esmeConnector, engine.esmeServer().port(), BindType.TRANSCEIVER, InterfaceVersion.SMPP_3_4,
+                    "esme-everywhere");
+        }
 
-        ConnectionSnapshot esmeOnA = Await.until("the ESME's bind in A's own connections",
-                () -> bound(a.connections(), ConnectionSide.ESME, client.id()).orElse(null));
-        InstanceConnection seenByB = Await.until("A's ESME bind listed by B", () -> b.connectionsOfOtherInstances()
-                .stream().filter(c -> c.connection().connectionId().equals(esmeOnA.connectionId())).findFirst()
-                .orElse(null));
-        assertEquals(a.instanceId(), seenByB.instanceId());
-        assertEquals(a.instanceHost(), seenByB.instanceHost());
-        assertEquals(esmeOnA.remoteAddr(), seenByB.connection().remoteAddr());
-        assertEquals("BIND_TRX", seenByB.connection().bindType().label());
+        for (GatewayEngine holder : engines) {
+            ConnectionSnapshot esme = Await.until("the ESME's bind in its instance's own connections",
+                    () -> bound(holder.connections(), ConnectionSide.ESME, client.id()).orElse(null));
+            ConnectionSnapshot toSmsc = Await.until("the bind to the SMSC in its instance's own connections",
+                    () -> bound(holder.connections(), ConnectionSide.SMSC, gateway.id()).orElse(null));
+            for (GatewayEngine other : engines) {
+                if (other == holder) {
+                    continue;
+                }
+                InstanceConnection esmeSeen = awaitListed(other, esme);
+                assertEquals(holder.instanceId(), esmeSeen.instanceId());
+                assertEquals(holder.instanceHost(), esmeSeen.instanceHost());
+                assertEquals(esme.remoteAddr(), esmeSeen.connection().remoteAddr());
+                assertEquals("BIND_TRX", esmeSeen.connection().bindType().label());
+                assertEquals(holder.instanceId(), awaitListed(other, toSmsc).instanceId());
+            }
+        }
+        for (GatewayEngine engine : engines) {
+            assertTrue(engine.connectionsOfOtherInstances().stream()
+                    .noneMatch(c -> c.instanceId().equals(engine.instanceId())),
+                    "an instance's own connections come from its memory, not from the database");
+        }
 
-        ConnectionSnapshot smscOfB = Await.until("B's bind to the SMSC in B's own connections",
-                () -> bound(b.connections(), ConnectionSide.SMSC, gateway.id()).orElse(null));
-        InstanceConnection seenByA = Await.until("B's SMSC bind listed by A", () -> a.connectionsOfOtherInstances()
-                .stream().filter(c -> c.connection().connectionId().equals(smscOfB.connectionId())).findFirst()
-                .orElse(null));
-        assertEquals(b.instanceId(), seenByA.instanceId());
-        assertTrue(b.connectionsOfOtherInstances().stream().noneMatch(c -> c.instanceId().equals(b.instanceId())),
-                "an instance's own connections come from its memory, not from the database");
+        GatewayEngine stopped = engines.get(0);
+        stopped.stop();
 
-        a.stop();
-
-        Await.until("A's connections gone from B's list", () -> b.connectionsOfOtherInstances().stream()
-                .noneMatch(c -> c.instanceId().equals(a.instanceId())));
-        assertTrue(bound(b.connections(), ConnectionSide.SMSC, gateway.id()).isPresent(), "B's own bind stays");
+        List<GatewayEngine> left = engines.subList(1, instances);
+        for (GatewayEngine engine : left) {
+            Await.until("the stopped instance's connections gone from every list", () -> engine
+                    .connectionsOfOtherInstances().stream().noneMatch(c -> c.instanceId().equals(stopped.instanceId())));
+            assertTrue(bound(engine.connections(), ConnectionSide.SMSC, gateway.id()).isPresent(), "its own bind stays");
+            for (GatewayEngine other : left) {
+                if (other != engine) {
+                    assertTrue(engine.connectionsOfOtherInstances().stream()
+                            .anyMatch(c -> c.instanceId().equals(other.instanceId())),
+                            "the connections of the instances still running are still listed");
+                }
+            }
+        }
     }
 
-    @Test
-    void whyAnotherInstancesBindIsDownIsListedWithIt() {
-        TestDatabase database = closing(new TestDatabase(TestDatabase.Kind.MARIADB));
-        Database storesOfB = closing(database.anotherInstance());
+    @ParameterizedTest(name = "{0} instances")
+    @ValueSource(ints = {2, 3})
+    void whyAnotherInstancesBindIsDownIsListedWithIt(int instances) {
         SmscSimulator smsc = closing(SmscSimulator.start(SimulatorConfig.defaults()
-                .withCredentials(java.util.Map.of("gw", "right"))));
-        GatewayEngine a = engine(database.database());
-        GatewayEngine b = engine(storesOfB);
-        Gateway gateway = database.database().gateways().create(Gateway.builder().smscId("refused")
-                .host("127.0.0.1").port(smsc.port()).username("gw").password("wrong").enqInterval(30)
-                .srcAutodetect(true).dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1).smppVersion("3.4")
-                .gsm7(true).secure(false).enabled(true).build());
-        a.gatewaySaved(gateway).join();
+                .withCredentials(Map.of("gw", "right"))));
+        List<GatewayEngine> engines = cluster.start(instances);
+        Gateway gateway = database.database().gateways().create(gateway("refused", smsc.port(), "wrong"));
+        engines.get(0).gatewaySaved(gateway).join();
 
-        InstanceConnection refusedOnA = Await.until("A's refused bind, with why, listed by B", () ->
-                b.connectionsOfOtherInstances().stream().filter(c -> c.instanceId().equals(a.instanceId())
-                        && c.connection().ownerId() == gateway.id()
-                        && !c.connection().lastError().isEmpty()).findFirst().orElse(null));
-        assertTrue(refusedOnA.connection().lastError().startsWith("bind refused: ESME_RINVPASWD"),
-                refusedOnA.connection().lastError());
+        for (GatewayEngine holder : engines) {
+            for (GatewayEngine other : engines) {
+                if (other == holder) {
+                    continue;
+                }
+                InstanceConnection refused = Await.until("a refused bind, with why, listed by every other instance",
+                        () -> other.connectionsOfOtherInstances().stream()
+                                .filter(c -> c.instanceId().equals(holder.instanceId())
+                                        && c.connection().ownerId() == gateway.id()
+                                        && !c.connection().lastError().isEmpty()).findFirst().orElse(null));
+                assertTrue(refused.connection().lastError().startsWith("bind refused: ESME_RINVPASWD"),
+                        refused.connection().lastError());
+            }
+        }
+    }
+
+    private static InstanceConnection awaitListed(GatewayEngine lister, ConnectionSnapshot connection) {
+        return Await.until("connection " + connection.connectionId() + " listed by another instance", () -> lister
+                .connectionsOfOtherInstances().stream()
+                .filter(c -> c.connection().connectionId().equals(connection.connectionId())).findFirst().orElse(null));
+    }
+
+    private static Gateway gateway(String smscId, int port, String password) {
+        return Gateway.builder().smscId(smscId).host("127.0.0.1").port(port).username("gw").password(password)
+                .enqInterval(30).srcAutodetect(true).dstAutodetect(true).txBinds(0).rxBinds(0).trxBinds(1)
+                .smppVersion("3.4").gsm7(true).secure(false).enabled(true).build();
     }
 
     private static Optional<ConnectionSnapshot> bound(List<ConnectionSnapshot> connections, ConnectionSide side,

@@ -5,30 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.bridge.bus.Topic;
-import io.smppgateway.bridge.engine.EngineOptions;
 import io.smppgateway.bridge.engine.GatewayEngine;
-import io.smppgateway.store.GatewayStores;
-import io.smppgateway.smpp.server.SmppServerConfig;
 import io.smppgateway.smpp.simulator.SimulatorConfig;
 import io.smppgateway.smpp.simulator.SmscSimulator;
+import io.smppgateway.store.cluster.Instance;
 import io.smppgateway.store.gateway.Gateway;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Two gateway instances on one MariaDB database and the same NSQ topics share each SMSC account's
- * binds: the SMSC sees the gateway's bind counts in total, an SMS_OUT taken by the instance that
- * holds no transmitting bind is handed to the one that does and sent once, receipts arriving on
- * the other instance's bind are correlated, and an instance that leaves hands its binds over.
+ * Gateway instances on one MariaDB database and the same NSQ topics, two and three of them, share
+ * each SMSC account's binds: the SMSC sees the gateway's bind counts in total, an SMS_OUT taken by
+ * an instance that holds no transmitting bind is handed to the one that does and sent once,
+ * receipts arriving on another instance's bind are correlated there, once, and an instance that
+ * leaves or crashed has its binds taken by the others (one cut off from the database: in
+ * {@link MembershipTest}). Points 4, 5, 8 and 9 of the cluster's behaviours (the map is in
+ * {@link TestCluster}).
  */
 class SharedSmscBindsTest {
 
@@ -39,8 +41,7 @@ class SharedSmscBindsTest {
     private final TestBus topics = closing(new TestBus(TestBus.Kind.NSQ));
     private final SmscSimulator smsc = closing(SmscSimulator.start(SimulatorConfig.defaults()));
     private final List<JsonObject> dlrIn = new CopyOnWriteArrayList<>();
-    private final GatewayEngine a = engine(database.database(), topics.bus());
-    private final GatewayEngine b = engine(closing(database.anotherInstance()), topics.anotherInstance());
+    private final TestCluster cluster = closing(new TestCluster(database, topics));
 
     SharedSmscBindsTest() {
         closing(topics.bus().consume(Topic.DLR_IN, "app", delivery -> {
@@ -61,38 +62,34 @@ class SharedSmscBindsTest {
         return closeable;
     }
 
-    private GatewayEngine engine(GatewayStores stores, MessageBus bus) {
-        EngineOptions options = EngineOptions.builder()
-                .esmeServer(SmppServerConfig.defaults().withAddress("127.0.0.1", 0))
-                .configPollInterval(Duration.ofMillis(200))
-                .build();
-        return closing(GatewayEngine.start(options, stores, bus));
-    }
-
-    private Gateway addGateway(String smscId, int tx, int rx, int trx) {
-        Gateway gateway = database.database().gateways().create(Gateway.builder().smscId(smscId).host("127.0.0.1")
-                .port(smsc.port()).username("gw").password("pw").enqInterval(30).srcAutodetect(true)
+    private Gateway addGateway(GatewayEngine through, String smscId, int tx, int rx, int trx) {
+        Gateway gateway = cluster.storesOf(through).gateways().create(Gateway.builder().smscId(smscId)
+                .host("127.0.0.1").port(smsc.port()).username("gw").password("pw").enqInterval(30).srcAutodetect(true)
                 .dstAutodetect(true).txBinds(tx).rxBinds(rx).trxBinds(trx).smppVersion("3.4").gsm7(true)
                 .secure(false).enabled(true).build());
-        a.gatewaySaved(gateway).join();
+        through.gatewaySaved(gateway).join();
         return gateway;
     }
 
-    @Test
-    void theSmscSeesTheGatewaysBindsOnceInTotalSpreadOverTheInstances() {
-        addGateway("spread", 0, 0, 2);
+    @ParameterizedTest(name = "{0} instances")
+    @ValueSource(ints = {2, 3})
+    void theSmscSeesTheGatewaysBindsOnceInTotalSpreadOverTheInstances(int instances) {
+        List<GatewayEngine> engines = cluster.start(instances);
+        addGateway(engines.get(0), "spread", 0, 0, instances);
 
-        Await.until("two binds at the SMSC", () -> boundAtSmsc() == 2);
-        Await.until("one bind on each instance", () -> bound(a, "spread") == 1 && bound(b, "spread") == 1);
+        Await.until(instances + " binds at the SMSC", () -> boundAtSmsc() == instances);
+        Await.until("one bind on each instance", () -> engines.stream().allMatch(e -> bound(e, "spread") == 1));
         sleepThroughSyncRounds();
-        assertEquals(2, boundAtSmsc(), "no instance opened the other's share too");
-        assertEquals(2, smsc.counters().bindsAccepted());
+        assertEquals(instances, boundAtSmsc(), "no instance opened another's share too");
+        assertEquals(instances, smsc.counters().bindsAccepted());
     }
 
-    @Test
-    void anSmsOutTakenByTheInstanceWithoutATransmitterIsSentOnceByTheOther() {
-        addGateway("single", 0, 0, 1);
-        Await.until("the one bind up", () -> bound(a, "single") + bound(b, "single") == 1);
+    @ParameterizedTest(name = "{0} instances")
+    @ValueSource(ints = {2, 3})
+    void everyInstanceHandsItsSmsOutToTheOneHoldingTheOnlyTransmitterWhichSendsItOnce(int instances) {
+        List<GatewayEngine> engines = cluster.start(instances);
+        addGateway(engines.get(0), "single", 0, 0, 1);
+        Await.until("the one bind up", () -> engines.stream().mapToLong(e -> bound(e, "single")).sum() == 1);
         sleepThroughSyncRounds();
         assertEquals(1, boundAtSmsc());
 
@@ -102,14 +99,21 @@ class SharedSmscBindsTest {
         Await.until("every receipt correlated", () -> finalIds().containsAll(msgIds));
         assertEquals(MESSAGES, smsc.counters().submitsAccepted(), "each submitted once, over the one bind");
         assertEquals(MESSAGES, sentIds().size(), "one sent per message: " + sentIds().size());
+        GatewayEngine holder = engines.stream().filter(e -> bound(e, "single") == 1).findFirst().orElseThrow();
+        assertEquals(new HashSet<>(msgIds), publishedBy(holder, "sent"), "the holder of the bind sent them all");
         assertEquals(1, boundAtSmsc());
     }
 
-    @Test
-    void receiptsArrivingAtTheInstanceThatDidNotSubmitAreCorrelatedOnce() {
-        addGateway("split", 1, 1, 0);
-        Await.until("the transmitter on one instance, the receiver on the other", () ->
-                bound(a, "split") == 1 && bound(b, "split") == 1);
+    @ParameterizedTest(name = "{0} instances")
+    @ValueSource(ints = {2, 3})
+    void receiptsArrivingAtTheInstancesThatDidNotSubmitAreCorrelatedThereOnce(int instances) {
+        List<GatewayEngine> engines = cluster.start(instances);
+        addGateway(engines.get(0), "split", 1, instances - 1, 0);
+        Await.until("the transmitter on one instance, a receiver on each other", () ->
+                engines.stream().allMatch(e -> bound(e, "split") == 1)
+                        && engines.stream().filter(e -> holds(e, "split", "BOUND_TX")).count() == 1);
+        GatewayEngine transmitter = engines.stream().filter(e -> holds(e, "split", "BOUND_TX")).findFirst()
+                .orElseThrow();
 
         List<String> msgIds = publishSmsOut("split", MESSAGES);
 
@@ -119,71 +123,66 @@ class SharedSmscBindsTest {
                 .collect(Collectors.groupingBy(event -> event.get("msg_id").getAsString(), Collectors.counting()));
         assertTrue(finals.values().stream().allMatch(count -> count == 1), "one final DLR_IN each: " + finals);
         assertEquals(MESSAGES, smsc.counters().submitsAccepted());
+        assertEquals(new HashSet<>(msgIds), publishedBy(transmitter, "sent"));
+        assertEquals(Set.of(), finalsPublishedBy(transmitter), "no receipt can arrive on a transmitter");
+        for (GatewayEngine receiver : engines) {
+            if (receiver != transmitter) {
+                // the SMSC deals receipts round the receiving binds: each one's instance correlates some
+                assertTrue(!finalsPublishedBy(receiver).isEmpty(), "receipts correlated by each receiving instance");
+            }
+        }
     }
 
-    @Test
-    void anInstanceThatLeavesHandsItsBindsToTheOther() {
-        addGateway("handover", 0, 0, 2);
-        Await.until("one bind on each instance", () -> bound(a, "handover") == 1 && bound(b, "handover") == 1);
+    @ParameterizedTest(name = "{0} instances")
+    @ValueSource(ints = {2, 3})
+    void anInstanceThatLeavesHandsItsBindsToTheOthers(int instances) {
+        List<GatewayEngine> engines = cluster.start(instances);
+        addGateway(engines.get(0), "handover", 0, 0, instances);
+        Await.until("one bind on each instance", () -> engines.stream().allMatch(e -> bound(e, "handover") == 1));
 
-        assertTrue(a.stop(), "instance A stopped cleanly");
+        assertTrue(engines.get(0).stop(), "the first instance stopped cleanly");
 
-        Await.until("instance B holds both binds", () -> bound(b, "handover") == 2);
-        Await.until("two binds at the SMSC, both B's", () -> boundAtSmsc() == 2);
+        List<GatewayEngine> left = engines.subList(1, instances);
+        Await.until("the instances left hold every bind, each at least its own", () ->
+                left.stream().mapToLong(e -> bound(e, "handover")).sum() == instances
+                        && left.stream().allMatch(e -> bound(e, "handover") >= 1));
+        Await.until(instances + " binds at the SMSC, all of the instances left", () -> boundAtSmsc() == instances);
         List<String> msgIds = publishSmsOut("handover", 10);
-        Await.until("SMS_OUT sent by the instance left", () -> sentIds().containsAll(msgIds));
+        Await.until("SMS_OUT sent by the instances left", () -> sentIds().containsAll(msgIds));
     }
 
-    @Test
-    void anInstanceCutOffFromTheDatabaseLetsGoOfItsBindsWhichTheOtherTakes() {
-        CutOffStores storesOfC = new CutOffStores(closing(database.anotherInstance()));
-        GatewayEngine c = engine(storesOfC, topics.anotherInstance());
-        addGateway("fenced", 0, 0, 3);
-        Await.until("one bind on each of three instances", () ->
-                bound(a, "fenced") == 1 && bound(b, "fenced") == 1 && bound(c, "fenced") == 1);
-
-        storesOfC.cut(true);
-
-        Await.until("A and B hold the three binds, the cut-off instance none", () ->
-                bound(a, "fenced") + bound(b, "fenced") == 3 && bound(c, "fenced") == 0);
-        Await.until("three binds at the SMSC", () -> boundAtSmsc() == 3);
-
-        storesOfC.cut(false);
-
-        Await.until("one bind on each again", () ->
-                bound(a, "fenced") == 1 && bound(b, "fenced") == 1 && bound(c, "fenced") == 1);
-        Await.until("three binds at the SMSC", () -> boundAtSmsc() == 3);
-    }
-
-    @Test
-    void withThreeInstancesAndOneTransmitterEveryInstanceHandsItsSmsOutToTheOneHoldingIt() {
-        GatewayEngine c = engine(closing(database.anotherInstance()), topics.anotherInstance());
-        addGateway("one-of-three", 0, 0, 1);
-        Await.until("the one bind up", () ->
-                bound(a, "one-of-three") + bound(b, "one-of-three") + bound(c, "one-of-three") == 1);
-
-        List<String> msgIds = publishSmsOut("one-of-three", MESSAGES);
-
-        Await.until("every SMS_OUT sent", () -> sentIds().containsAll(msgIds));
-        assertEquals(MESSAGES, smsc.counters().submitsAccepted(), "each submitted once, over the one bind");
-        assertEquals(1, boundAtSmsc());
-    }
-
-    @Test
-    void aRunThatReplacesACrashedOneTakesItAsGoneAtOnceAndDealsTheBindsWithoutIt() {
+    @ParameterizedTest(name = "{0} instances")
+    @ValueSource(ints = {2, 3})
+    void aRunThatReplacesACrashedOneTakesItAsGoneAtOnceAndDealsTheBindsWithoutIt(int instances) {
+        List<GatewayEngine> running = cluster.start(instances - 1);
         String crashed = UUID.randomUUID().toString();
         database.database().cluster().heartbeat(crashed, "this-host", System.currentTimeMillis());
-        addGateway("after-crash", 0, 0, 3);
+        addGateway(running.get(0), "after-crash", 0, 0, instances);
 
-        GatewayEngine restarted = closing(GatewayEngine.start(EngineOptions.builder()
-                .esmeServer(SmppServerConfig.defaults().withAddress("127.0.0.1", 0))
-                .configPollInterval(Duration.ofMillis(200)).replacedInstance(crashed).build(),
-                closing(database.anotherInstance()), topics.anotherInstance()));
+        GatewayEngine restarted = cluster.start(cluster.nextStores(), options -> options.replacedInstance(crashed));
 
-        assertTrue(!restarted.liveInstances().contains(crashed), "the crashed run is gone at once");
-        Await.until("the three binds over the three live instances", () -> bound(a, "after-crash") == 1
-                && bound(b, "after-crash") == 1 && bound(restarted, "after-crash") == 1);
-        Await.until("three binds at the SMSC", () -> boundAtSmsc() == 3);
+        List<String> live = restarted.liveInstances().stream().map(Instance::id).toList();
+        assertTrue(!live.contains(crashed), "the crashed run is gone at once: " + live);
+        assertTrue(live.contains(restarted.instanceId()), "the restarted run is live: " + live);
+        Await.until("the binds over the live instances, one each", () ->
+                cluster.instances().stream().allMatch(e -> bound(e, "after-crash") == 1));
+        Await.until(instances + " binds at the SMSC", () -> boundAtSmsc() == instances);
+    }
+
+    /** The msg_ids of the DLR_IN events with this status that an instance published. */
+    private Set<String> publishedBy(GatewayEngine engine, String status) {
+        return cluster.dlrInOf(engine).stream().filter(e -> e.status().equals(status)).map(e -> e.msgId())
+                .collect(Collectors.toSet());
+    }
+
+    private Set<String> finalsPublishedBy(GatewayEngine engine) {
+        return cluster.dlrInOf(engine).stream().filter(e -> !e.status().equals("sent")).map(e -> e.msgId())
+                .collect(Collectors.toSet());
+    }
+
+    private static boolean holds(GatewayEngine engine, String smscId, String status) {
+        return engine.smscPool().get(smscId).map(client -> client.connections().stream()
+                .anyMatch(connection -> connection.status().equals(status))).orElse(false);
     }
 
     private List<String> publishSmsOut(String smscId, int count) {
@@ -207,12 +206,12 @@ class SharedSmscBindsTest {
         return event.get("status").getAsString();
     }
 
-    private java.util.Set<String> sentIds() {
+    private Set<String> sentIds() {
         return dlrIn.stream().filter(event -> "sent".equals(status(event)))
                 .map(event -> event.get("msg_id").getAsString()).collect(Collectors.toSet());
     }
 
-    private java.util.Set<String> finalIds() {
+    private Set<String> finalIds() {
         return dlrIn.stream().filter(event -> !"sent".equals(status(event)))
                 .map(event -> event.get("msg_id").getAsString()).collect(Collectors.toSet());
     }

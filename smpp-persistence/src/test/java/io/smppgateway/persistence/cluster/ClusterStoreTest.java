@@ -23,7 +23,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * The cluster's membership and ESME bind counts in the store, on MariaDB and on the embedded
+ * database, with explicit times: points 1 and 3 of the cluster's behaviours (the map is in
+ * smpp-nsq-bridge's {@code TestCluster}).
+ */
 class ClusterStoreTest extends DatabaseTest {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
@@ -53,14 +60,15 @@ class ClusterStoreTest extends DatabaseTest {
         assertTrue(cluster.reserveBind(client, 2, session(), "instance-b", 1_000));
     }
 
-    @Test
-    void bindsReservedAtTheSameMomentNeverExceedTheCap() throws Exception {
+    @ParameterizedTest(name = "{0} instances")
+    @ValueSource(ints = {2, 3})
+    void bindsReservedAtTheSameMomentOnEveryInstanceNeverExceedTheCap(int instances) throws Exception {
         long client = newClient(3);
         ExecutorService threads = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> attempts = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            String instance = i % 2 == 0 ? "instance-a" : "instance-b";
+            String instance = "instance-" + i % instances;
             attempts.add(threads.submit(() -> {
                 start.await();
                 return cluster.reserveBind(client, 3, session(), instance, 1_000);
