@@ -2,6 +2,7 @@ package io.smppgateway.bridge.flow;
 
 import io.smppgateway.store.GatewayStores;
 import io.smppgateway.store.PersistenceException;
+import io.smppgateway.store.WriteStats;
 import io.smppgateway.store.client.ClientStore;
 import io.smppgateway.store.cluster.ClusterStore;
 import io.smppgateway.store.cluster.ConnectionSnapshot;
@@ -61,6 +62,16 @@ final class CutOffStores implements GatewayStores {
     @Override
     public ClusterStore cluster() {
         return cluster;
+    }
+
+    @Override
+    public String description() {
+        return stores.description();
+    }
+
+    @Override
+    public WriteStats writeStats() {
+        return stores.writeStats();
     }
 
     private final class CutOffCluster implements ClusterStore {

@@ -8,7 +8,7 @@ import io.smppgateway.http.live.MetricsSource;
 import io.smppgateway.http.live.PeerTraffic;
 import io.smppgateway.http.live.QueueDepth;
 import io.smppgateway.persistence.Database;
-import io.smppgateway.persistence.WriteStats;
+import io.smppgateway.store.WriteStats;
 import io.smppgateway.runner.ProjectVersion;
 import io.smppgateway.runner.pdulog.PduLogWriter;
 import io.smppgateway.smpp.client.GatewayClient;
