@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.smppgateway.bridge.bus.Topic;
+import io.smppgateway.http.HttpConfig;
 import io.smppgateway.store.client.Client;
 import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.smpp.client.SmppConnector;
@@ -19,6 +21,10 @@ import io.smppgateway.smpp.session.PduListener;
 import io.smppgateway.smpp.session.SessionConfig;
 import io.smppgateway.smpp.simulator.SimulatorConfig;
 import io.smppgateway.smpp.simulator.SmscSimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,8 +35,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedding example carries traffic both ways with nothing but the JVM: no nsqd, no MySQL. */
+/**
+ * The embedding example carries traffic both ways with nothing but the JVM (no nsqd, no MySQL), and
+ * its REST API answers from the embedded engine.
+ */
 class EmbeddedGatewayTest {
+
+    private static final String TOKEN = "example-token-0123456789";
 
     @TempDir
     Path data;
@@ -53,7 +64,8 @@ class EmbeddedGatewayTest {
     @Test
     void anEsmesSubmitReachesTheHostAndTheHostsSmsReachesTheSmsc() throws Exception {
         smsc = SmscSimulator.start(SimulatorConfig.defaults());
-        gateway = EmbeddedGateway.start(data, 0);
+        gateway = EmbeddedGateway.start(data, 0, HttpConfig.of(TOKEN, "admin", "admin-password-0123")
+                .withAddress("127.0.0.1", 0));
         BlockingQueue<JsonObject> smsIn = new LinkedBlockingQueue<>();
         BlockingQueue<JsonObject> dlrIn = new LinkedBlockingQueue<>();
         gateway.read(Topic.SMS_IN, smsIn::add);
@@ -74,6 +86,12 @@ class EmbeddedGatewayTest {
                 .shortMessage("to the host".getBytes(StandardCharsets.ISO_8859_1)).build()).get(20, TimeUnit.SECONDS);
 
         assertEquals(0, accepted.commandStatus());
+        HttpResponse<String> clients = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + gateway.adminApiPort() + "/api/clients")).header("X-API-Key", TOKEN)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, clients.statusCode(), clients.body());
+        assertEquals(1, JsonParser.parseString(clients.body()).getAsJsonObject().getAsJsonObject("connections")
+                .getAsJsonArray("BIND_TRX").size(), "the REST API lists the ESME's bind: " + clients.body());
         JsonObject incoming = smsIn.poll(30, TimeUnit.SECONDS);
         assertNotNull(incoming, "the host got no SMS_IN");
         assertEquals("to the host", incoming.get("message").getAsString());

@@ -10,7 +10,8 @@ import io.smppgateway.store.receipt.PendingReceipts;
 /**
  * What the gateway keeps, as the flows and the REST API use it: ESME accounts, SMSC gateways, the
  * messages ESMEs submitted, the messages sent to SMSCs, receipts waiting for their ESME, and the
- * instances that share all of it.
+ * instances that share all of it; and, for the health check and the metrics, which stores these
+ * are and how their queued writes stand.
  * smpp-persistence implements it on MySQL/MariaDB or an embedded database ({@code Database}).
  */
 public interface GatewayStores {
@@ -30,4 +31,10 @@ public interface GatewayStores {
 
     /** Moves whenever a gateway or client is created, changed or deleted. */
     ConfigVersion configVersion();
+
+    /** Which stores these are, without credentials (e.g. {@code MySQL db:3306/smpp}), for logs and health. */
+    String description();
+
+    /** What the stores' write queue has committed so far and what waits in it now. */
+    WriteStats writeStats();
 }

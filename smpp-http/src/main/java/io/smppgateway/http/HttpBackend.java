@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * What the REST API and the admin panel work on: the two stores, the running gateway's views and
- * controls that the runner wires in, the message tracking with the way to send an SMS, and the
- * gateway's own recent log.
+ * controls, the message tracking with the way to send an SMS, and the gateway's own recent log.
+ * {@link io.smppgateway.http.engine.EngineBackend} builds one over a running engine.
  */
 public record HttpBackend(GatewayStore gateways, ClientStore clients, LiveConnections connections,
                           LiveControl control, LogFolders logs, HealthProbes health, MetricsSource metrics,

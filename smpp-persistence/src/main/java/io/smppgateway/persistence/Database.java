@@ -6,6 +6,7 @@ import io.smppgateway.store.ConfigVersion;
 import io.smppgateway.store.GatewayStores;
 import io.smppgateway.store.cluster.ClusterStore;
 import io.smppgateway.store.PersistenceException;
+import io.smppgateway.store.WriteStats;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.smppgateway.persistence.batch.GroupCommitQueue;
@@ -245,7 +246,8 @@ public final class Database implements GatewayStores, AutoCloseable {
         }
     }
 
-    /** Which database this is, without credentials, for the startup log. */
+    /** Which database this is, without credentials, for the startup log and the health check. */
+    @Override
     public String description() {
         return description;
     }
@@ -290,6 +292,7 @@ public final class Database implements GatewayStores, AutoCloseable {
     }
 
     /** What the group-commit writer has done so far and what waits. */
+    @Override
     public WriteStats writeStats() {
         return new WriteStats(writes.committedBatches(), writes.committedWorks(), writes.pending(), writes.capacity());
     }

@@ -2,6 +2,7 @@ package io.smppgateway.bridge.flow;
 
 import io.smppgateway.store.GatewayStores;
 import io.smppgateway.store.PersistenceException;
+import io.smppgateway.store.WriteStats;
 import io.smppgateway.store.client.ClientStore;
 import io.smppgateway.store.ConfigVersion;
 import io.smppgateway.store.cluster.ClusterStore;
@@ -67,6 +68,16 @@ final class CutOffStores implements GatewayStores {
     @Override
     public ConfigVersion configVersion() {
         return stores.configVersion();
+    }
+
+    @Override
+    public String description() {
+        return stores.description();
+    }
+
+    @Override
+    public WriteStats writeStats() {
+        return stores.writeStats();
     }
 
     private final class CutOffCluster implements ClusterStore {

@@ -5,7 +5,7 @@ import io.smppgateway.persistence.Engine;
 import io.smppgateway.store.MessageStatus;
 import io.smppgateway.persistence.StoreOptions;
 import io.smppgateway.persistence.TestLocation;
-import io.smppgateway.persistence.WriteStats;
+import io.smppgateway.store.WriteStats;
 import io.smppgateway.store.outbound.TrackedSegment;
 import io.smppgateway.store.outbound.OutboundTracking;
 import java.io.IOException;

@@ -12,11 +12,13 @@ import io.smppgateway.bridge.engine.Lifecycle;
 import io.smppgateway.bridge.engine.PduLogConfig;
 import io.smppgateway.bridge.flow.FlowConfig;
 import io.smppgateway.http.AdminHttpServer;
-import io.smppgateway.http.HttpBackend;
 import io.smppgateway.http.HttpConfig;
-import io.smppgateway.http.MessageTraffic;
+import io.smppgateway.http.engine.AdminTelemetry;
+import io.smppgateway.http.engine.EngineBackend;
+import io.smppgateway.http.engine.PduLogQueue;
 import io.smppgateway.http.logs.LogFolders;
 import io.smppgateway.persistence.Database;
+import io.smppgateway.runner.ProjectVersion;
 import io.smppgateway.runner.config.BusChoice;
 import io.smppgateway.runner.config.DatabaseChoice;
 import io.smppgateway.runner.config.FileAccess;
@@ -25,12 +27,8 @@ import io.smppgateway.runner.logging.KeptLog;
 import io.smppgateway.smpp.client.GatewayPool;
 import io.smppgateway.smpp.log.FileModes;
 import io.smppgateway.smpp.log.PduLogWriter;
-import io.smppgateway.smpp.pdu.CommandId;
-import io.smppgateway.smpp.server.BoundEsme;
 import io.smppgateway.smpp.server.SmppServer;
 import io.smppgateway.smpp.server.SmppServerConfig;
-import io.smppgateway.smpp.session.PduDirection;
-import io.smppgateway.smpp.session.PduListener;
 import io.smppgateway.smpp.session.SessionConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +36,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,15 +59,8 @@ public final class GatewayDaemon implements AutoCloseable {
 
     private final GatewaySettings settings;
     private final Lifecycle lifecycle = new Lifecycle(STOP_BUDGET);
-    private final TrafficCounters<String> smscTraffic = new TrafficCounters<>();
-    private final TrafficCounters<EsmeName> esmeTraffic = new TrafficCounters<>();
-    private final DlrInTally dlrInStatuses = new DlrInTally();
-    private ApiMessages apiMessages;
     private KeptLog recentLog;
-    private final ResponseTimes esmeSubmits = ResponseTimes.submits("esme_submit", PduDirection.RECEIVED);
-    private final ResponseTimes smscSubmits = ResponseTimes.submits("smsc_submit", PduDirection.SENT);
-    private final ResponseTimes smscReceipts = new ResponseTimes("smsc_receipt", PduDirection.RECEIVED,
-            EnumSet.of(CommandId.DELIVER_SM, CommandId.DATA_SM));
+    private AdminTelemetry telemetry;
     private Database database;
     private MessageBus bus;
     private volatile GatewayEngine engine;
@@ -103,7 +93,7 @@ public final class GatewayDaemon implements AutoCloseable {
         createFolders();
         database = lifecycle.add("database", openDatabase(settings.database()));
         bus = lifecycle.add("message bus", openBus(settings.bus()));
-        apiMessages = new ApiMessages(bus, java.time.Clock.systemUTC());
+        telemetry = new AdminTelemetry(bus);
         InstanceIdFile lastRun = new InstanceIdFile(settings.dataFolder());
         try {
             engine = lifecycle.add("gateway engine", GatewayEngine.start(engineOptions(lastRun.previous()), database,
@@ -112,17 +102,14 @@ public final class GatewayDaemon implements AutoCloseable {
             throw PortInUse.orElse(e, "SMPP", smppPorts());
         }
         lastRun.record(engine.instanceId());
-        GatewayPool pool = engine.smscPool();
-        GatewayMetrics metrics = new GatewayMetrics(new GatewayMetrics.Counters(smscTraffic, esmeTraffic,
-                dlrInStatuses, esmeSubmits, smscSubmits, smscReceipts), pool, engine.smscGateways(), pduLogs(),
-                database);
-        lifecycle.add("traffic history", new HistorySampler(metrics, metrics.history()));
-        HttpBackend backend = new HttpBackend(database.gateways(), database.clients(),
-                new LiveSessions(engine, database.pendingReceipts()),
-                new LiveChanges(engine),
-                new LogFolders(settings.clientLogs(), settings.serverLogs()),
-                new HealthChecks(database, bus, pool, engine.smscGateways(), engine.storeCalls()), metrics,
-                new MessageTraffic(database.outbound(), database.inbound(), apiMessages), recentLog);
+        PduLogWriter pduLogs = pduLogs();
+        EngineBackend backend = lifecycle.add("traffic history", EngineBackend.builder(engine, database, telemetry)
+                .logFolders(new LogFolders(settings.clientLogs(), settings.serverLogs()))
+                .daemonLog(recentLog)
+                .pduLogQueue(() -> new PduLogQueue.Stats(pduLogs.queued(), pduLogs.capacity(), pduLogs.dropped(),
+                        pduLogs.failed(), pduLogs.overLimit()))
+                .buildVersion(ProjectVersion.version())
+                .start());
         HttpConfig httpConfig = HttpConfig.of(settings.http().apiToken(), settings.http().adminUsername(),
                 settings.http().adminPassword()).withAddress("0.0.0.0", settings.http().port())
                 .withTrustedProxies(settings.http().trustedProxies())
@@ -132,7 +119,7 @@ public final class GatewayDaemon implements AutoCloseable {
         }
         AdminHttpServer started;
         try {
-            started = AdminHttpServer.start(httpConfig, backend);
+            started = AdminHttpServer.start(httpConfig, backend.httpBackend());
         } catch (Exception e) {
             throw PortInUse.orElse(e, "HTTP", httpPorts());
         }
@@ -147,12 +134,9 @@ public final class GatewayDaemon implements AutoCloseable {
                 .smscTrustedCa(settings.clientCa())
                 .pduLogs(PduLogConfig.of(settings.serverLogs(), settings.clientLogs())
                         .withMaxFileBytes(settings.pduLogMaxFileBytes()))
-                .esmePdus(serverPduListener())
-                .smscPdus(this::clientPduListener)
-                .dlrIn(event -> {
-                    dlrInStatuses.published(event);
-                    apiMessages.published(event);
-                })
+                .esmePdus(telemetry.esmePdus())
+                .smscPdus(telemetry::smscPdus)
+                .dlrIn(telemetry.dlrIn())
                 .stopBudget(STOP_BUDGET.minusSeconds(1))
                 .build();
     }
@@ -257,27 +241,6 @@ public final class GatewayDaemon implements AutoCloseable {
             ports.put("SMPP_SSL_PORT", settings.smpp().tlsPort());
         }
         return ports;
-    }
-
-    /** The ESMEs' traffic counts (the engine writes their PDU log). */
-    private PduListener serverPduListener() {
-        return (session, direction, pdu, octets) -> {
-            GatewayEngine running = engine;
-            BoundEsme esme = running == null ? null : running.esmeServer().sessions().ofSession(session.id());
-            if (esme != null) {
-                esmeTraffic.count(new EsmeName(esme.account().id(), esme.account().systemId()), direction, pdu);
-                esmeSubmits.onPdu(esme.account().systemId(), session, direction, pdu);
-            }
-        };
-    }
-
-    /** One SMSC's traffic counts and response times (the engine writes its PDU log). */
-    private PduListener clientPduListener(String smscId) {
-        return (session, direction, pdu, octets) -> {
-            smscTraffic.count(smscId, direction, pdu);
-            smscSubmits.onPdu(smscId, session, direction, pdu);
-            smscReceipts.onPdu(smscId, session, direction, pdu);
-        };
     }
 
     public GatewaySettings settings() {

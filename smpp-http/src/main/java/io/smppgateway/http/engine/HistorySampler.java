@@ -1,4 +1,4 @@
-package io.smppgateway.runner.daemon;
+package io.smppgateway.http.engine;
 
 import io.smppgateway.http.live.MetricsSource;
 import java.util.concurrent.Executors;
@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Samples the counters into the {@link TrafficRecorder} every 10 s, on a thread of its own, from
- * the daemon's start to its stop.
+ * the {@link EngineBackend}'s start to its close.
  */
 final class HistorySampler implements AutoCloseable {
 

@@ -1,4 +1,4 @@
-package io.smppgateway.runner.daemon;
+package io.smppgateway.http.engine;
 
 import io.smppgateway.bridge.engine.GatewayEngine;
 import io.smppgateway.http.live.GatewayInstance;

@@ -1,4 +1,4 @@
-package io.smppgateway.runner.daemon;
+package io.smppgateway.http.engine;
 
 import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.bridge.bus.Topic;
@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The SMS sent through {@code POST /api/messages}: each body is checked as the outbound flow checks
- * every SMS_OUT ({@link SmsOut#parse}) and published on the SMS_OUT topic of the daemon's bus, the
+ * every SMS_OUT ({@link SmsOut#parse}) and published on the SMS_OUT topic of the engine's bus, the
  * way an application sends; and the DLR_IN events the gateway publishes for those messages are kept
  * (the last {@link #MESSAGES_KEPT} messages, {@link #EVENTS_PER_MESSAGE} events each) for the panel
  * to show. Events of other messages pass by untouched.

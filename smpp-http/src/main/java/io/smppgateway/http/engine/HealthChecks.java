@@ -1,11 +1,11 @@
-package io.smppgateway.runner.daemon;
+package io.smppgateway.http.engine;
 
 import io.smppgateway.bridge.flow.PoolSmscGateways;
 import io.smppgateway.bridge.bus.BusHealth;
 import io.smppgateway.bridge.bus.MessageBus;
 import io.smppgateway.http.live.HealthProbes;
 import io.smppgateway.http.live.ProbeResult;
-import io.smppgateway.persistence.Database;
+import io.smppgateway.store.GatewayStores;
 import io.smppgateway.store.gateway.Gateway;
 import io.smppgateway.smpp.client.BindFailure;
 import io.smppgateway.smpp.client.GatewayClient;
@@ -24,15 +24,15 @@ import java.util.concurrent.Executor;
  */
 final class HealthChecks implements HealthProbes {
 
-    private final Database database;
+    private final GatewayStores stores;
     private final MessageBus bus;
     private final GatewayPool pool;
     private final PoolSmscGateways gateways;
     private final Executor storeCalls;
 
-    HealthChecks(Database database, MessageBus bus, GatewayPool pool, PoolSmscGateways gateways,
+    HealthChecks(GatewayStores stores, MessageBus bus, GatewayPool pool, PoolSmscGateways gateways,
                  Executor storeCalls) {
-        this.database = database;
+        this.stores = stores;
         this.bus = bus;
         this.pool = pool;
         this.gateways = gateways;
@@ -44,8 +44,8 @@ final class HealthChecks implements HealthProbes {
         return CompletableFuture.supplyAsync(() -> {
             List<ProbeResult> results = new ArrayList<>();
             try {
-                database.clients().find(0);
-                results.add(new ProbeResult("database", true, true, database.description()));
+                stores.clients().find(0);
+                results.add(new ProbeResult("database", true, true, stores.description()));
             } catch (RuntimeException e) {
                 results.add(new ProbeResult("database", false, true, e.getMessage()));
             }

@@ -1,4 +1,4 @@
-package io.smppgateway.runner.daemon;
+package io.smppgateway.http.engine;
 
 /**
  * A quantile estimated from histogram buckets as Prometheus's {@code histogram_quantile} does: the

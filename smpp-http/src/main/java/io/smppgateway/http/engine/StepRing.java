@@ -1,4 +1,4 @@
-package io.smppgateway.runner.daemon;
+package io.smppgateway.http.engine;
 
 /**
  * One series of the traffic history: a count per step (a step is 10 s) for the last

@@ -1,4 +1,4 @@
-package io.smppgateway.runner.daemon;
+package io.smppgateway.http.engine;
 
 import io.smppgateway.smpp.pdu.CommandId;
 import io.smppgateway.smpp.pdu.Pdu;
